@@ -1,0 +1,27 @@
+// Bundles the server into dist/index.js: our own code and the TypeScript of shared/ are bundled; every
+// npm dependency stays external and is loaded from node_modules at run time.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const bundleShared = {
+  name: "bundle-shared",
+  setup(b) {
+    b.onResolve({ filter: /^@jiati\/shared$/ }, () => ({ path: path.join(here, "../shared/src/index.ts") }));
+  },
+};
+
+await build({
+  entryPoints: { index: path.join(here, "src/index.ts"), cli: path.join(here, "src/cli/main.ts") },
+  outdir: path.join(here, "dist"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  packages: "external",
+  plugins: [bundleShared],
+  logLevel: "warning",
+});

@@ -1,0 +1,191 @@
+// Builds the Express application around an open database: services, routers, security middleware, the
+// built client. The caller owns the database and the HTTP server; `close()` stops what the app started.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { shanghaiDate } from "@jiati/shared";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import helmet from "helmet";
+import { auditRoutes } from "./audit/routes";
+import { readSessionCookie } from "./auth/cookies";
+import { sessionRoutes } from "./auth/routes";
+import { AuthService } from "./auth/service";
+import { purgeExpiredSessions, resolveSession } from "./auth/sessions";
+import { buildingRoutes } from "./buildings/routes";
+import { BuildingService } from "./buildings/service";
+import type { Clock } from "./context";
+import type { Database } from "./db";
+import type { Deps } from "./deps";
+import { NotFound } from "./errors";
+import { errorHandler, requestId, requireXhrHeader } from "./http/middleware";
+import { route } from "./http/route";
+import { createLogger, type Logger } from "./logger";
+import { openApiDocument } from "./openapi";
+import { settingsRoutes } from "./settings/routes";
+import { SettingsService } from "./settings/service";
+import { ChangeHub } from "./stream/changes";
+import { streamRoutes } from "./stream/routes";
+import { structureRoutes } from "./structure/routes";
+import { StructureService } from "./structure/service";
+import { summaryRoutes } from "./summary/routes";
+import { SummaryService } from "./summary/service";
+import { targetRoutes } from "./targets/routes";
+import { TargetService } from "./targets/service";
+import { userRoutes } from "./users/routes";
+import { UserService } from "./users/service";
+
+export interface AppOptions {
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  trustProxy?: boolean;
+  /** Folder of the built client to serve; found next to the server when absent, skipped when false. */
+  clientDir?: string | false;
+}
+
+export function systemClock(fakeToday?: string): Clock {
+  return { now: () => new Date(), today: () => fakeToday ?? shanghaiDate(new Date()) };
+}
+
+function defaultClientDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../client/dist");
+}
+
+export async function createApp(options: AppOptions) {
+  const { database } = options;
+  const clock = options.clock ?? systemClock();
+  const logger = options.logger ?? createLogger("warn");
+  const hub = new ChangeHub(database, logger);
+  await hub.start();
+  const deps: Deps = { database, db: database.db, hub, clock, logger };
+
+  const settings = new SettingsService(deps);
+  const structure = new StructureService(deps);
+  const services = {
+    auth: new AuthService(deps),
+    buildings: new BuildingService(deps),
+    settings,
+    structure,
+    summary: new SummaryService(deps, structure, settings),
+    targets: new TargetService(deps),
+    users: new UserService(deps),
+  };
+
+  const authenticate: RequestHandler = async (req, _res, next) => {
+    try {
+      const id = readSessionCookie(req);
+      const user = id ? await resolveSession(deps.db, id, clock.now()) : null;
+      if (user) {
+        req.user = user;
+        req.context = { user, requestId: req.id, today: clock.today(), now: clock.now() };
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  const api = express.Router();
+  api.use(requireXhrHeader);
+  api.use(express.json({ limit: "1mb" }));
+  api.use(authenticate);
+
+  route(
+    api,
+    { method: "get", path: "/health", tag: "health", access: "public", summary: "Liveness and which database engine" },
+    async () => {
+      await database.db.execute("select 1");
+      return { status: "ok", engine: database.engine, instance: hub.instanceId };
+    },
+  );
+  route(
+    api,
+    { method: "get", path: "/openapi.json", tag: "health", access: "public", summary: "This API's description" },
+    () => openApiDocument(),
+  );
+  api.use(sessionRoutes(services.auth, services.users));
+  api.use(structureRoutes(services.structure));
+  api.use(buildingRoutes(deps, services.buildings, settings));
+  api.use(targetRoutes(services.targets));
+  api.use(summaryRoutes(services.summary));
+  api.use(userRoutes(services.users));
+  api.use(auditRoutes(deps));
+  api.use(settingsRoutes(settings));
+  const streams = streamRoutes(hub);
+  api.use(streams.router);
+  api.use((req, _res, next) => next(new NotFound(`接口 ${req.method} ${req.path} `)));
+  api.use(errorHandler(logger));
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.use(requestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // antd writes its component styles into <style> elements at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", "data:"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      referrerPolicy: { policy: "same-origin" },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith("/api/stream") && compression.filter(req, res),
+    }),
+  );
+  app.use("/api", api);
+
+  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, "index.html"))) {
+    app.use(
+      "/assets",
+      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
+    );
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.type("html").send(indexHtml);
+    });
+  }
+
+  const housekeeping = setInterval(
+    () => {
+      purgeExpiredSessions(deps.db, clock.now()).catch((error) => logger.warn("session purge failed", error));
+      services.auth.purgeFailures().catch((error) => logger.warn("login failure purge failed", error));
+    },
+    60 * 60 * 1000,
+  );
+  housekeeping.unref();
+
+  return {
+    app,
+    deps,
+    services,
+    hub,
+    /** Ends open event streams and stops listening; the database stays open. */
+    async close() {
+      streams.closeAll();
+      clearInterval(housekeeping);
+      await hub.stop();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

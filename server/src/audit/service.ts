@@ -1,0 +1,122 @@
+// The audit trail: one row per change, written inside the change's transaction, and the task force's query.
+
+import { idSchema } from "@jiati/shared";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { RequestContext } from "../context";
+import type { Db, Executor } from "../db";
+import { auditLog, users } from "../db/schema";
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: number | string;
+  areaId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+}
+
+export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: ctx.now,
+    userId: ctx.user.id,
+    username: ctx.user.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    areaId: entry.areaId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? "",
+    requestId: ctx.requestId,
+  });
+}
+
+export const auditQuerySchema = z.strictObject({
+  areaId: idSchema.optional(),
+  userId: idSchema.optional(),
+  action: z.string().max(50).optional(),
+  entity: z.string().max(30).optional(),
+  entityId: z.string().max(30).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Rows with id below this (the previous page's last id). */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditRowSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  areaId: z.number().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+  requestId: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  userId: auditLog.userId,
+  username: auditLog.username,
+  displayName: users.displayName,
+  action: auditLog.action,
+  entity: auditLog.entity,
+  entityId: auditLog.entityId,
+  areaId: auditLog.areaId,
+  before: auditLog.before,
+  after: auditLog.after,
+  reason: auditLog.reason,
+  requestId: auditLog.requestId,
+};
+
+function present(row: { at: Date } & Omit<AuditRow, "at">): AuditRow {
+  return { ...row, at: row.at.toISOString() };
+}
+
+/** Day boundaries in Shanghai (UTC+8, no daylight saving). */
+const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
+  const conditions = [
+    query.areaId ? eq(auditLog.areaId, query.areaId) : undefined,
+    query.userId ? eq(auditLog.userId, query.userId) : undefined,
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.entity ? eq(auditLog.entity, query.entity) : undefined,
+    query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+    query.from ? gte(auditLog.at, shanghaiMidnight(query.from)) : undefined,
+    query.to ? lt(auditLog.at, new Date(shanghaiMidnight(query.to).getTime() + 86_400_000)) : undefined,
+    query.before ? lt(auditLog.id, query.before) : undefined,
+  ];
+  const rows = await db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit).map(present);
+  return { items, nextBefore: more ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The history of one record, oldest first. */
+export async function entityHistory(db: Db, entity: string, entityId: number): Promise<AuditRow[]> {
+  const rows = await db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
+    .orderBy(auditLog.id);
+  return rows.map(present);
+}

@@ -1,0 +1,26 @@
+import type { Request, Response } from "express";
+import { ABSOLUTE_LIFETIME_MS, SESSION_COOKIE } from "./sessions";
+
+export function readSessionCookie(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+export function setSessionCookie(req: Request, res: Response, id: string): void {
+  res.cookie(SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.secure,
+    path: "/",
+    maxAge: ABSOLUTE_LIFETIME_MS,
+  });
+}
+
+export function clearSessionCookie(req: Request, res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" });
+}

@@ -1,0 +1,30 @@
+// Who may do what — the one place authorisation is decided. Services call these before they write.
+// Every logged-in role may read; writes are by role and, for secretaries, by area.
+
+import type { SessionUser } from "../context";
+import { Forbidden } from "../errors";
+
+export function isTaskforce(user: SessionUser): boolean {
+  return user.role === "taskforce";
+}
+
+export function requireTaskforce(user: SessionUser, what = "此操作"): void {
+  if (!isTaskforce(user)) throw new Forbidden(`${what}仅限加梯专班`);
+}
+
+/** May `user` change a building of `areaId`? */
+export function canWriteBuildingIn(user: SessionUser, areaId: number): boolean {
+  if (user.role === "taskforce") return true;
+  return user.role === "secretary" && user.areaId === areaId;
+}
+
+export function requireBuildingWrite(user: SessionUser, areaId: number): void {
+  if (canWriteBuildingIn(user, areaId)) return;
+  if (user.role === "leader") throw new Forbidden("领导账号只读");
+  throw new Forbidden("只能修改本居民区的楼栋");
+}
+
+/** A secretary may import only their own area's rows; the task force any. */
+export function requireImport(user: SessionUser): void {
+  if (user.role === "leader") throw new Forbidden("领导账号只读");
+}

@@ -1,0 +1,71 @@
+import { changePasswordSchema, loginSchema, userSchema } from "@jiati/shared";
+import { Router } from "express";
+import { z } from "zod";
+import { route } from "../http/route";
+import type { UserService } from "../users/service";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cookies";
+import type { AuthService } from "./service";
+
+const tag = "session";
+const sessionSchema = z.object({ user: userSchema.omit({ disabled: true }) });
+
+export function sessionRoutes(auth: AuthService, users: UserService): Router {
+  const router = Router();
+
+  route(
+    router,
+    {
+      method: "post",
+      path: "/session",
+      tag,
+      access: "public",
+      summary: "Log in; sets an HttpOnly session cookie",
+      body: loginSchema,
+      response: sessionSchema,
+    },
+    async ({ body, req, res }) => {
+      const { sessionId, user } = await auth.login(body.username, body.password, req.ip ?? "unknown");
+      const previous = readSessionCookie(req);
+      if (previous) await auth.logout(previous);
+      setSessionCookie(req, res, sessionId);
+      return { user };
+    },
+  );
+
+  route(
+    router,
+    { method: "get", path: "/session", tag, summary: "Who am I", response: sessionSchema },
+    async ({ ctx }) => ({ user: ctx.user }),
+  );
+
+  route(
+    router,
+    { method: "delete", path: "/session", tag, access: "public", summary: "Log out; ends the session on the server" },
+    async ({ req, res }) => {
+      const id = readSessionCookie(req);
+      if (id) await auth.logout(id);
+      clearSessionCookie(req, res);
+      res.status(204).end();
+      return undefined;
+    },
+  );
+
+  route(
+    router,
+    {
+      method: "post",
+      path: "/session/password",
+      tag,
+      summary: "Change one's own password (every role); ends one's other sessions",
+      body: changePasswordSchema,
+    },
+    async ({ body, ctx, req, res }) => {
+      const sessionId = await users.changeOwnPassword(ctx, body.currentPassword, body.newPassword);
+      setSessionCookie(req, res, sessionId);
+      res.status(204).end();
+      return undefined;
+    },
+  );
+
+  return router;
+}

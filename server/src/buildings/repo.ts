@@ -1,0 +1,169 @@
+// Queries on buildings. Functions take an Executor so the service decides the transaction.
+
+import {
+  addDays,
+  type BlockerCategory,
+  type Building,
+  type BuildingListQuery,
+  type BuildingStage,
+  type StallThresholds,
+  stageOf,
+  stallOf,
+} from "@jiati/shared";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Db, Executor } from "../db";
+import { areas, buildings, zones } from "../db/schema";
+
+export type BuildingRow = typeof buildings.$inferSelect;
+
+export function presentBuilding(row: BuildingRow): Building {
+  return {
+    id: row.id,
+    areaId: row.areaId,
+    estate: row.estate,
+    address: row.address,
+    floors: row.floors,
+    households: row.households,
+    elderlyHouseholds: row.elderlyHouseholds,
+    elevatorCompany: row.elevatorCompany,
+    consentRate: row.consentRate == null ? null : Number(row.consentRate),
+    costWan: row.costWan == null ? null : Number(row.costWan),
+    subsidyWan: row.subsidyWan == null ? null : Number(row.subsidyWan),
+    notes: row.notes,
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    completedOn: row.completedOn,
+    blockerCategory: row.blockerCategory as BlockerCategory | null,
+    blockerNote: row.blockerNote,
+    blockedSince: row.blockedSince,
+    withdrawn: row.withdrawn,
+    version: row.version,
+    isDemo: row.isDemo,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function findBuilding(ex: Executor, id: number, lock = false): Promise<BuildingRow | undefined> {
+  const query = ex.select().from(buildings).where(eq(buildings.id, id));
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+/** SQL for "in this stage now" (withdrawn buildings are in no stage). */
+function stageCondition(stage: BuildingStage | "withdrawn"): SQL | undefined {
+  const active = eq(buildings.withdrawn, false);
+  switch (stage) {
+    case "withdrawn":
+      return eq(buildings.withdrawn, true);
+    case "planned":
+      return and(active, isNull(buildings.signedOn));
+    case "signed":
+      return and(active, isNotNull(buildings.signedOn), isNull(buildings.startedOn));
+    case "started":
+      return and(active, isNotNull(buildings.startedOn), isNull(buildings.completedOn));
+    case "completed":
+      return and(active, isNotNull(buildings.completedOn));
+  }
+}
+
+/** SQL for "stalled on `today`" with the thresholds of DESIGN §2. */
+export function stalledCondition(today: string, thresholds: StallThresholds): SQL {
+  return and(
+    eq(buildings.withdrawn, false),
+    isNull(buildings.completedOn),
+    or(
+      and(isNotNull(buildings.startedOn), lt(buildings.startedOn, addDays(today, -thresholds.startedDays))),
+      and(
+        isNull(buildings.startedOn),
+        isNotNull(buildings.signedOn),
+        lt(buildings.signedOn, addDays(today, -thresholds.signedDays)),
+      ),
+    ),
+  ) as SQL;
+}
+
+export interface BuildingListItem extends Building {
+  areaName: string;
+  zoneId: number;
+  stage: BuildingStage;
+  stalledDays: number | null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listBuildings(
+  db: Db,
+  query: BuildingListQuery,
+  today: string,
+  thresholds: StallThresholds,
+): Promise<{ items: BuildingListItem[]; total: number; page: number; pageSize: number }> {
+  const conditions = [
+    query.areaId ? eq(buildings.areaId, query.areaId) : undefined,
+    query.zoneId ? eq(areas.zoneId, query.zoneId) : undefined,
+    query.stage ? stageCondition(query.stage) : undefined,
+    query.q
+      ? or(ilike(buildings.address, `%${escapeLike(query.q)}%`), ilike(buildings.estate, `%${escapeLike(query.q)}%`))
+      : undefined,
+    query.stalled === "true" ? stalledCondition(today, thresholds) : undefined,
+    query.blocked === "true" ? and(isNotNull(buildings.blockerCategory), eq(buildings.withdrawn, false)) : undefined,
+    query.blocked === "false" ? isNull(buildings.blockerCategory) : undefined,
+  ];
+  const where = and(...conditions);
+  const order = {
+    address: [asc(buildings.address)],
+    updated: [desc(buildings.updatedAt)],
+    signedOn: [asc(buildings.signedOn)],
+    startedOn: [asc(buildings.startedOn)],
+    completedOn: [asc(buildings.completedOn)],
+  }[query.sort];
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ building: buildings, areaName: areas.name, zoneId: areas.zoneId })
+      .from(buildings)
+      .innerJoin(areas, eq(areas.id, buildings.areaId))
+      .where(where)
+      .orderBy(...order, asc(buildings.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(buildings).innerJoin(areas, eq(areas.id, buildings.areaId)).where(where),
+  ]);
+  return {
+    items: rows.map(({ building, areaName, zoneId }) => {
+      const presented = presentBuilding(building);
+      return {
+        ...presented,
+        areaName,
+        zoneId,
+        stage: stageOf(presented),
+        stalledDays: stallOf(presented, today, thresholds)?.days ?? null,
+      };
+    }),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function areaWithZone(ex: Executor, areaId: number) {
+  const [row] = await ex
+    .select({ id: areas.id, name: areas.name, zoneId: areas.zoneId, zoneName: zones.name })
+    .from(areas)
+    .innerJoin(zones, eq(zones.id, areas.zoneId))
+    .where(eq(areas.id, areaId));
+  return row;
+}
+
+export async function addressTaken(ex: Executor, key: string, exceptId?: number): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: buildings.id })
+    .from(buildings)
+    .where(
+      exceptId
+        ? and(eq(buildings.addressKey, key), sql`${buildings.id} <> ${exceptId}`)
+        : eq(buildings.addressKey, key),
+    );
+  return !!row;
+}

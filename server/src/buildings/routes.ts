@@ -1,0 +1,119 @@
+import {
+  buildingListQuerySchema,
+  buildingSchema,
+  createBuildingSchema,
+  patchBuildingSchema,
+  stageUpdateSchema,
+} from "@jiati/shared";
+import { Router } from "express";
+import { z } from "zod";
+import { auditRowSchema } from "../audit/service";
+import type { Deps } from "../deps";
+import { idParam, ifMatchVersion } from "../http/params";
+import { route } from "../http/route";
+import type { SettingsService } from "../settings/service";
+import { listBuildings } from "./repo";
+import type { BuildingService } from "./service";
+
+const tag = "buildings";
+const listItemSchema = buildingSchema.extend({
+  areaName: z.string(),
+  zoneId: z.number(),
+  stage: z.string(),
+  stalledDays: z.number().nullable(),
+});
+
+export function buildingRoutes(deps: Deps, service: BuildingService, settings: SettingsService): Router {
+  const router = Router();
+
+  route(
+    router,
+    {
+      method: "get",
+      path: "/buildings",
+      tag,
+      summary: "List buildings, filtered and paged",
+      query: buildingListQuerySchema,
+      response: z.object({
+        items: z.array(listItemSchema),
+        total: z.number(),
+        page: z.number(),
+        pageSize: z.number(),
+      }),
+    },
+    async ({ query, ctx }) => listBuildings(deps.db, query, ctx.today, await settings.stallThresholds()),
+  );
+
+  route(
+    router,
+    {
+      method: "get",
+      path: "/buildings/:id",
+      tag,
+      summary: "One building with its full change history",
+      response: z.object({ building: buildingSchema, history: z.array(auditRowSchema) }),
+    },
+    async ({ params, res }) => {
+      const detail = await service.get(idParam(params));
+      res.setHeader("ETag", `"${detail.building.version}"`);
+      return detail;
+    },
+  );
+
+  route(
+    router,
+    {
+      method: "post",
+      path: "/buildings",
+      tag,
+      summary: "Create a building",
+      body: createBuildingSchema,
+      response: buildingSchema,
+    },
+    async ({ body, ctx, res }) => {
+      const building = await service.create(ctx, body);
+      res.status(201).setHeader("ETag", `"${building.version}"`);
+      return building;
+    },
+  );
+
+  route(
+    router,
+    {
+      method: "patch",
+      path: "/buildings/:id",
+      tag,
+      summary: "Edit fields, set or clear a blocker, withdraw or restore (If-Match: version)",
+      body: patchBuildingSchema,
+      response: buildingSchema,
+      ifMatch: true,
+    },
+    async ({ params, body, ctx, req, res }) => {
+      const id = idParam(params);
+      const building = await service.patch(ctx, id, ifMatchVersion(req), body);
+      res.setHeader("ETag", `"${building.version}"`);
+      return building;
+    },
+  );
+
+  route(
+    router,
+    {
+      method: "post",
+      path: "/buildings/:id/stage",
+      tag,
+      summary: "Record, correct or clear a stage date (If-Match: version)",
+      body: stageUpdateSchema,
+      response: buildingSchema,
+      ifMatch: true,
+    },
+    async ({ params, body, ctx, req, res }) => {
+      const id = idParam(params);
+      const building = await service.recordStage(ctx, id, ifMatchVersion(req), body);
+      res.setHeader("ETag", `"${building.version}"`);
+      return building;
+    },
+  );
+
+  return router;
+}

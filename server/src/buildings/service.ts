@@ -1,0 +1,239 @@
+// The rules and transactions of building changes: create, edit fields, record a stage, block, withdraw.
+// Each write checks the policy, the version (optimistic concurrency) and the stage rules, then writes the
+// building, its stage event and its audit row in one transaction.
+
+import {
+  addressKey,
+  applyStageUpdate,
+  type Building,
+  type CreateBuilding,
+  checkStageDates,
+  type PatchBuilding,
+  STAGE_DATE_FIELD,
+  type StageUpdate,
+} from "@jiati/shared";
+import { eq, sql } from "drizzle-orm";
+import { entityHistory, recordAudit } from "../audit/service";
+import { requireBuildingWrite } from "../auth/policy";
+import type { RequestContext } from "../context";
+import type { Tx } from "../db";
+import { buildings, stageEvents } from "../db/schema";
+import { type Deps, inTransaction } from "../deps";
+import { Conflict, InvalidInput, NotFound } from "../errors";
+import { addressTaken, areaWithZone, type BuildingRow, findBuilding, presentBuilding } from "./repo";
+
+const EDITABLE_FIELDS = [
+  "areaId",
+  "estate",
+  "address",
+  "floors",
+  "households",
+  "elderlyHouseholds",
+  "elevatorCompany",
+  "consentRate",
+  "costWan",
+  "subsidyWan",
+  "notes",
+] as const;
+
+/** The fields of `after` that differ from `before`, as two objects for the audit row. */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const from: Record<string, unknown> = {};
+  const to: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      from[key] = before[key];
+      to[key] = after[key];
+    }
+  }
+  return { from, to, changed: Object.keys(to).length > 0 };
+}
+
+export class BuildingService {
+  constructor(private readonly deps: Deps) {}
+
+  async get(id: number) {
+    const row = await findBuilding(this.deps.db, id);
+    if (!row) throw new NotFound("楼栋");
+    const [area, history, events] = await Promise.all([
+      areaWithZone(this.deps.db, row.areaId),
+      entityHistory(this.deps.db, "building", id),
+      this.deps.db.select().from(stageEvents).where(eq(stageEvents.buildingId, id)).orderBy(stageEvents.id),
+    ]);
+    return {
+      building: presentBuilding(row),
+      area,
+      history,
+      stageEvents: events.map((event) => ({ ...event, at: event.at.toISOString() })),
+    };
+  }
+
+  async create(ctx: RequestContext, input: CreateBuilding): Promise<Building> {
+    requireBuildingWrite(ctx.user, input.areaId);
+    const broken = checkStageDates(input, ctx.today);
+    if (broken) throw InvalidInput.field(broken.field, broken.message, "stage_rule");
+    return inTransaction(this.deps, async (tx, announce) => {
+      if (!(await areaWithZone(tx, input.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      const key = addressKey(input.address);
+      if (await addressTaken(tx, key)) {
+        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+      }
+      const [row] = await tx
+        .insert(buildings)
+        .values({ ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
+        const date = input[field];
+        if (date) await this.recordEvent(tx, ctx, row.id, stage, null, date, "");
+      }
+      const building = presentBuilding(row);
+      await recordAudit(tx, ctx, {
+        action: "building.create",
+        entity: "building",
+        entityId: row.id,
+        areaId: row.areaId,
+        after: building,
+      });
+      await announce({ kind: "building", id: row.id, areaId: row.areaId });
+      return building;
+    });
+  }
+
+  async patch(ctx: RequestContext, id: number, version: number, patch: PatchBuilding): Promise<Building> {
+    return inTransaction(this.deps, async (tx, announce) => {
+      const current = await this.lockForWrite(tx, ctx, id, version);
+      if (patch.areaId !== undefined && patch.areaId !== current.areaId) {
+        requireBuildingWrite(ctx.user, patch.areaId);
+        if (!(await areaWithZone(tx, patch.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      }
+      const values: Partial<typeof buildings.$inferInsert> = {};
+      for (const field of EDITABLE_FIELDS) {
+        if (patch[field] !== undefined) (values as Record<string, unknown>)[field] = patch[field];
+      }
+      if (patch.address !== undefined) {
+        values.addressKey = addressKey(patch.address);
+        if (values.addressKey !== current.addressKey && (await addressTaken(tx, values.addressKey, id))) {
+          throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+        }
+      }
+      const households = patch.households !== undefined ? patch.households : current.households;
+      const elderly = patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds;
+      if (households != null && elderly != null && elderly > households) {
+        throw InvalidInput.field("elderlyHouseholds", "老人户数不能多于总户数");
+      }
+      if (patch.blocker !== undefined) {
+        if (patch.blocker === null) {
+          Object.assign(values, { blockerCategory: null, blockerNote: "", blockedSince: null });
+        } else {
+          Object.assign(values, {
+            blockerCategory: patch.blocker.category,
+            blockerNote: patch.blocker.note,
+            blockedSince: current.blockerCategory === patch.blocker.category ? current.blockedSince : ctx.today,
+          });
+        }
+      }
+      if (patch.withdrawn !== undefined && patch.withdrawn !== current.withdrawn) {
+        if (!patch.reason?.trim()) {
+          throw InvalidInput.field("reason", patch.withdrawn ? "撤销楼栋需要填写原因" : "恢复楼栋需要填写原因");
+        }
+        values.withdrawn = patch.withdrawn;
+      }
+      const before = presentBuilding(current);
+      const { from, to, changed } = diff(
+        before as unknown as Record<string, unknown>,
+        { ...before, ...values, addressKey: undefined } as unknown as Record<string, unknown>,
+      );
+      if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
+      const row = await this.save(tx, ctx, id, values);
+      const action =
+        values.withdrawn === true
+          ? "building.withdraw"
+          : values.withdrawn === false
+            ? "building.restore"
+            : patch.blocker !== undefined && Object.keys(to).every((k) => k.startsWith("blocke"))
+              ? patch.blocker
+                ? "building.block"
+                : "building.unblock"
+              : "building.update";
+      await recordAudit(tx, ctx, {
+        action,
+        entity: "building",
+        entityId: id,
+        areaId: row.areaId,
+        before: from,
+        after: to,
+        reason: patch.reason ?? "",
+      });
+      await announce({ kind: "building", id, areaId: row.areaId, previousAreaId: current.areaId });
+      return presentBuilding(row);
+    });
+  }
+
+  async recordStage(ctx: RequestContext, id: number, version: number, update: StageUpdate): Promise<Building> {
+    return inTransaction(this.deps, async (tx, announce) => {
+      const current = await this.lockForWrite(tx, ctx, id, version);
+      if (current.withdrawn) throw new InvalidInput("楼栋已撤销，不能记录阶段", { stage: "楼栋已撤销" }, "withdrawn");
+      const result = applyStageUpdate(current, update, ctx.today);
+      if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
+      const reason = update.reason?.trim() ?? "";
+      const row = await this.save(tx, ctx, id, { [result.field]: update.date });
+      await this.recordEvent(tx, ctx, id, update.stage, result.previous, update.date, reason);
+      await recordAudit(tx, ctx, {
+        action: update.date === null ? "building.stage.clear" : "building.stage",
+        entity: "building",
+        entityId: id,
+        areaId: row.areaId,
+        before: { [result.field]: result.previous },
+        after: { [result.field]: update.date },
+        reason,
+      });
+      await announce({ kind: "building", id, areaId: row.areaId });
+      return presentBuilding(row);
+    });
+  }
+
+  /** Locks the row, then checks that it exists, that the user may write it, and that it is the version read. */
+  private async lockForWrite(tx: Tx, ctx: RequestContext, id: number, version: number): Promise<BuildingRow> {
+    const current = await findBuilding(tx, id, true);
+    if (!current) throw new NotFound("楼栋");
+    requireBuildingWrite(ctx.user, current.areaId);
+    if (current.version !== version) {
+      throw new Conflict(
+        `楼栋已被他人修改（当前版本 ${current.version}，你提交的版本 ${version}），请查看最新内容后重试`,
+        "stale_version",
+        presentBuilding(current),
+      );
+    }
+    return current;
+  }
+
+  private async save(tx: Tx, ctx: RequestContext, id: number, values: Partial<typeof buildings.$inferInsert>) {
+    const [row] = await tx
+      .update(buildings)
+      .set({ ...values, version: sql`${buildings.version} + 1`, updatedAt: ctx.now })
+      .where(eq(buildings.id, id))
+      .returning();
+    return row;
+  }
+
+  private async recordEvent(
+    tx: Tx,
+    ctx: RequestContext,
+    buildingId: number,
+    stage: string,
+    fromDate: string | null,
+    toDate: string | null,
+    reason: string,
+  ) {
+    await tx.insert(stageEvents).values({
+      buildingId,
+      stage,
+      fromDate,
+      toDate,
+      reason,
+      userId: ctx.user.id,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+  }
+}

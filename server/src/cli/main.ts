@@ -1,0 +1,124 @@
+// Command-line operations on the configured database (DATABASE_URL, else PGlite in DATA_DIR):
+//   user:add --username U --name "显示名" --role taskforce|secretary|leader [--area 平塘] [--zone 第一片区]
+//   user:reset --username U
+//   backup [file]      restore <file>
+// Passwords are read from the PASSWORD environment variable, or asked for on the terminal.
+
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { createUserSchema, passwordSchema } from "@jiati/shared";
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../auth/passwords";
+import { endUserSessions } from "../auth/sessions";
+import { loadConfig } from "../config";
+import { type Database, openDatabase } from "../db";
+import { areas, auditLog, users, zones } from "../db/schema";
+import { backupCommand, restoreCommand } from "./backup";
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.PASSWORD;
+  const password =
+    fromEnv ?? (await createInterface({ input: process.stdin, output: process.stdout }).question("密码 (至少8位): "));
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw new Error(`password: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function addUser(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "taskforce" },
+      area: { type: "string" },
+      zone: { type: "string" },
+    },
+  });
+  const password = await readPassword();
+  await withDatabase(async ({ db }) => {
+    const areaId = values.area ? (await db.select().from(areas).where(eq(areas.name, values.area)))[0]?.id : null;
+    const zoneId = values.zone ? (await db.select().from(zones).where(eq(zones.name, values.zone)))[0]?.id : null;
+    if (values.area && !areaId) throw new Error(`area: no residential area named ${values.area}`);
+    if (values.zone && !zoneId) throw new Error(`zone: no zone named ${values.zone}`);
+    const parsed = createUserSchema.safeParse({
+      username: values.username,
+      displayName: values.name ?? values.username,
+      role: values.role,
+      areaId: areaId ?? null,
+      zoneId: zoneId ?? null,
+      password,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${issue.path.join(".")}: ${issue.message}`);
+    }
+    const { password: _, ...fields } = parsed.data;
+    const [row] = await db
+      .insert(users)
+      .values({ ...fields, passwordHash: await hashPassword(password) })
+      .returning();
+    await db.insert(auditLog).values({
+      action: "user.create",
+      entity: "user",
+      entityId: String(row.id),
+      username: "(cli)",
+      after: { username: row.username, role: row.role },
+    });
+    console.log(`created ${row.role} account ${row.username} (id ${row.id})`);
+  });
+}
+
+async function resetPassword(args: string[]) {
+  const { values } = parseArgs({ args, options: { username: { type: "string" } } });
+  if (!values.username) throw new Error("--username is required");
+  const password = await readPassword();
+  await withDatabase(async ({ db }) => {
+    const [row] = await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() })
+      .where(eq(users.username, values.username as string))
+      .returning();
+    if (!row) throw new Error(`username: no account named ${values.username}`);
+    await endUserSessions(db, row.id);
+    await db.insert(auditLog).values({
+      action: "user.password_reset",
+      entity: "user",
+      entityId: String(row.id),
+      username: "(cli)",
+    });
+    console.log(`password reset for ${row.username}; their sessions were ended`);
+  });
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  "user:add": addUser,
+  "user:reset": resetPassword,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+const run = commands[command ?? ""];
+if (!run) {
+  console.error(`usage: ${Object.keys(commands).join(" | ")} [options]`);
+  process.exit(2);
+}
+run(rest).then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

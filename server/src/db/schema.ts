@@ -1,0 +1,216 @@
+// The database: one drizzle schema (PostgreSQL dialect) for PGlite and PostgreSQL alike.
+// Migrations are generated from it with `npm run db:generate` and committed under server/drizzle/.
+
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+export const zones = pgTable("zones", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  isDemo: boolean("is_demo").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const areas = pgTable(
+  "areas",
+  {
+    id: serial("id").primaryKey(),
+    zoneId: integer("zone_id")
+      .notNull()
+      .references(() => zones.id),
+    name: text("name").notNull().unique(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("areas_zone_idx").on(t.zoneId)],
+);
+
+export const buildings = pgTable(
+  "buildings",
+  {
+    id: serial("id").primaryKey(),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    estate: text("estate").notNull().default(""),
+    address: text("address").notNull(),
+    /** The address without spaces, lower-cased: unique, so one door number is one record. */
+    addressKey: text("address_key").notNull(),
+    floors: integer("floors"),
+    households: integer("households"),
+    elderlyHouseholds: integer("elderly_households"),
+    elevatorCompany: text("elevator_company").notNull().default(""),
+    consentRate: numeric("consent_rate", { precision: 5, scale: 1, mode: "number" }),
+    costWan: numeric("cost_wan", { precision: 10, scale: 2, mode: "number" }),
+    subsidyWan: numeric("subsidy_wan", { precision: 10, scale: 2, mode: "number" }),
+    notes: text("notes").notNull().default(""),
+    signedOn: date("signed_on", { mode: "string" }),
+    startedOn: date("started_on", { mode: "string" }),
+    completedOn: date("completed_on", { mode: "string" }),
+    blockerCategory: text("blocker_category"),
+    blockerNote: text("blocker_note").notNull().default(""),
+    blockedSince: date("blocked_since", { mode: "string" }),
+    withdrawn: boolean("withdrawn").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("buildings_address_key_idx").on(t.addressKey),
+    index("buildings_area_idx").on(t.areaId, t.address),
+    index("buildings_signed_idx").on(t.signedOn),
+    index("buildings_started_idx").on(t.startedOn),
+    index("buildings_completed_idx").on(t.completedOn),
+    check(
+      "buildings_stage_order",
+      sql`(${t.startedOn} is null or ${t.signedOn} is not null and ${t.startedOn} >= ${t.signedOn})
+      and (${t.completedOn} is null or ${t.startedOn} is not null and ${t.completedOn} >= ${t.startedOn})`,
+    ),
+  ],
+);
+
+/** Append-only: one row per stage date recorded, corrected or cleared. */
+export const stageEvents = pgTable(
+  "stage_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    buildingId: integer("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    stage: text("stage").notNull(),
+    fromDate: date("from_date", { mode: "string" }),
+    toDate: date("to_date", { mode: "string" }),
+    reason: text("reason").notNull().default(""),
+    userId: integer("user_id"),
+    requestId: text("request_id"),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("stage_events_building_idx").on(t.buildingId, t.id)],
+);
+
+/** Annual targets per stage: for the town (zone and area null), a zone, or an area. */
+export const targets = pgTable(
+  "targets",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year").notNull(),
+    stage: text("stage").notNull(),
+    zoneId: integer("zone_id").references(() => zones.id),
+    areaId: integer("area_id").references(() => areas.id),
+    value: integer("value").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("targets_scope_unique").on(t.year, t.stage, t.zoneId, t.areaId).nullsNotDistinct(),
+    check("targets_one_scope", sql`${t.zoneId} is null or ${t.areaId} is null`),
+  ],
+);
+
+/** The year's target letter (目标任务书) of an area: who answers for it, and when it was signed. */
+export const targetLetters = pgTable(
+  "target_letters",
+  {
+    year: integer("year").notNull(),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    zoneLeader: text("zone_leader").notNull().default(""),
+    secretary: text("secretary").notNull().default(""),
+    liaison: text("liaison").notNull().default(""),
+    signedOn: date("signed_on", { mode: "string" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.areaId] })],
+);
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role").notNull(),
+  areaId: integer("area_id").references(() => areas.id),
+  zoneId: integer("zone_id").references(() => zones.id),
+  passwordHash: text("password_hash").notNull(),
+  disabled: boolean("disabled").notNull().default(false),
+  isDemo: boolean("is_demo").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Sessions: the cookie carries a random id; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    username: text("username").notNull(),
+    address: text("address").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.username, t.address, t.at)],
+);
+
+/** Every change: who, when, what before, what after, why. Written in the transaction of the change. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    userId: integer("user_id"),
+    username: text("username").notNull().default(""),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    areaId: integer("area_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    reason: text("reason").notNull().default(""),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId, t.id),
+    index("audit_at_idx").on(t.at),
+    index("audit_user_idx").on(t.userId, t.id),
+    index("audit_area_idx").on(t.areaId, t.id),
+  ],
+);
+
+/** Small settings edited by the task force, such as the stall thresholds. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

@@ -1,0 +1,60 @@
+// The API's errors: a few classes with a stable code and status, mapped to
+// { error: { code, message, fields? } } by the error middleware.
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** 400: the input is malformed or breaks a rule; `fields` names where. */
+export class InvalidInput extends AppError {
+  constructor(message: string, fields?: Record<string, string>, code = "invalid_input") {
+    super(400, code, message, fields);
+  }
+  static field(field: string, message: string, code?: string): InvalidInput {
+    return new InvalidInput(`${field}: ${message}`, { [field]: message }, code);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor(message = "请先登录") {
+    super(401, "unauthenticated", message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = "没有权限") {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what: string) {
+    super(404, "not_found", `${what}不存在`);
+  }
+}
+
+/** 409: the record changed since the client read it (or a unique value is taken). */
+export class Conflict extends AppError {
+  constructor(
+    message: string,
+    code = "conflict",
+    readonly current?: unknown,
+    fields?: Record<string, string>,
+  ) {
+    super(409, code, message, fields);
+  }
+}
+
+export class TooManyRequests extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, "too_many_requests", message, undefined, { "Retry-After": String(retryAfterSeconds) });
+  }
+}

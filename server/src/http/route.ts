@@ -1,0 +1,90 @@
+// Declares an API route once: Express registration with validation and authentication, plus the entry
+// that the generated OpenAPI description is built from.
+
+import type { NextFunction, Request, Response, Router } from "express";
+import type { z } from "zod";
+import type { RequestContext } from "../context";
+import { Unauthenticated } from "../errors";
+import { parseOrThrow } from "./validate";
+
+export type Access = "public" | "user";
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  access?: Access;
+  body?: B;
+  query?: Q;
+  response?: z.ZodType;
+  /** A non-JSON response (file, stream): its media type, for the description. */
+  produces?: string;
+  /** Takes If-Match with the record's version. */
+  ifMatch?: boolean;
+}
+
+export interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  produces?: string;
+  ifMatch?: boolean;
+}
+
+export const routeDocs: RouteDoc[] = [];
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface Input<B, Q> {
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  req: Request;
+  res: Response;
+  /** Present on every route but public ones. */
+  ctx: RequestContext;
+}
+
+/**
+ * Registers `handler` on `router`. The handler's return value is sent as JSON with the status the handler
+ * set (200 by default); a handler that writes the response itself returns undefined.
+ */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  router: Router,
+  spec: RouteSpec<B, Q>,
+  handler: (input: Input<Infer<B>, Infer<Q>>) => Promise<unknown> | unknown,
+): void {
+  const access = spec.access ?? "user";
+  if (!routeDocs.some((doc) => doc.method === spec.method && doc.path === spec.path)) {
+    routeDocs.push({ ...spec, access } as RouteDoc);
+  }
+  router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      if (access === "user" && !req.user) throw new Unauthenticated();
+      const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}) : undefined;
+      const query = spec.query ? parseOrThrow(spec.query, req.query) : undefined;
+      const result = await handler({
+        body: body as Infer<B>,
+        query: query as Infer<Q>,
+        params: req.params as Record<string, string>,
+        req,
+        res,
+        ctx: req.context as RequestContext,
+      });
+      if (result === undefined) {
+        if (!res.headersSent) res.status(204).end();
+        return;
+      }
+      res.json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+}

@@ -1,0 +1,102 @@
+// The server process: configuration, database (PGlite or PostgreSQL), migrations, demo data, HTTP, and a
+// clean shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database, exit 0).
+
+import http from "node:http";
+import { createApp, systemClock } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { type Database, openDatabase } from "./db";
+import { FolderLockedError } from "./db/lock";
+import { createLogger } from "./logger";
+import { startBackupSchedule } from "./ops/backup";
+import { isEmpty, seedDemo } from "./seed/demo";
+
+async function main() {
+  const startedAt = Date.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  let database: Database;
+  try {
+    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  } catch (error) {
+    if (error instanceof FolderLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error(`Could not open the database: ${(error as Error).message}`);
+    process.exit(1);
+  }
+
+  try {
+    await database.migrate();
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    console.error(
+      `Database migration failed; the database was left as it was.\n  ${(error as Error).message}${cause ? `\n  cause: ${cause}` : ""}`,
+    );
+    await database.close();
+    process.exit(1);
+  }
+
+  const clock = systemClock(config.FAKE_TODAY);
+  if (config.SEED === "demo" && (await isEmpty(database.db))) {
+    logger.info("empty database: loading the demo programme");
+    await seedDemo(database.db, { today: clock.today(), password: config.DEMO_PASSWORD });
+  }
+
+  const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY === "true" });
+  const server = http.createServer(app.app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const backups =
+    database.engine === "pglite" && config.BACKUP_INTERVAL_HOURS > 0
+      ? startBackupSchedule({
+          database,
+          dataDir: config.dataDir,
+          intervalHours: config.BACKUP_INTERVAL_HOURS,
+          keep: config.BACKUP_KEEP,
+          logger,
+        })
+      : undefined;
+  console.log(
+    `加梯进度 ready on http://localhost:${port} (${database.engine}${database.engine === "pglite" ? `, ${config.dataDir}` : ""}) in ${Date.now() - startedAt} ms`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    backups?.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
+    server.closeIdleConnections();
+    const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
+    await closed;
+    clearTimeout(timeout);
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,300 @@
+// The demo programme of DESIGN §5: Xinjing town's 33 residential areas in six zones, about 1,500 candidate
+// buildings, stage dates from mid-2020 to today (about 100 completed in 2021), annual targets (122 for
+// each stage in 2022) allocated to the areas, target letters, and demo accounts. Generated from a fixed
+// seed; every row is marked is_demo and names no real person.
+
+import { addDays, addressKey, daysBetween, RECORDED_STAGES, yearOf } from "@jiati/shared";
+import { sql } from "drizzle-orm";
+import { hashPassword } from "../auth/passwords";
+import type { Db } from "../db";
+import { areas, buildings, stageEvents, targetLetters, targets, users, zones } from "../db/schema";
+import { createRandom } from "./random";
+
+export const DEMO_AREAS: readonly (readonly [name: string, pinyin: string])[] = [
+  ["平塘", "pingtang"],
+  ["刘一", "liuyi"],
+  ["刘二", "liuer"],
+  ["刘三", "liusan"],
+  ["刘四", "liusi"],
+  ["新泾", "xinjing"],
+  ["曙光", "shuguang"],
+  ["淞二", "songer"],
+  ["淞三", "songsan"],
+  ["淞四", "songsi"],
+  ["淞五", "songwu"],
+  ["林泉", "linquan"],
+  ["虹康", "hongkang"],
+  ["绿一", "lvyi"],
+  ["绿五", "lvwu"],
+  ["绿八", "lvba"],
+  ["绿十一", "lvshiyi"],
+  ["绿十二", "lvshier"],
+  ["程桥", "chengqiao"],
+  ["定威", "dingwei"],
+  ["北虹", "beihong"],
+  ["双流", "shuangliu"],
+  ["天山星城", "tianshanxingcheng"],
+  ["新渔东路", "xinyudonglu"],
+  ["屈家桥", "qujiaqiao"],
+  ["华松", "huasong"],
+  ["中泾", "zhongjing"],
+  ["福泉", "fuquan"],
+  ["淮阴", "huaiyin"],
+  ["怡景苑", "yijingyuan"],
+  ["新泾北苑", "xinjingbeiyuan"],
+  ["南洋新都", "nanyangxindu"],
+  ["虹九", "hongjiu"],
+];
+
+const ZONE_NAMES = ["第一片区", "第二片区", "第三片区", "第四片区", "第五片区", "第六片区"];
+const ROADS = [
+  "天山西路",
+  "哈密路",
+  "剑河路",
+  "仙霞西路",
+  "北渔路",
+  "新渔东路",
+  "双流路",
+  "淞虹路",
+  "福泉路",
+  "协和路",
+  "平塘路",
+  "绥宁路",
+  "威宁路",
+  "泉口路",
+  "广顺路",
+];
+const COMPANIES = ["日立电梯", "三菱电梯", "奥的斯电梯", "通力电梯", "迅达电梯", "康力电梯"];
+const BLOCKERS = ["low_floor_opposition", "low_floor_opposition", "pipelines", "funding", "approval", "other"] as const;
+const BLOCKER_NOTES: Record<string, string> = {
+  low_floor_opposition: "一、二楼部分居民担心采光和噪音，正在协调",
+  pipelines: "燃气管线需迁移，等待燃气公司排期",
+  funding: "部分业主出资分摊未谈妥",
+  approval: "规划审批材料补正中",
+  other: "施工单位调整，待重新进场",
+};
+
+/** Signings per year (2020 counts from July): the pace that yields ~100 completions in 2021 and ~122 in 2022. */
+const SIGNINGS_PER_YEAR: Record<number, number> = { 2020: 60, 2021: 118, 2022: 126, 2023: 132, 2024: 140, 2025: 148 };
+const LATER_SIGNINGS = 150;
+const TOWN_TARGETS: Record<number, number> = { 2021: 100, 2022: 122, 2023: 130, 2024: 140, 2025: 150 };
+const LATER_TARGET = 150;
+
+export const DEMO_SEED = 20221122;
+
+export function demoAccounts(): {
+  username: string;
+  displayName: string;
+  role: string;
+  area?: string;
+  zone?: string;
+}[] {
+  return [
+    { username: "admin", displayName: "专班管理员（演示）", role: "taskforce" },
+    { username: "leader", displayName: "镇领导（演示）", role: "leader" },
+    ...ZONE_NAMES.map((zone, index) => ({
+      username: `leader${index + 1}`,
+      displayName: `${zone}包片领导（演示）`,
+      role: "leader",
+      zone,
+    })),
+    ...DEMO_AREAS.map(([name, pinyin]) => ({
+      username: `sj-${pinyin}`,
+      displayName: `${name}居民区书记（演示）`,
+      role: "secretary",
+      area: name,
+    })),
+  ];
+}
+
+/** Largest-remainder allocation of `total` in proportion to `weights`, adding up exactly. */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const raw = weights.map((weight) => (total * weight) / sum);
+  const result = raw.map(Math.floor);
+  let left = total - result.reduce((a, b) => a + b, 0);
+  const order = raw.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
+  for (const { index } of order) {
+    if (left-- <= 0) break;
+    result[index]++;
+  }
+  return result;
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const result = (await db.execute(sql`select exists (select 1 from zones) as present`)) as unknown as {
+    rows: { present: boolean }[];
+  };
+  return !result.rows[0]?.present;
+}
+
+/** Loads the demo programme into an empty database, as of `today`. */
+export async function seedDemo(db: Db, options: { today: string; password: string }): Promise<void> {
+  const random = createRandom(DEMO_SEED);
+  const { today } = options;
+  const currentYear = yearOf(today);
+  const passwordHash = await hashPassword(options.password);
+
+  await db.transaction(async (tx) => {
+    const zoneRows = await tx
+      .insert(zones)
+      .values(ZONE_NAMES.map((name, index) => ({ name, sortOrder: index + 1, isDemo: true })))
+      .returning();
+    const areaRows = await tx
+      .insert(areas)
+      .values(
+        DEMO_AREAS.map(([name], index) => ({
+          name,
+          zoneId: zoneRows[Math.floor((index * ZONE_NAMES.length) / DEMO_AREAS.length)].id,
+          sortOrder: index + 1,
+          isDemo: true,
+        })),
+      )
+      .returning();
+
+    // Candidate buildings: 30–62 per area, along one or two roads of the area.
+    type Draft = typeof buildings.$inferInsert & { areaIndex: number };
+    const drafts: Draft[] = [];
+    areaRows.forEach((area, areaIndex) => {
+      const count = random.int(30, 62);
+      const road = ROADS[areaIndex % ROADS.length];
+      const firstLane = 100 + areaIndex * 37;
+      const estates = [`${area.name}一村`, `${area.name}二村`, `${area.name}新苑`].slice(0, random.int(1, 3));
+      for (let n = 0; n < count; n++) {
+        const lane = firstLane + Math.floor(n / 20) * 2;
+        const address = `${road} ${lane}弄 ${(n % 20) + 1}号`;
+        const floors = random.pick([5, 6, 6, 6, 7]);
+        const households = floors * random.pick([2, 2, 3, 4]);
+        drafts.push({
+          areaIndex,
+          areaId: area.id,
+          estate: estates[n % estates.length],
+          address,
+          addressKey: addressKey(address),
+          floors,
+          households,
+          elderlyHouseholds: Math.min(households, random.int(Math.floor(households / 4), Math.ceil(households * 0.8))),
+          notes: "",
+          isDemo: true,
+        });
+      }
+    });
+
+    // Shuffle, then sign buildings year by year at the programme's pace.
+    for (let i = drafts.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [drafts[i], drafts[j]] = [drafts[j], drafts[i]];
+    }
+    let cursor = 0;
+    for (let year = 2020; year <= currentYear; year++) {
+      const first = year === 2020 ? "2020-07-01" : `${year}-01-01`;
+      const last = year === currentYear ? today : `${year}-12-31`;
+      const span = daysBetween(first, last);
+      const fullYear = year === 2020 ? 183 : 365;
+      const count = Math.round(((SIGNINGS_PER_YEAR[year] ?? LATER_SIGNINGS) * (span + 1)) / fullYear);
+      for (let k = 0; k < count && cursor < drafts.length; k++, cursor++) {
+        const draft = drafts[cursor];
+        const signedOn = addDays(first, random.int(0, span));
+        draft.signedOn = signedOn;
+        draft.consentRate = random.int(78, 100);
+        draft.elevatorCompany = random.pick(COMPANIES);
+        draft.costWan = random.int(55, 80);
+        draft.subsidyWan = Math.min(28, Math.round(draft.costWan * 0.4));
+        if (random.chance(0.03)) continue; // a few signings that never start (stalled)
+        const startedOn = addDays(signedOn, random.around(55, 60, 12, 200));
+        if (startedOn > today) continue;
+        draft.startedOn = startedOn;
+        if (random.chance(0.03)) continue;
+        const completedOn = addDays(startedOn, random.around(115, 80, 50, 330));
+        if (completedOn > today) continue;
+        draft.completedOn = completedOn;
+      }
+    }
+    // Blockers on some buildings still in progress or being consulted; a few withdrawals.
+    for (const draft of drafts) {
+      if (draft.completedOn) continue;
+      if (random.chance(draft.signedOn ? 0.08 : 0.04)) {
+        const category = random.pick(BLOCKERS);
+        draft.blockerCategory = category;
+        draft.blockerNote = BLOCKER_NOTES[category];
+        draft.blockedSince = addDays(today, -random.int(5, 150));
+      } else if (!draft.startedOn && random.chance(0.01)) {
+        draft.withdrawn = true;
+        draft.notes = "业主意见反复，撤销申请";
+      }
+    }
+
+    const inserted: { id: number; signedOn: string | null; startedOn: string | null; completedOn: string | null }[] =
+      [];
+    for (let i = 0; i < drafts.length; i += 500) {
+      const chunk = drafts.slice(i, i + 500).map(({ areaIndex: _areaIndex, ...values }) => values);
+      inserted.push(
+        ...(await tx.insert(buildings).values(chunk).returning({
+          id: buildings.id,
+          signedOn: buildings.signedOn,
+          startedOn: buildings.startedOn,
+          completedOn: buildings.completedOn,
+        })),
+      );
+    }
+    const events: (typeof stageEvents.$inferInsert)[] = [];
+    for (const building of inserted) {
+      for (const stage of RECORDED_STAGES) {
+        const date = building[stage === "signed" ? "signedOn" : stage === "started" ? "startedOn" : "completedOn"];
+        if (date) {
+          events.push({
+            buildingId: building.id,
+            stage,
+            toDate: date,
+            reason: "演示数据",
+            at: new Date(`${date}T10:00:00+08:00`),
+          });
+        }
+      }
+    }
+    for (let i = 0; i < events.length; i += 1000) await tx.insert(stageEvents).values(events.slice(i, i + 1000));
+
+    // Targets: the town's, allocated to areas in proportion to their candidate buildings.
+    const weights = areaRows.map((area) => drafts.filter((draft) => draft.areaId === area.id).length);
+    const targetRows: (typeof targets.$inferInsert)[] = [];
+    const letterRows: (typeof targetLetters.$inferInsert)[] = [];
+    for (let year = 2021; year <= currentYear; year++) {
+      const town = TOWN_TARGETS[year] ?? LATER_TARGET;
+      const shares = allocate(town, weights);
+      for (const stage of RECORDED_STAGES) {
+        targetRows.push({ year, stage, value: town });
+        areaRows.forEach((area, index) => {
+          targetRows.push({ year, stage, areaId: area.id, value: shares[index] });
+        });
+      }
+      areaRows.forEach((area) => {
+        const zoneIndex = zoneRows.findIndex((zone) => zone.id === area.zoneId);
+        letterRows.push({
+          year,
+          areaId: area.id,
+          zoneLeader: `${ZONE_NAMES[zoneIndex]}包片领导（演示）`,
+          secretary: `${area.name}居民区书记（演示）`,
+          liaison: `机关联络员${String.fromCharCode(65 + (area.id % 26))}（演示）`,
+          signedOn: `${year}-02-${String(10 + (area.id % 15)).padStart(2, "0")}`,
+        });
+      });
+    }
+    await tx.insert(targets).values(targetRows);
+    await tx.insert(targetLetters).values(letterRows.filter((letter) => (letter.signedOn ?? "") <= today));
+
+    // Demo accounts share the demo password, so they share its hash.
+    const areaByName = new Map(areaRows.map((area) => [area.name, area.id]));
+    const zoneByName = new Map(zoneRows.map((zone) => [zone.name, zone.id]));
+    await tx.insert(users).values(
+      demoAccounts().map((account) => ({
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        areaId: account.area ? areaByName.get(account.area) : null,
+        zoneId: account.zone ? zoneByName.get(account.zone) : null,
+        passwordHash,
+        isDemo: true,
+      })),
+    );
+  });
+}

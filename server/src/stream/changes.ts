@@ -1,0 +1,76 @@
+// Change notices: each write sends NOTIFY inside its transaction (so it is delivered only on commit), every
+// instance LISTENs, and subscribers — the summary cache and the SSE stream — hear about every change,
+// whichever instance made it. A change made here is applied at once, without waiting for the notice.
+
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Database, Executor } from "../db";
+import type { Logger } from "../logger";
+
+export const CHANGE_CHANNEL = "jiati_changes";
+
+export interface Change {
+  kind: "building" | "targets" | "structure" | "users" | "settings" | "import";
+  id?: number;
+  areaId?: number | null;
+  /** For a building moved between areas. */
+  previousAreaId?: number | null;
+}
+
+type Listener = (change: Change) => void;
+
+export class ChangeHub {
+  readonly instanceId = randomUUID();
+  /** Bumped by every change: caches keyed on it never serve data older than the last change seen. */
+  generation = 0;
+  private listeners = new Set<Listener>();
+  private stopListening?: () => Promise<void>;
+
+  constructor(
+    private readonly database: Database,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopListening = await this.database.listen(CHANGE_CHANNEL, (payload) => {
+      try {
+        const { origin, ...change } = JSON.parse(payload) as Change & { origin: string };
+        if (origin !== this.instanceId) this.apply(change);
+      } catch (error) {
+        this.logger.warn("ignoring malformed change notice", error);
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+    this.listeners.clear();
+  }
+
+  /** Queues the notice in the transaction `tx`; PostgreSQL delivers it when (and only if) it commits. */
+  async notifyInTransaction(tx: Executor, change: Change): Promise<void> {
+    const payload = JSON.stringify({ origin: this.instanceId, ...change });
+    await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${payload})`);
+  }
+
+  /** Tells this instance's subscribers about a change that has just committed. */
+  committed(change: Change): void {
+    this.apply(change);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private apply(change: Change): void {
+    this.generation++;
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.warn("change listener failed", error);
+      }
+    }
+  }
+}

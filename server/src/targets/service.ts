@@ -1,0 +1,153 @@
+// Annual targets per stage — the town's own, and their allocation to zones and areas.
+
+import { type PutTargets, RECORDED_STAGES, type RecordedStage, type TargetValue } from "@jiati/shared";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit/service";
+import { requireTaskforce } from "../auth/policy";
+import type { RequestContext } from "../context";
+import type { Executor } from "../db";
+import { areas, targets, zones } from "../db/schema";
+import { type Deps, inTransaction } from "../deps";
+import { InvalidInput } from "../errors";
+
+const stageValues = z.object({
+  signed: z.number().nullable(),
+  started: z.number().nullable(),
+  completed: z.number().nullable(),
+});
+export const targetsResponseSchema = z.object({
+  year: z.number(),
+  town: stageValues,
+  zones: z.array(stageValues.extend({ zoneId: z.number() })),
+  areas: z.array(stageValues.extend({ areaId: z.number() })),
+  allocation: z.object({
+    signed: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
+    started: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
+    completed: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
+  }),
+});
+export type TargetsResponse = z.infer<typeof targetsResponseSchema>;
+
+type StageValues = Record<RecordedStage, number | null>;
+const empty = (): StageValues => ({ signed: null, started: null, completed: null });
+
+export async function loadTargets(ex: Executor, year: number): Promise<TargetValue[]> {
+  const rows = await ex.select().from(targets).where(eq(targets.year, year));
+  return rows.map((row) => ({
+    stage: row.stage as RecordedStage,
+    areaId: row.areaId,
+    zoneId: row.zoneId,
+    value: row.value,
+  }));
+}
+
+export class TargetService {
+  constructor(private readonly deps: Deps) {}
+
+  async get(year: number): Promise<TargetsResponse> {
+    const rows = await loadTargets(this.deps.db, year);
+    const town = empty();
+    const zoneMap = new Map<number, StageValues>();
+    const areaMap = new Map<number, StageValues>();
+    for (const row of rows) {
+      if (row.areaId != null) {
+        const entry = areaMap.get(row.areaId) ?? empty();
+        entry[row.stage] = row.value;
+        areaMap.set(row.areaId, entry);
+      } else if (row.zoneId != null) {
+        const entry = zoneMap.get(row.zoneId) ?? empty();
+        entry[row.stage] = row.value;
+        zoneMap.set(row.zoneId, entry);
+      } else {
+        town[row.stage] = row.value;
+      }
+    }
+    const allocation = {} as TargetsResponse["allocation"];
+    for (const stage of RECORDED_STAGES) {
+      const values = [...areaMap.values()].map((entry) => entry[stage]).filter((v): v is number => v != null);
+      const areaSum = values.reduce((sum, value) => sum + value, 0);
+      allocation[stage] = {
+        town: town[stage],
+        areaSum,
+        balanced: town[stage] == null || values.length === 0 || town[stage] === areaSum,
+      };
+    }
+    return {
+      year,
+      town,
+      zones: [...zoneMap].map(([zoneId, values]) => ({ zoneId, ...values })),
+      areas: [...areaMap].map(([areaId, values]) => ({ areaId, ...values })),
+      allocation,
+    };
+  }
+
+  async put(ctx: RequestContext, input: PutTargets): Promise<TargetsResponse> {
+    requireTaskforce(ctx.user, "设置目标");
+    await inTransaction(this.deps, async (tx, announce) => {
+      const areaIds = new Set((await tx.select({ id: areas.id }).from(areas)).map((row) => row.id));
+      const zoneIds = new Set((await tx.select({ id: zones.id }).from(zones)).map((row) => row.id));
+      const before = await loadTargets(tx, input.year);
+      const changes: {
+        stage: string;
+        areaId: number | null;
+        zoneId: number | null;
+        from: number | null;
+        to: number | null;
+      }[] = [];
+      for (const [index, entry] of input.targets.entries()) {
+        if (entry.areaId != null && !areaIds.has(entry.areaId)) {
+          throw InvalidInput.field(`targets.${index}.areaId`, "居民区不存在");
+        }
+        if (entry.zoneId != null && !zoneIds.has(entry.zoneId)) {
+          throw InvalidInput.field(`targets.${index}.zoneId`, "片区不存在");
+        }
+        const scope = and(
+          eq(targets.year, input.year),
+          eq(targets.stage, entry.stage),
+          entry.areaId == null ? isNull(targets.areaId) : eq(targets.areaId, entry.areaId),
+          entry.zoneId == null ? isNull(targets.zoneId) : eq(targets.zoneId, entry.zoneId),
+        );
+        const previous =
+          before.find((t) => t.stage === entry.stage && t.areaId === entry.areaId && t.zoneId === entry.zoneId)
+            ?.value ?? null;
+        if (previous === entry.value) continue;
+        if (entry.value == null) {
+          await tx.delete(targets).where(scope);
+        } else {
+          await tx
+            .insert(targets)
+            .values({
+              year: input.year,
+              stage: entry.stage,
+              areaId: entry.areaId,
+              zoneId: entry.zoneId,
+              value: entry.value,
+              updatedAt: ctx.now,
+            })
+            .onConflictDoUpdate({
+              target: [targets.year, targets.stage, targets.zoneId, targets.areaId],
+              set: { value: entry.value, updatedAt: ctx.now },
+            });
+        }
+        changes.push({
+          stage: entry.stage,
+          areaId: entry.areaId,
+          zoneId: entry.zoneId,
+          from: previous,
+          to: entry.value,
+        });
+      }
+      if (changes.length === 0) return;
+      await recordAudit(tx, ctx, {
+        action: "targets.update",
+        entity: "targets",
+        entityId: input.year,
+        before: changes.map(({ to: _to, ...rest }) => rest),
+        after: changes.map(({ from: _from, ...rest }) => rest),
+      });
+      await announce({ kind: "targets" });
+    });
+    return this.get(input.year);
+  }
+}

@@ -1,0 +1,45 @@
+import { createUserSchema, patchUserSchema, userSchema } from "@jiati/shared";
+import { Router } from "express";
+import { z } from "zod";
+import { idParam } from "../http/params";
+import { route } from "../http/route";
+import type { UserService } from "./service";
+
+const tag = "users";
+
+export function userRoutes(service: UserService): Router {
+  const router = Router();
+  route(
+    router,
+    { method: "get", path: "/users", tag, summary: "All accounts (task force)", response: z.array(userSchema) },
+    async ({ ctx }) => service.list(ctx),
+  );
+  route(
+    router,
+    {
+      method: "post",
+      path: "/users",
+      tag,
+      summary: "Add an account (task force)",
+      body: createUserSchema,
+      response: userSchema,
+    },
+    async ({ body, ctx, res }) => {
+      res.status(201);
+      return service.create(ctx, body);
+    },
+  );
+  route(
+    router,
+    {
+      method: "patch",
+      path: "/users/:id",
+      tag,
+      summary: "Edit an account: name, role, area or zone, disabled, password reset (task force)",
+      body: patchUserSchema,
+      response: userSchema,
+    },
+    async ({ params, body, ctx }) => service.patch(ctx, idParam(params), body),
+  );
+  return router;
+}

@@ -1,0 +1,136 @@
+// Accounts: the task force adds, edits, disables users and resets passwords; anyone changes their own.
+
+import { type createUserSchema, type patchUserSchema, type Role, type User, userScopeSchema } from "@jiati/shared";
+import { asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { recordAudit } from "../audit/service";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { requireTaskforce } from "../auth/policy";
+import { createSession, endUserSessions } from "../auth/sessions";
+import type { RequestContext } from "../context";
+import type { Executor } from "../db";
+import { areas, users, zones } from "../db/schema";
+import { type Deps, inTransaction } from "../deps";
+import { Conflict, InvalidInput, NotFound } from "../errors";
+import { invalidFromZod } from "../http/validate";
+
+type UserRow = typeof users.$inferSelect;
+
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    areaId: row.areaId,
+    zoneId: row.zoneId,
+    disabled: row.disabled,
+  };
+}
+
+async function checkScopeExists(tx: Executor, areaId: number | null, zoneId: number | null) {
+  if (areaId != null && !(await tx.select({ id: areas.id }).from(areas).where(eq(areas.id, areaId))).length) {
+    throw InvalidInput.field("areaId", "居民区不存在");
+  }
+  if (zoneId != null && !(await tx.select({ id: zones.id }).from(zones).where(eq(zones.id, zoneId))).length) {
+    throw InvalidInput.field("zoneId", "片区不存在");
+  }
+}
+
+export class UserService {
+  constructor(private readonly deps: Deps) {}
+
+  async list(ctx: RequestContext): Promise<User[]> {
+    requireTaskforce(ctx.user, "查看账号");
+    const rows = await this.deps.db.select().from(users).orderBy(asc(users.id));
+    return rows.map(presentUser);
+  }
+
+  async create(ctx: RequestContext, input: z.infer<typeof createUserSchema>): Promise<User> {
+    requireTaskforce(ctx.user, "新增账号");
+    const passwordHash = await hashPassword(input.password);
+    return inTransaction(this.deps, async (tx, announce) => {
+      await checkScopeExists(tx, input.areaId, input.zoneId);
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+      if (taken) throw new Conflict("用户名已存在", "duplicate_username", undefined, { username: "用户名已存在" });
+      const { password: _password, ...fields } = input;
+      const [row] = await tx
+        .insert(users)
+        .values({ ...fields, passwordHash, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      const user = presentUser(row);
+      await recordAudit(tx, ctx, {
+        action: "user.create",
+        entity: "user",
+        entityId: row.id,
+        areaId: row.areaId,
+        after: user,
+      });
+      await announce({ kind: "users", id: row.id });
+      return user;
+    });
+  }
+
+  async patch(ctx: RequestContext, id: number, patch: z.infer<typeof patchUserSchema>): Promise<User> {
+    requireTaskforce(ctx.user, "修改账号");
+    const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+    return inTransaction(this.deps, async (tx, announce) => {
+      const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+      if (!current) throw new NotFound("账号");
+      const role = patch.role ?? (current.role as Role);
+      // Changing the role clears a scope the new role cannot have, unless one is given.
+      const next = {
+        role,
+        areaId: patch.areaId !== undefined ? patch.areaId : role === "secretary" ? current.areaId : null,
+        zoneId: patch.zoneId !== undefined ? patch.zoneId : role === "leader" ? current.zoneId : null,
+      };
+      const scopeCheck = userScopeSchema.safeParse(next);
+      if (!scopeCheck.success) throw invalidFromZod(scopeCheck.error);
+      await checkScopeExists(tx, next.areaId, next.zoneId);
+      if (id === ctx.user.id && (patch.disabled === true || (patch.role && patch.role !== "taskforce"))) {
+        throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");
+      }
+      const [row] = await tx
+        .update(users)
+        .set({
+          displayName: patch.displayName ?? current.displayName,
+          ...next,
+          disabled: patch.disabled ?? current.disabled,
+          ...(passwordHash ? { passwordHash } : {}),
+          updatedAt: ctx.now,
+        })
+        .where(eq(users.id, id))
+        .returning();
+      if (row.disabled || passwordHash || row.role !== current.role || row.areaId !== current.areaId) {
+        await endUserSessions(tx, id);
+      }
+      const before = presentUser(current);
+      const after = presentUser(row);
+      await recordAudit(tx, ctx, {
+        action: passwordHash && Object.keys(patch).length === 1 ? "user.password_reset" : "user.update",
+        entity: "user",
+        entityId: id,
+        areaId: row.areaId,
+        before,
+        after: { ...after, ...(passwordHash ? { password: "（已重置）" } : {}) },
+      });
+      await announce({ kind: "users", id });
+      return after;
+    });
+  }
+
+  /** Changes the caller's password after checking the current one; returns a fresh session id. */
+  async changeOwnPassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<string> {
+    const [row] = await this.deps.db.select().from(users).where(eq(users.id, ctx.user.id));
+    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
+      throw InvalidInput.field("currentPassword", "当前密码不正确");
+    }
+    const passwordHash = await hashPassword(newPassword);
+    return inTransaction(this.deps, async (tx) => {
+      await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, ctx.user.id));
+      await endUserSessions(tx, ctx.user.id);
+      await recordAudit(tx, ctx, { action: "user.password_change", entity: "user", entityId: ctx.user.id });
+      return createSession(tx, ctx.user.id, ctx.now);
+    });
+  }
+}

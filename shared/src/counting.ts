@@ -1,0 +1,88 @@
+// Annual counting and progress (DESIGN §2): year Y's count of a stage is the number of buildings, not
+// withdrawn, whose date for that stage falls in Y; expected-by-now is the target times the year's elapsed share.
+
+import { daysBetween, elapsedShareOfYear, monthOf, yearOf } from "./dates";
+import type { RecordedStage, StageDates } from "./schemas";
+import { STAGE_DATE_FIELD } from "./stages";
+
+export interface Countable extends StageDates {
+  withdrawn: boolean;
+}
+
+export function countInYear(buildings: readonly Countable[], stage: RecordedStage, year: number): number {
+  const field = STAGE_DATE_FIELD[stage];
+  let count = 0;
+  for (const building of buildings) {
+    const date = building[field];
+    if (!building.withdrawn && date && yearOf(date) === year) count++;
+  }
+  return count;
+}
+
+/** Counts per month (index 0 = January) of a stage in a year. */
+export function monthlyCounts(buildings: readonly Countable[], stage: RecordedStage, year: number): number[] {
+  const field = STAGE_DATE_FIELD[stage];
+  const months = new Array<number>(12).fill(0);
+  for (const building of buildings) {
+    const date = building[field];
+    if (!building.withdrawn && date && yearOf(date) === year) months[monthOf(date) - 1]++;
+  }
+  return months;
+}
+
+export function cumulative(values: readonly number[]): number[] {
+  let total = 0;
+  return values.map((value) => {
+    total += value;
+    return total;
+  });
+}
+
+/** Target × elapsed share of the year on `today`, to one decimal. */
+export function expectedByNow(target: number, year: number, today: string): number {
+  return Math.round(target * elapsedShareOfYear(year, today) * 10) / 10;
+}
+
+export interface Progress {
+  actual: number;
+  target: number | null;
+  /** actual / target in percent, one decimal; null without a target. */
+  percent: number | null;
+  expected: number | null;
+  /** actual − expected (negative = behind plan). */
+  gap: number | null;
+  onTrack: boolean | null;
+}
+
+export function progress(actual: number, target: number | null, year: number, today: string): Progress {
+  if (target == null) return { actual, target: null, percent: null, expected: null, gap: null, onTrack: null };
+  const expected = expectedByNow(target, year, today);
+  const percent = target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
+  const gap = Math.round((actual - expected) * 10) / 10;
+  return { actual, target, percent, expected, gap, onTrack: actual >= Math.floor(expected) };
+}
+
+export interface StallThresholds {
+  /** Signed and not started after this many days. */
+  signedDays: number;
+  /** Started and not completed after this many days. */
+  startedDays: number;
+}
+
+export const DEFAULT_STALL_THRESHOLDS: StallThresholds = { signedDays: 90, startedDays: 180 };
+
+export type Stall = { kind: "signed" | "started"; since: string; days: number };
+
+/** Whether a building has stalled on `today`, and for how long it has waited in its stage. */
+export function stallOf(building: Countable, today: string, thresholds: StallThresholds): Stall | null {
+  if (building.withdrawn || building.completedOn) return null;
+  if (building.startedOn) {
+    const days = daysBetween(building.startedOn, today);
+    return days > thresholds.startedDays ? { kind: "started", since: building.startedOn, days } : null;
+  }
+  if (building.signedOn) {
+    const days = daysBetween(building.signedOn, today);
+    return days > thresholds.signedDays ? { kind: "signed", since: building.signedOn, days } : null;
+  }
+  return null;
+}

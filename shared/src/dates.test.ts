@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { addDays, daysBetween, elapsedShareOfYear, isCalendarDate, shanghaiDate } from "./dates";
+
+describe("calendar dates", () => {
+  it("accepts real dates and refuses impossible ones", () => {
+    expect(isCalendarDate("2022-02-28")).toBe(true);
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2022-02-29")).toBe(false);
+    expect(isCalendarDate("2022-02-30")).toBe(false);
+    expect(isCalendarDate("2022-13-01")).toBe(false);
+    expect(isCalendarDate("2022-1-01")).toBe(false);
+    expect(isCalendarDate("2022-01-01T00:00:00Z")).toBe(false);
+  });
+
+  it("takes today's date in Shanghai, whatever the process's time zone", () => {
+    // 16:30 UTC on 31 December is already 00:30 on 1 January in Shanghai (UTC+8).
+    expect(shanghaiDate(new Date("2022-12-31T16:30:00Z"))).toBe("2023-01-01");
+    expect(shanghaiDate(new Date("2022-12-31T15:59:59Z"))).toBe("2022-12-31");
+  });
+
+  it("does day arithmetic across month, year and leap-day boundaries", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2022-12-31", 1)).toBe("2023-01-01");
+    expect(daysBetween("2022-01-01", "2023-01-01")).toBe(365);
+    expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366);
+    expect(daysBetween("2022-03-10", "2022-03-01")).toBe(-9);
+  });
+
+  it("counts the elapsed share of a year including today", () => {
+    expect(elapsedShareOfYear(2022, "2021-06-01")).toBe(0);
+    expect(elapsedShareOfYear(2022, "2022-01-01")).toBeCloseTo(1 / 365);
+    expect(elapsedShareOfYear(2022, "2022-12-31")).toBe(1);
+    expect(elapsedShareOfYear(2022, "2023-03-01")).toBe(1);
+  });
+});

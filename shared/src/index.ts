@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// Every zod message, on both sides, in Chinese.
+z.config(z.locales.zhCN());
+
+export * from "./counting";
+export * from "./dates";
+export * from "./forecast";
+export * from "./labels";
+export * from "./schemas";
+export * from "./stages";
+export * from "./summary";

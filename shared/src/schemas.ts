@@ -1,0 +1,264 @@
+// The zod schemas of every entity and request body. The server validates with them, the client's forms
+// use them, and the OpenAPI description is generated from them; types are inferred, never written twice.
+
+import { z } from "zod";
+import { EARLIEST_DATE, isCalendarDate } from "./dates";
+
+export const RECORDED_STAGES = ["signed", "started", "completed"] as const;
+export const BUILDING_STAGES = ["planned", ...RECORDED_STAGES] as const;
+export const BLOCKER_CATEGORIES = ["low_floor_opposition", "pipelines", "funding", "approval", "other"] as const;
+export const ROLES = ["taskforce", "secretary", "leader"] as const;
+
+export const recordedStageSchema = z.enum(RECORDED_STAGES);
+export const buildingStageSchema = z.enum(BUILDING_STAGES);
+export const blockerCategorySchema = z.enum(BLOCKER_CATEGORIES);
+export const roleSchema = z.enum(ROLES);
+
+export type RecordedStage = z.infer<typeof recordedStageSchema>;
+export type BuildingStage = z.infer<typeof buildingStageSchema>;
+export type BlockerCategory = z.infer<typeof blockerCategorySchema>;
+export type Role = z.infer<typeof roleSchema>;
+
+/** A calendar date, YYYY-MM-DD, not before 2011-01-01. "Not in the future" needs today and lives in the rules. */
+export const isoDateSchema = z
+  .string()
+  .refine(isCalendarDate, { error: "日期格式应为 YYYY-MM-DD 且为真实日期" })
+  .refine((value) => value >= EARLIEST_DATE, { error: `日期不能早于 ${EARLIEST_DATE}` });
+
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const idField = z.number().int().positive().max(2_147_483_647);
+const shortText = (max: number) => z.string().trim().max(max);
+const optionalCount = (max: number) => z.number().int().min(0).max(max).nullable();
+const optionalMoney = z.number().min(0).max(100_000).nullable();
+export const yearSchema = z.coerce.number().int().min(2011).max(2100);
+
+export const buildingFieldsSchema = z.object({
+  areaId: idField,
+  estate: shortText(100).default(""),
+  address: z.string().trim().min(1, { error: "地址不能为空" }).max(200),
+  floors: z.number().int().min(2).max(40).nullable().default(null),
+  households: optionalCount(1000).default(null),
+  elderlyHouseholds: optionalCount(1000).default(null),
+  elevatorCompany: shortText(100).default(""),
+  consentRate: z.number().min(0).max(100).nullable().default(null),
+  costWan: optionalMoney.default(null),
+  subsidyWan: optionalMoney.default(null),
+  notes: shortText(2000).default(""),
+});
+
+function elderlyWithinHouseholds(
+  value: { households?: number | null; elderlyHouseholds?: number | null },
+  ctx: z.RefinementCtx,
+) {
+  if (value.households != null && value.elderlyHouseholds != null && value.elderlyHouseholds > value.households) {
+    ctx.addIssue({ code: "custom", path: ["elderlyHouseholds"], message: "老人户数不能多于总户数" });
+  }
+}
+
+export const createBuildingSchema = z
+  .strictObject({
+    ...buildingFieldsSchema.shape,
+    signedOn: isoDateSchema.nullable().default(null),
+    startedOn: isoDateSchema.nullable().default(null),
+    completedOn: isoDateSchema.nullable().default(null),
+  })
+  .superRefine(elderlyWithinHouseholds);
+export type CreateBuilding = z.infer<typeof createBuildingSchema>;
+export type CreateBuildingInput = z.input<typeof createBuildingSchema>;
+
+const fieldsPatch = buildingFieldsSchema.partial();
+export const blockerSchema = z.strictObject({
+  category: blockerCategorySchema,
+  note: shortText(500).default(""),
+});
+
+/** PATCH /api/buildings/:id — any subset of the fields, a blocker (null clears it), withdrawal. */
+export const patchBuildingSchema = z
+  .strictObject({
+    ...fieldsPatch.shape,
+    // `.default()` on the base fields would fill absent keys in a patch; strip the defaults.
+    estate: shortText(100).optional(),
+    floors: z.number().int().min(2).max(40).nullable().optional(),
+    households: optionalCount(1000).optional(),
+    elderlyHouseholds: optionalCount(1000).optional(),
+    elevatorCompany: shortText(100).optional(),
+    consentRate: z.number().min(0).max(100).nullable().optional(),
+    costWan: optionalMoney.optional(),
+    subsidyWan: optionalMoney.optional(),
+    notes: shortText(2000).optional(),
+    blocker: blockerSchema.nullable().optional(),
+    withdrawn: z.boolean().optional(),
+    reason: shortText(500).optional(),
+  })
+  .superRefine(elderlyWithinHouseholds)
+  .refine((patch) => Object.keys(patch).some((key) => key !== "reason"), { error: "没有要修改的字段" });
+export type PatchBuilding = z.infer<typeof patchBuildingSchema>;
+
+/** POST /api/buildings/:id/stage — record, correct or (date: null) clear one stage date. */
+export const stageUpdateSchema = z.strictObject({
+  stage: recordedStageSchema,
+  date: isoDateSchema.nullable(),
+  reason: shortText(500).optional(),
+});
+export type StageUpdate = z.infer<typeof stageUpdateSchema>;
+
+export const buildingSchema = z.object({
+  id: z.number().int(),
+  areaId: z.number().int(),
+  estate: z.string(),
+  address: z.string(),
+  floors: z.number().int().nullable(),
+  households: z.number().int().nullable(),
+  elderlyHouseholds: z.number().int().nullable(),
+  elevatorCompany: z.string(),
+  consentRate: z.number().nullable(),
+  costWan: z.number().nullable(),
+  subsidyWan: z.number().nullable(),
+  notes: z.string(),
+  signedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  blockerCategory: blockerCategorySchema.nullable(),
+  blockerNote: z.string(),
+  blockedSince: z.string().nullable(),
+  withdrawn: z.boolean(),
+  version: z.number().int(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Building = z.infer<typeof buildingSchema>;
+
+/** The stage dates and flags the rules need — a subset of Building, so pure code and tests can build them. */
+export type StageDates = Pick<Building, "signedOn" | "startedOn" | "completedOn">;
+
+export const buildingListQuerySchema = z.strictObject({
+  areaId: idSchema.optional(),
+  zoneId: idSchema.optional(),
+  stage: z.enum([...BUILDING_STAGES, "withdrawn"]).optional(),
+  q: z.string().trim().max(100).optional(),
+  stalled: z.enum(["true", "false"]).optional(),
+  blocked: z.enum(["true", "false"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn"]).default("address"),
+});
+export type BuildingListQuery = z.infer<typeof buildingListQuerySchema>;
+
+export const targetEntrySchema = z
+  .strictObject({
+    stage: recordedStageSchema,
+    /** Both null for the town's own target. */
+    areaId: idField.nullable().default(null),
+    zoneId: idField.nullable().default(null),
+    /** null removes the target. */
+    value: z.number().int().min(0).max(1_000_000).nullable(),
+  })
+  .refine((entry) => entry.areaId == null || entry.zoneId == null, {
+    error: "目标只能属于居民区或片区之一",
+    path: ["zoneId"],
+  });
+export type TargetEntry = z.infer<typeof targetEntrySchema>;
+export const putTargetsSchema = z.strictObject({
+  year: z.number().int().min(2011).max(2100),
+  targets: z.array(targetEntrySchema).min(1).max(20_000),
+});
+export type PutTargets = z.infer<typeof putTargetsSchema>;
+
+export const summaryQuerySchema = z.strictObject({
+  year: yearSchema.optional(),
+  zoneId: idSchema.optional(),
+});
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().min(1, { error: "请输入用户名" }).max(64),
+  password: z.string().min(1, { error: "请输入密码" }).max(200),
+});
+
+export const passwordSchema = z.string().min(8, { error: "密码至少 8 位" }).max(200);
+const usernameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-zA-Z0-9_.-]+$/, { error: "用户名只能包含字母、数字、下划线、点和连字符" });
+
+export const createUserSchema = z
+  .strictObject({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(64),
+    role: roleSchema,
+    areaId: idField.nullable().default(null),
+    zoneId: idField.nullable().default(null),
+    password: passwordSchema,
+  })
+  .superRefine(roleScope);
+export const patchUserSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(64).optional(),
+    role: roleSchema.optional(),
+    areaId: idField.nullable().optional(),
+    zoneId: idField.nullable().optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: "没有要修改的字段" });
+
+function roleScope(user: { role: Role; areaId: number | null; zoneId: number | null }, ctx: z.RefinementCtx) {
+  if (user.role === "secretary" && user.areaId == null) {
+    ctx.addIssue({ code: "custom", path: ["areaId"], message: "居民区书记必须绑定一个居民区" });
+  }
+  if (user.role !== "secretary" && user.areaId != null) {
+    ctx.addIssue({ code: "custom", path: ["areaId"], message: "只有居民区书记绑定居民区" });
+  }
+  if (user.role !== "leader" && user.zoneId != null) {
+    ctx.addIssue({ code: "custom", path: ["zoneId"], message: "只有领导可以绑定片区" });
+  }
+}
+/** A role with the area or zone it is bound to, checked for consistency. */
+export const userScopeSchema = z
+  .object({ role: roleSchema, areaId: idField.nullable(), zoneId: idField.nullable() })
+  .superRefine(roleScope);
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  areaId: z.number().int().nullable(),
+  zoneId: z.number().int().nullable(),
+  disabled: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const zoneSchema = z.object({ id: z.number().int(), name: z.string(), sortOrder: z.number().int() });
+export const areaSchema = z.object({
+  id: z.number().int(),
+  zoneId: z.number().int(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+});
+export type Zone = z.infer<typeof zoneSchema>;
+export type Area = z.infer<typeof areaSchema>;
+
+export const createZoneSchema = z.strictObject({ name: z.string().trim().min(1).max(50) });
+export const patchZoneSchema = z.strictObject({ name: z.string().trim().min(1).max(50) });
+export const createAreaSchema = z.strictObject({ name: z.string().trim().min(1).max(50), zoneId: idField });
+export const patchAreaSchema = z
+  .strictObject({ name: z.string().trim().min(1).max(50).optional(), zoneId: idField.optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { error: "没有要修改的字段" });
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>["error"];

@@ -1,0 +1,96 @@
+// The stage rules of DESIGN §2: dates not in the future and not before 2011, signed ≤ started ≤ completed,
+// a later stage needs the earlier ones, and moving a date backwards or clearing it needs a reason.
+
+import { EARLIEST_DATE } from "./dates";
+import { STAGE_DATE_LABELS } from "./labels";
+import type { BuildingStage, RecordedStage, StageDates, StageUpdate } from "./schemas";
+import { RECORDED_STAGES } from "./schemas";
+
+export const STAGE_DATE_FIELD = {
+  signed: "signedOn",
+  started: "startedOn",
+  completed: "completedOn",
+} as const satisfies Record<RecordedStage, keyof StageDates>;
+
+export type StageDateField = (typeof STAGE_DATE_FIELD)[RecordedStage];
+
+/** A broken rule, named by the field it concerns. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The furthest stage a building has reached by its dates. */
+export function stageOf(dates: StageDates): BuildingStage {
+  if (dates.completedOn) return "completed";
+  if (dates.startedOn) return "started";
+  if (dates.signedOn) return "signed";
+  return "planned";
+}
+
+/** The stage to record next, or null when the building is completed. */
+export function nextStage(dates: StageDates): RecordedStage | null {
+  return RECORDED_STAGES.find((stage) => !dates[STAGE_DATE_FIELD[stage]]) ?? null;
+}
+
+/**
+ * Checks a whole set of stage dates against the rules; returns the first broken rule, named by the date
+ * field it concerns (signedOn, startedOn or completedOn), or null.
+ */
+export function checkStageDates(dates: StageDates, today: string): FieldError | null {
+  for (const stage of RECORDED_STAGES) {
+    const field = STAGE_DATE_FIELD[stage];
+    const date = dates[field];
+    if (!date) continue;
+    if (date > today) return { field, message: `${STAGE_DATE_LABELS[stage]}不能晚于今天（${today}）` };
+    if (date < EARLIEST_DATE) return { field, message: `${STAGE_DATE_LABELS[stage]}不能早于 ${EARLIEST_DATE}` };
+  }
+  if (dates.startedOn && !dates.signedOn) return { field: "startedOn", message: "尚未签约，不能记录开工" };
+  if (dates.completedOn && !dates.startedOn) return { field: "completedOn", message: "尚未开工，不能记录完工" };
+  if (dates.signedOn && dates.startedOn && dates.startedOn < dates.signedOn) {
+    return { field: "startedOn", message: `开工日期不能早于签约日期（${dates.signedOn}）` };
+  }
+  if (dates.startedOn && dates.completedOn && dates.completedOn < dates.startedOn) {
+    return { field: "completedOn", message: `完工日期不能早于开工日期（${dates.startedOn}）` };
+  }
+  return null;
+}
+
+export type StageUpdateResult =
+  | { ok: true; dates: StageDates; field: StageDateField; previous: string | null; needsReason: boolean }
+  | { ok: false; error: FieldError };
+
+/**
+ * Applies one stage update to a building's dates. Errors name the request's fields (`date`, `reason`,
+ * `stage`), so a form can show them where the user typed.
+ */
+export function applyStageUpdate(current: StageDates, update: StageUpdate, today: string): StageUpdateResult {
+  const field = STAGE_DATE_FIELD[update.stage];
+  const previous = current[field];
+  const label = STAGE_DATE_LABELS[update.stage];
+  const fail = (f: string, message: string): StageUpdateResult => ({ ok: false, error: { field: f, message } });
+
+  if (update.date === null && previous === null) return fail("date", `没有${label}可清除`);
+  if (update.date !== null && update.date === previous) return fail("date", `${label}未改变`);
+
+  const next: StageDates = { ...current, [field]: update.date };
+  const broken = checkStageDates(next, today);
+  if (broken) {
+    if (update.date === null) {
+      return fail("date", `不能清除${label}：请先清除后面阶段的日期`);
+    }
+    // Report the rule on the field the user is editing, whichever date the rule names.
+    return fail("date", broken.message);
+  }
+
+  const needsReason = previous !== null && (update.date === null || update.date < previous);
+  if (needsReason && !update.reason?.trim()) {
+    return fail("reason", update.date === null ? `清除${label}需要填写原因` : `把${label}往前改需要填写原因`);
+  }
+  return { ok: true, dates: next, field, previous, needsReason };
+}
+
+/** The address as a uniqueness key: full-width forms folded, spaces removed, lower case. */
+export function addressKey(address: string): string {
+  return address.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
