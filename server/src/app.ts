@@ -31,6 +31,7 @@ import { structureRoutes } from "./structure/routes";
 import { StructureService } from "./structure/service";
 import { summaryRoutes } from "./summary/routes";
 import { SummaryService } from "./summary/service";
+import { LetterService } from "./targets/letters";
 import { targetRoutes } from "./targets/routes";
 import { TargetService } from "./targets/service";
 import { userRoutes } from "./users/routes";
@@ -70,6 +71,7 @@ export async function createApp(options: AppOptions) {
     structure,
     summary: new SummaryService(deps, structure, settings),
     targets: new TargetService(deps),
+    letters: new LetterService(deps),
     users: new UserService(deps),
   };
 
@@ -108,7 +110,7 @@ export async function createApp(options: AppOptions) {
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
   api.use(buildingRoutes(deps, services.buildings, settings));
-  api.use(targetRoutes(services.targets));
+  api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(deps));

@@ -1,12 +1,14 @@
 import { putTargetsSchema, yearOf, yearSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { idParam } from "../http/params";
 import { route } from "../http/route";
+import { type LetterService, letterSchema, putLetterSchema } from "./letters";
 import { type TargetService, targetsResponseSchema } from "./service";
 
 const tag = "targets";
 
-export function targetRoutes(service: TargetService): Router {
+export function targetRoutes(service: TargetService, letters: LetterService): Router {
   const router = Router();
 
   route(
@@ -33,6 +35,32 @@ export function targetRoutes(service: TargetService): Router {
       response: targetsResponseSchema,
     },
     async ({ body, ctx }) => service.put(ctx, body),
+  );
+
+  route(
+    router,
+    {
+      method: "get",
+      path: "/targets/letters",
+      tag,
+      summary: "Each area's target letter (目标任务书) for the year",
+      query: z.strictObject({ year: yearSchema.optional() }),
+      response: z.array(letterSchema),
+    },
+    async ({ query, ctx }) => letters.list(query.year ?? yearOf(ctx.today)),
+  );
+
+  route(
+    router,
+    {
+      method: "put",
+      path: "/targets/letters/:areaId",
+      tag,
+      summary: "Record an area's target letter for a year (task force)",
+      body: putLetterSchema,
+      response: letterSchema,
+    },
+    async ({ params, body, ctx }) => letters.put(ctx, idParam(params, "areaId"), body),
   );
 
   return router;
