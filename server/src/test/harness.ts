@@ -3,6 +3,7 @@
 // fixed clock, and supertest agents logged in as any user.
 
 import { randomBytes } from "node:crypto";
+import { shanghaiDate } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import request from "supertest";
@@ -17,13 +18,17 @@ export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "pos
 /** Tests live on 15 June 2022 (noon in Shanghai) unless they say otherwise. */
 export const TEST_TODAY = "2022-06-15";
 
-export function fixedClock(today = TEST_TODAY): Clock & { set(today: string): void } {
-  let current = today;
+export function fixedClock(today = TEST_TODAY): Clock & { set(today: string): void; advance(ms: number): void } {
+  let now = new Date(`${today}T12:00:00+08:00`);
   return {
-    now: () => new Date(`${current}T12:00:00+08:00`),
-    today: () => current,
+    now: () => now,
+    today: () => shanghaiDate(now),
+    /** Noon in Shanghai on `today`. */
     set(next: string) {
-      current = next;
+      now = new Date(`${next}T12:00:00+08:00`);
+    },
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
     },
   };
 }

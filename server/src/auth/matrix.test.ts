@@ -1,0 +1,249 @@
+// The authorisation matrix of issue 3: every route × {anonymous, task force, secretary of this area,
+// secretary of another area, leader} → the expected status; nothing is written where a request is refused.
+
+import type request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeDocs } from "../http/route";
+import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
+import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+
+type Actor = "anonymous" | "taskforce" | "ownSecretary" | "otherSecretary" | "leader";
+const ACTORS: Actor[] = ["anonymous", "taskforce", "ownSecretary", "otherSecretary", "leader"];
+
+interface World {
+  areaId: number;
+  otherAreaId: number;
+  zoneId: number;
+  leaderId: number;
+}
+
+interface Case {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** The route as declared, to check that every route is covered. */
+  route: string;
+  /** Builds the request: a fresh target record for each attempt, so each actor meets version 1. */
+  prepare: (t: TestApp, world: World) => Promise<{ path: string; body?: object; ifMatch?: number }>;
+  expect: Record<Actor, number>;
+}
+
+const READ = { anonymous: 401, taskforce: 200, ownSecretary: 200, otherSecretary: 200, leader: 200 };
+const TASKFORCE_READ = { anonymous: 401, taskforce: 200, ownSecretary: 403, otherSecretary: 403, leader: 403 };
+const TASKFORCE_WRITE = (ok: number) => ({
+  anonymous: 401,
+  taskforce: ok,
+  ownSecretary: 403,
+  otherSecretary: 403,
+  leader: 403,
+});
+const AREA_WRITE = (ok: number) => ({
+  anonymous: 401,
+  taskforce: ok,
+  ownSecretary: ok,
+  otherSecretary: 403,
+  leader: 403,
+});
+const PUBLIC = { anonymous: 200, taskforce: 200, ownSecretary: 200, otherSecretary: 200, leader: 200 };
+
+let counter = 0;
+const fresh = () => `${Date.now().toString(36)}-${counter++}`;
+const staticPath = (path: string) => async () => ({ path });
+
+const CASES: Case[] = [
+  { method: "get", route: "/health", prepare: staticPath("/api/health"), expect: PUBLIC },
+  { method: "get", route: "/openapi.json", prepare: staticPath("/api/openapi.json"), expect: PUBLIC },
+  { method: "get", route: "/session", prepare: staticPath("/api/session"), expect: READ },
+  { method: "get", route: "/zones", prepare: staticPath("/api/zones"), expect: READ },
+  { method: "get", route: "/areas", prepare: staticPath("/api/areas"), expect: READ },
+  { method: "get", route: "/areas/:id", prepare: async (_t, w) => ({ path: `/api/areas/${w.areaId}` }), expect: READ },
+  { method: "get", route: "/buildings", prepare: staticPath("/api/buildings"), expect: READ },
+  {
+    method: "get",
+    route: "/buildings/:id",
+    prepare: async (t, w) => ({ path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}` }),
+    expect: READ,
+  },
+  { method: "get", route: "/targets", prepare: staticPath("/api/targets?year=2022"), expect: READ },
+  { method: "get", route: "/targets/letters", prepare: staticPath("/api/targets/letters?year=2022"), expect: READ },
+  { method: "get", route: "/summary", prepare: staticPath("/api/summary?year=2022"), expect: READ },
+  { method: "get", route: "/settings/stall", prepare: staticPath("/api/settings/stall"), expect: READ },
+  { method: "get", route: "/users", prepare: staticPath("/api/users"), expect: TASKFORCE_READ },
+  { method: "get", route: "/audit", prepare: staticPath("/api/audit"), expect: TASKFORCE_READ },
+  {
+    method: "post",
+    route: "/buildings",
+    prepare: async (_t, w) => ({ path: "/api/buildings", body: { areaId: w.areaId, address: `矩阵路 ${fresh()}号` } }),
+    expect: AREA_WRITE(201),
+  },
+  {
+    method: "patch",
+    route: "/buildings/:id",
+    prepare: async (t, w) => ({
+      path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}`,
+      body: { notes: "更新备注" },
+      ifMatch: 1,
+    }),
+    expect: AREA_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/buildings/:id/stage",
+    prepare: async (t, w) => ({
+      path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}/stage`,
+      body: { stage: "signed", date: "2022-05-01" },
+      ifMatch: 1,
+    }),
+    expect: AREA_WRITE(200),
+  },
+  {
+    method: "put",
+    route: "/targets",
+    prepare: async (_t, w) => ({
+      path: "/api/targets",
+      body: { year: 2022, targets: [{ stage: "signed", areaId: w.areaId, value: 10 + counter++ }] },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "put",
+    route: "/targets/letters/:areaId",
+    prepare: async (_t, w) => ({
+      path: `/api/targets/letters/${w.areaId}`,
+      body: { year: 2022, zoneLeader: `领导${fresh()}`, secretary: "书记", liaison: "联络员", signedOn: "2022-02-01" },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/zones",
+    prepare: async () => ({ path: "/api/zones", body: { name: `新片区${fresh()}` } }),
+    expect: TASKFORCE_WRITE(201),
+  },
+  {
+    method: "patch",
+    route: "/zones/:id",
+    prepare: async (_t, w) => ({ path: `/api/zones/${w.zoneId}`, body: { name: `改名片区${fresh()}` } }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/areas",
+    prepare: async (_t, w) => ({ path: "/api/areas", body: { name: `新居民区${fresh()}`, zoneId: w.zoneId } }),
+    expect: TASKFORCE_WRITE(201),
+  },
+  {
+    method: "patch",
+    route: "/areas/:id",
+    prepare: async (t) => ({
+      path: `/api/areas/${(await buildArea(t.db)).id}`,
+      body: { name: `改名居民区${fresh()}` },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/users",
+    prepare: async () => ({
+      path: "/api/users",
+      body: { username: `u${fresh()}`, displayName: "新账号", role: "leader", password: "long-enough-pw" },
+    }),
+    expect: TASKFORCE_WRITE(201),
+  },
+  {
+    method: "patch",
+    route: "/users/:id",
+    prepare: async (t) => ({
+      path: `/api/users/${(await buildUser(t.db, "leader")).id}`,
+      body: { displayName: "改名" },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "put",
+    route: "/settings/stall",
+    prepare: async () => ({
+      path: "/api/settings/stall",
+      body: { signedDays: 90 + (counter++ % 50), startedDays: 180 },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/session/password",
+    prepare: async () => ({
+      path: "/api/session/password",
+      body: { currentPassword: "not-the-password", newPassword: "whatever-123" },
+    }),
+    // Every role may change its own password; a wrong current password is a 400, not a refusal.
+    expect: { anonymous: 401, taskforce: 400, ownSecretary: 400, otherSecretary: 400, leader: 400 },
+  },
+];
+
+// Routes covered elsewhere: login/logout (auth.test.ts) and the event stream (stream.test.ts).
+const COVERED_ELSEWHERE = ["post /session", "delete /session", "get /stream"];
+
+describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
+  let t: TestApp;
+  let world: World;
+  const agents = {} as Record<Actor, request.Agent | null>;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const area = await buildArea(t.db);
+    const otherArea = await buildArea(t.db);
+    const leader = await buildUser(t.db, "leader");
+    world = { areaId: area.id, otherAreaId: otherArea.id, zoneId: area.zoneId, leaderId: leader.id };
+    agents.anonymous = null;
+    agents.taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    agents.ownSecretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId: area.id })).username);
+    agents.otherSecretary = await loginAs(
+      t.app,
+      (await buildUser(t.db, "secretary", { areaId: otherArea.id })).username,
+    );
+    agents.leader = await loginAs(t.app, leader.username);
+  });
+  afterAll(() => t.close());
+
+  it("covers every declared route", () => {
+    const declared = routeDocs.map((doc) => `${doc.method} ${doc.path}`).sort();
+    const covered = [...CASES.map((c) => `${c.method} ${c.route}`), ...COVERED_ELSEWHERE].sort();
+    expect(covered).toEqual(declared);
+  });
+
+  for (const testCase of CASES) {
+    for (const actor of ACTORS) {
+      const expected = testCase.expect[actor];
+      it(`${testCase.method.toUpperCase()} ${testCase.route} as ${actor} → ${expected}`, async () => {
+        const { path, body, ifMatch } = await testCase.prepare(t, world);
+        const before = expected >= 400 && testCase.method !== "get" ? await databaseFingerprint(t.database) : null;
+        const agent = agents[actor];
+        const client = agent ?? t.anonymous();
+        let req = client[testCase.method](path).set(XHR);
+        if (ifMatch) req = req.set("If-Match", `"${ifMatch}"`);
+        const response = body ? await req.send(body) : await req;
+        expect(response.status, JSON.stringify(response.body)).toBe(expected);
+        if (expected >= 400) expect(response.body.error?.code).toBeTypeOf("string");
+        if (before) expect(await databaseFingerprint(t.database)).toEqual(before);
+      });
+    }
+  }
+
+  it("refuses a secretary moving a building of their area into another area", async () => {
+    const building = await buildBuilding(t.db, { areaId: world.areaId });
+    const before = await databaseFingerprint(t.database);
+    const response = await agents.ownSecretary
+      ?.patch(`/api/buildings/${building.id}`)
+      .set(XHR)
+      .set("If-Match", '"1"')
+      .send({ areaId: world.otherAreaId });
+    expect(response?.status).toBe(403);
+    expect(await databaseFingerprint(t.database)).toEqual(before);
+  });
+
+  it("refuses a secretary creating a building in another area", async () => {
+    const response = await agents.ownSecretary
+      ?.post("/api/buildings")
+      .set(XHR)
+      .send({ areaId: world.otherAreaId, address: `越权路 ${fresh()}号` });
+    expect(response?.status).toBe(403);
+  });
+});

@@ -1,0 +1,138 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db";
+import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
+import { ENGINES, freshDatabase, startTestApp, type TestApp, XHR } from "../test/harness";
+
+/** Opens /api/stream on `port` with `cookie` and collects the `change` events. */
+async function openStream(port: number, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`http://127.0.0.1:${port}/api/stream`, {
+    headers: { cookie },
+    signal: controller.signal,
+  });
+  const events: unknown[] = [];
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end = buffer.indexOf("\n\n");
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith("event: change")) events.push(JSON.parse(block.split("\ndata: ")[1]));
+          end = buffer.indexOf("\n\n");
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    events,
+    async waitFor(predicate: (event: unknown) => boolean, timeoutMs = 2000) {
+      const start = Date.now();
+      while (Date.now() - start < timeoutMs) {
+        if (events.some(predicate)) return Date.now() - start;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+    },
+    async close() {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+function listen(app: http.RequestListener): Promise<http.Server> {
+  return new Promise((resolve) => {
+    const server = http.createServer(app);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+describe.each(ENGINES)("live updates on %s", (engine) => {
+  let database: Database;
+  let first: TestApp;
+  let second: TestApp;
+  let server: http.Server;
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    first = await startTestApp(engine, { database });
+    second = await startTestApp(engine, { database });
+    server = await listen(second.app);
+  });
+  afterAll(async () => {
+    await second.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await first.close();
+    await database.close();
+  });
+
+  it("refuses the stream without a session", async () => {
+    const port = (server.address() as AddressInfo).port;
+    const response = await fetch(`http://127.0.0.1:${port}/api/stream`);
+    expect(response.status).toBe(401);
+  });
+
+  it("tells a page open on one instance about a stage recorded through another, within 2 seconds", async () => {
+    const user = await buildUser(database.db, "taskforce");
+    const writer = await loginAs(first.app, user.username);
+    const reader = await loginAs(second.app, user.username);
+    const cookie = (await reader.get("/api/session")).request.cookies as unknown as string;
+    const port = (server.address() as AddressInfo).port;
+    const stream = await openStream(port, cookie);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toContain("text/event-stream");
+
+    const area = await buildArea(database.db);
+    const building = await buildBuilding(database.db, { areaId: area.id });
+    const summaryBefore = await reader.get("/api/summary?year=2022");
+    const response = await writer
+      .post(`/api/buildings/${building.id}/stage`)
+      .set(XHR)
+      .set("If-Match", '"1"')
+      .send({ stage: "signed", date: "2022-06-01" });
+    expect(response.status).toBe(200);
+    await stream.waitFor((event) => (event as { id?: number }).id === building.id);
+    expect(stream.events).toContainEqual({ kind: "building", id: building.id, areaId: area.id });
+    // The other instance's cached summary was dropped by the notice.
+    const summaryAfter = await reader.get("/api/summary?year=2022");
+    expect(summaryAfter.body.stages.signed.actual).toBe(summaryBefore.body.stages.signed.actual + 1);
+    await stream.close();
+  });
+
+  it("announces nothing for a write that was refused", async () => {
+    const user = await buildUser(database.db, "taskforce");
+    const writer = await loginAs(first.app, user.username);
+    const reader = await loginAs(second.app, user.username);
+    const cookie = (await reader.get("/api/session")).request.cookies as unknown as string;
+    const stream = await openStream((server.address() as AddressInfo).port, cookie);
+    const building = await buildBuilding(database.db, { signedOn: "2022-03-01" });
+    const refused = await writer
+      .post(`/api/buildings/${building.id}/stage`)
+      .set(XHR)
+      .set("If-Match", '"1"')
+      .send({ stage: "started", date: "2022-01-01" });
+    expect(refused.status).toBe(400);
+    const marker = await writer
+      .post("/api/zones")
+      .set(XHR)
+      .send({ name: `标记片区${building.id}` });
+    expect(marker.status).toBe(201);
+    await stream.waitFor((event) => (event as { kind?: string }).kind === "structure");
+    expect(stream.events.some((event) => (event as { id?: number }).id === building.id)).toBe(false);
+    await stream.close();
+  });
+});

@@ -1,0 +1,168 @@
+import { countInYear, cumulative, monthlyCounts, RECORDED_STAGES } from "@jiati/shared";
+import fc from "fast-check";
+import type request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildings as buildingsTable } from "../db/schema";
+import { buildArea, buildBuilding, buildTarget, buildUser, buildZone, loginAs } from "../test/factories";
+import { ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+
+describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
+  let t: TestApp;
+  let agent: request.Agent;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    agent = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+  });
+  afterAll(() => t.close());
+
+  /** The plain recount: every building read back and counted with the shared functions. */
+  async function recount(year: number) {
+    const rows = await t.db.select().from(buildingsTable);
+    return Object.fromEntries(
+      RECORDED_STAGES.map((stage) => [
+        stage,
+        { actual: countInYear(rows, stage, year), cumulative: cumulative(monthlyCounts(rows, stage, year)) },
+      ]),
+    );
+  }
+
+  async function expectSummaryToMatchRecount(year: number) {
+    const response = await agent.get(`/api/summary?year=${year}`);
+    expect(response.status).toBe(200);
+    const expected = await recount(year);
+    for (const stage of RECORDED_STAGES) {
+      expect(response.body.stages[stage].actual, stage).toBe(expected[stage].actual);
+      expect(response.body.stages[stage].cumulative, stage).toEqual(expected[stage].cumulative);
+    }
+    const areaTotal = response.body.areas.reduce(
+      (sum: number, row: { stages: { signed: { actual: number } } }) => sum + row.stages.signed.actual,
+      0,
+    );
+    expect(areaTotal).toBe(expected.signed.actual);
+  }
+
+  it("reports actual, target, percent, expected-by-now and gap for a year", async () => {
+    const zone = await buildZone(t.db);
+    const area = await buildArea(t.db, { zoneId: zone.id });
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-01-10", startedOn: "2022-03-01" });
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-02-10" });
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-12-10" });
+    await buildTarget(t.db, { year: 2022, stage: "signed", value: 122 });
+    await buildTarget(t.db, { year: 2022, stage: "signed", areaId: area.id, value: 10 });
+    const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
+    expect(response.status).toBe(200);
+    const signed = response.body.stages.signed;
+    // 15 June 2022 is day 166 of 365: expected = 10 × 166/365.
+    expect(signed).toMatchObject({ actual: 2, target: 10, percent: 20, expected: 4.5, gap: -2.5, onTrack: false });
+    expect(response.body.areas).toMatchObject([
+      { id: area.id, stages: { signed: { actual: 2, target: 10 } }, behind: true, rank: 1 },
+    ]);
+    expect(response.body.scope).toEqual({ zoneId: zone.id, zoneName: zone.name });
+    const town = await agent.get("/api/summary?year=2022");
+    expect(town.body.stages.signed.target).toBe(122);
+    expect(town.body.allocation.signed).toMatchObject({ town: 122, areaSum: 10, balanced: false });
+  });
+
+  it("equals a plain recount after creations, stage updates, corrections, clearings and withdrawals", async () => {
+    const area = await buildArea(t.db);
+    await expectSummaryToMatchRecount(2022); // warms the cache
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await buildBuilding(t.db, { areaId: area.id })).id);
+    // Factories write directly, bypassing the change hub; announce so the cache is dropped, as a write would.
+    t.hub.committed({ kind: "building" });
+    const versions = new Map(ids.map((id) => [id, 1]));
+    const step = async (id: number, body: object) => {
+      const response = await agent
+        .post(`/api/buildings/${id}/stage`)
+        .set(XHR)
+        .set("If-Match", `"${versions.get(id)}"`)
+        .send(body);
+      if (response.status === 200) versions.set(id, response.body.version);
+      return response.status;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            building: fc.integer({ min: 0, max: ids.length - 1 }),
+            stage: fc.constantFrom("signed", "started", "completed"),
+            day: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null, freq: 6 }),
+          }),
+          { minLength: 5, maxLength: 15 },
+        ),
+        async (updates) => {
+          for (const update of updates) {
+            const date =
+              update.day == null
+                ? null
+                : new Date(Date.UTC(2021, 1, 1) + update.day * 86_400_000).toISOString().slice(0, 10);
+            await step(ids[update.building], { stage: update.stage, date, reason: "更正" });
+          }
+          await expectSummaryToMatchRecount(2022);
+          await expectSummaryToMatchRecount(2021);
+        },
+      ),
+      { seed: 7, numRuns: 8 },
+    );
+    const victim = ids[0];
+    const withdraw = await agent
+      .patch(`/api/buildings/${victim}`)
+      .set(XHR)
+      .set("If-Match", `"${versions.get(victim)}"`)
+      .send({ withdrawn: true, reason: "撤销" });
+    expect(withdraw.status).toBe(200);
+    await expectSummaryToMatchRecount(2022);
+    await expectSummaryToMatchRecount(2021);
+  });
+
+  it("serves the cached summary until a change, then the new numbers", async () => {
+    const area = await buildArea(t.db);
+    const building = await buildBuilding(t.db, { areaId: area.id });
+    t.hub.committed({ kind: "building" });
+    const first = await agent.get("/api/summary?year=2022");
+    const again = await agent.get("/api/summary?year=2022");
+    expect(again.body.generatedAt).toBe(first.body.generatedAt);
+    await agent
+      .post(`/api/buildings/${building.id}/stage`)
+      .set(XHR)
+      .set("If-Match", '"1"')
+      .send({ stage: "signed", date: "2022-06-01" });
+    const after = await agent.get("/api/summary?year=2022");
+    expect(after.body.stages.signed.actual).toBe(first.body.stages.signed.actual + 1);
+    expect(after.body.recent.month.signed).toBe(first.body.recent.month.signed + 1);
+  });
+
+  it("counts stalled and blocked buildings and the current funnel", async () => {
+    const zone = await buildZone(t.db);
+    const area = await buildArea(t.db, { zoneId: zone.id });
+    await buildBuilding(t.db, { areaId: area.id });
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-01-01" }); // stalled signing (> 90 days)
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-01-01", startedOn: "2021-06-01" }); // stalled start
+    await buildBuilding(t.db, {
+      areaId: area.id,
+      signedOn: "2022-05-01",
+      blockerCategory: "funding",
+      blockedSince: "2022-05-10",
+    });
+    await buildBuilding(t.db, {
+      areaId: area.id,
+      signedOn: "2021-01-01",
+      startedOn: "2021-02-01",
+      completedOn: "2021-06-01",
+    });
+    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-01-01", withdrawn: true });
+    t.hub.committed({ kind: "building" });
+    const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
+    expect(response.body.funnel).toEqual({ planned: 1, signed: 2, started: 1, completed: 1 });
+    expect(response.body.stalled).toEqual({ signed: 1, started: 1 });
+    expect(response.body.blocked).toMatchObject({ funding: 1, pipelines: 0 });
+  });
+
+  it("refuses a bad year and an unknown zone", async () => {
+    const bad = await agent.get("/api/summary?year=1999");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty("year");
+    expect((await agent.get("/api/summary?year=2022&zoneId=99999")).status).toBe(404);
+  });
+});
