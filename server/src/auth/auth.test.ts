@@ -97,15 +97,13 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
       .send({ username: user.username, password: "nope-nope" });
     expect(first.status).toBe(401);
     const [failure] = await t.db.select().from(loginFailures).where(eq(loginFailures.username, user.username));
-    await t.db
-      .insert(loginFailures)
-      .values(
-        Array.from({ length: MAX_FAILURES - 2 }, () => ({
-          username: user.username,
-          address: failure.address,
-          at: t.clock.now(),
-        })),
-      );
+    await t.db.insert(loginFailures).values(
+      Array.from({ length: MAX_FAILURES - 2 }, () => ({
+        username: user.username,
+        address: failure.address,
+        at: t.clock.now(),
+      })),
+    );
     const tenth = await t
       .anonymous()
       .post("/api/session")

@@ -214,3 +214,24 @@ export const settings = pgTable("settings", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+/**
+ * An Excel import read and checked but not yet applied: the plan (rows to create, buildings to update with
+ * the version each was read at) under a random token, for its uploader only, until it expires.
+ */
+export const importPreviews = pgTable(
+  "import_previews",
+  {
+    token: text("token").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull().default(""),
+    plan: jsonb("plan").notNull(),
+    errorCount: integer("error_count").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    committedAt: timestamp("committed_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("import_previews_expires_idx").on(t.expiresAt)],
+);

@@ -40,6 +40,11 @@ export interface RouteDoc {
 
 export const routeDocs: RouteDoc[] = [];
 
+/** A response body already serialised to JSON (e.g. from a cache), sent as is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
 export interface Input<B, Q> {
@@ -80,6 +85,10 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
       });
       if (result === undefined) {
         if (!res.headersSent) res.status(204).end();
+        return;
+      }
+      if (result instanceof JsonText) {
+        res.type("application/json").send(result.text);
         return;
       }
       res.json(result);

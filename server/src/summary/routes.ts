@@ -1,6 +1,6 @@
 import { summaryQuerySchema, summarySchema, yearOf } from "@jiati/shared";
 import { Router } from "express";
-import { route } from "../http/route";
+import { JsonText, route } from "../http/route";
 import type { SummaryService } from "./service";
 
 export function summaryRoutes(service: SummaryService): Router {
@@ -16,7 +16,8 @@ export function summaryRoutes(service: SummaryService): Router {
       query: summaryQuerySchema,
       response: summarySchema,
     },
-    async ({ query, ctx }) => service.summary(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today),
+    async ({ query, ctx }) =>
+      new JsonText(await service.summaryJson(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today)),
   );
   return router;
 }

@@ -36,7 +36,7 @@ function scopeFilter(zoneId: number | null) {
 }
 
 export class SummaryService {
-  private cache: GenerationCache<Summary>;
+  private cache: GenerationCache<{ summary: Summary; json: string }>;
 
   constructor(
     private readonly deps: Deps,
@@ -47,7 +47,19 @@ export class SummaryService {
   }
 
   async summary(year: number, zoneId: number | null, today: string): Promise<Summary> {
-    return this.cache.get(`${year}|${zoneId ?? ""}|${today}`, () => this.compute(year, zoneId, today));
+    return (await this.cached(year, zoneId, today)).summary;
+  }
+
+  /** The summary serialised once per change, so a cached read costs no JSON work. */
+  async summaryJson(year: number, zoneId: number | null, today: string): Promise<string> {
+    return (await this.cached(year, zoneId, today)).json;
+  }
+
+  private cached(year: number, zoneId: number | null, today: string) {
+    return this.cache.get(`${year}|${zoneId ?? ""}|${today}`, async () => {
+      const summary = await this.compute(year, zoneId, today);
+      return { summary, json: JSON.stringify(summary) };
+    });
   }
 
   /** The summary computed afresh, bypassing the cache. */

@@ -17,16 +17,13 @@ describe.each(ENGINES)("users API on %s", (engine) => {
 
   it("adds a secretary bound to an area, who can then log in", async () => {
     const area = await buildArea(t.db);
-    const created = await agent
-      .post("/api/users")
-      .set(XHR)
-      .send({
-        username: "sj-test",
-        displayName: "测试书记",
-        role: "secretary",
-        areaId: area.id,
-        password: "secret-pass-1",
-      });
+    const created = await agent.post("/api/users").set(XHR).send({
+      username: "sj-test",
+      displayName: "测试书记",
+      role: "secretary",
+      areaId: area.id,
+      password: "secret-pass-1",
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: "sj-test", role: "secretary", areaId: area.id, disabled: false });
     expect(created.body).not.toHaveProperty("passwordHash");

@@ -1,0 +1,488 @@
+// npm run bench — measures the server at town, district and city scale on PGlite and PostgreSQL, and the
+// client's initial JavaScript and Largest Contentful Paint. Prints a table per engine and writes
+// bench/RESULTS.md. Only localhost is ever loaded, with bounded connections and durations.
+//
+//   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
+//                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write]
+
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import { RECORDED_STAGES, shanghaiDate, yearOf } from "@jiati/shared";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { type Database, type Engine, openDatabase } from "../server/src/db";
+import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: options } = parseArgs({
+  options: {
+    engines: { type: "string", default: "pglite,postgresql" },
+    scales: { type: "string", default: "town,district,city" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "50" },
+    "no-client": { type: "boolean", default: false },
+    "no-load": { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
+  },
+});
+const DURATION = Number(options.duration);
+const WARMUP = Number(options.warmup);
+const CONNECTIONS = Number(options.connections);
+const today = shanghaiDate(new Date());
+const year = yearOf(today);
+
+interface RouteResult {
+  route: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+interface RunResult {
+  engine: Engine;
+  scale: Scale;
+  generateMs: number;
+  readyMs: number;
+  rssMb: number;
+  routes: RouteResult[];
+  recountOk: boolean | null;
+  recountNote: string;
+  lcpMs?: number;
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ——— databases ———
+
+let startedPostgres = false;
+function postgresAdminUrl(): string | null {
+  const configured = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (configured) return configured;
+  if (process.getuid?.() !== 0) return null;
+  const result = spawnSync(path.join(root, "scripts/test-postgres.sh"), ["start"], { encoding: "utf8" });
+  if (result.status !== 0) {
+    log(`could not start PostgreSQL: ${result.stderr.trim()}`);
+    return null;
+  }
+  startedPostgres = true;
+  return result.stdout.trim();
+}
+
+interface Target {
+  env: Record<string, string>;
+  open: () => Promise<Database>;
+}
+
+async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | null): Promise<Target> {
+  if (engine === "pglite") {
+    const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
+  }
+  if (!adminUrl) throw new Error("no PostgreSQL");
+  const name = `jiati_bench_${scale.name}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ url: url.toString(), poolSize: 4 }) };
+}
+
+async function recount(database: Database) {
+  const rows = (await database.db.execute(sql`select
+      count(*) filter (where signed_on between ${`${year}-01-01`} and ${`${year}-12-31`})::int as signed,
+      count(*) filter (where started_on between ${`${year}-01-01`} and ${`${year}-12-31`})::int as started,
+      count(*) filter (where completed_on between ${`${year}-01-01`} and ${`${year}-12-31`})::int as completed
+    from buildings where not withdrawn`)) as unknown as { rows: Record<string, number>[] };
+  return rows.rows[0];
+}
+
+// ——— the server ———
+
+interface Server {
+  process: ChildProcess;
+  url: string;
+  readyMs: number;
+  stop(): Promise<number | null>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(root, "server/dist/index.js")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      ...env,
+      PORT: String(port),
+      SEED: "none",
+      LOG_LEVEL: "warn",
+      BACKUP_INTERVAL_HOURS: "0",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode != null) throw new Error(`server exited: ${stderr}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() - started > 120_000) throw new Error("server not ready after 120 s");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return {
+    process: child,
+    url,
+    readyMs: Date.now() - started,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-requested-with": "bench" },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0];
+}
+
+// ——— measurements ———
+
+async function measure(label: string, options: autocannon.Options): Promise<RouteResult> {
+  const base = { connections: CONNECTIONS, pipelining: 1, ...options };
+  if (WARMUP > 0) await autocannon({ ...base, duration: WARMUP });
+  const result = await autocannon({ ...base, duration: DURATION });
+  const r: RouteResult = {
+    route: label,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+  log(`  ${label}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  return r;
+}
+
+interface PoolBuilding {
+  id: number;
+  version: number;
+  signed: boolean;
+}
+
+async function planned(url: string, cookie: string, count: number): Promise<PoolBuilding[]> {
+  const pool: PoolBuilding[] = [];
+  for (let page = 1; pool.length < count; page++) {
+    const response = await fetch(
+      `${url}/api/buildings?stage=planned&blocked=false&pageSize=500&page=${page}&sort=updated`,
+      {
+        headers: { cookie },
+      },
+    );
+    const body = (await response.json()) as { items: { id: number; version: number }[] };
+    if (!body.items.length) break;
+    pool.push(...body.items.map((item) => ({ id: item.id, version: item.version, signed: false })));
+  }
+  return pool.slice(0, count);
+}
+
+/** Stage updates: each connection signs a planned building today, or clears the signing it made, in turn. */
+async function measureStageUpdates(url: string, cookie: string): Promise<RouteResult> {
+  const pool = await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000));
+  if (pool.length < CONNECTIONS) throw new Error("not enough planned buildings for the write test");
+  const free = [...pool];
+  let conflicts = 0;
+  const request: autocannon.Request = {
+    method: "POST",
+    setupRequest: (req, context) => {
+      const building = free.shift() as PoolBuilding;
+      (context as { building?: PoolBuilding }).building = building;
+      const body = building.signed
+        ? { stage: "signed", date: null, reason: "压测撤回" }
+        : { stage: "signed", date: today };
+      return {
+        ...req,
+        path: `/api/buildings/${building.id}/stage`,
+        headers: { ...req.headers, "if-match": `"${building.version}"` },
+        body: JSON.stringify(body),
+      };
+    },
+    onResponse: (status, _body, context) => {
+      const building = (context as { building: PoolBuilding }).building;
+      if (status === 200) {
+        building.version++;
+        building.signed = !building.signed;
+      } else if (status === 409) {
+        conflicts++;
+      }
+      free.push(building);
+    },
+  };
+  const result = await measure("POST /api/buildings/:id/stage", {
+    url,
+    headers: { cookie, "x-requested-with": "bench", "content-type": "application/json" },
+    requests: [request],
+  });
+  if (conflicts) log(`  (${conflicts} conflicts)`);
+  return result;
+}
+
+async function largestContentfulPaint(url: string, cookie: string): Promise<number | undefined> {
+  let chromium: typeof import("playwright-core").chromium;
+  try {
+    chromium = (await import("playwright-core")).chromium;
+  } catch {
+    return undefined;
+  }
+  const executablePath =
+    process.env.CHROMIUM_PATH || execFileSync("sh", ["-c", "command -v chromium || true"], { encoding: "utf8" }).trim();
+  if (!executablePath) return undefined;
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const [name, value] = cookie.split("=");
+      await context.addCookies([{ name, value, url }]);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      await page.goto(`${url}/`, { waitUntil: "networkidle" });
+      await page.waitForTimeout(500);
+      const lcp = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              resolve(entries[entries.length - 1].startTime);
+            }).observe({ type: "largest-contentful-paint", buffered: true });
+            setTimeout(() => resolve(-1), 3000);
+          }),
+      );
+      if (lcp >= 0) samples.push(lcp);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  samples.sort((a, b) => a - b);
+  return samples.length ? Math.round(samples[Math.floor(samples.length / 2)]) : undefined;
+}
+
+function clientJavaScript(): { files: { file: string; gzipKb: number }[]; totalGzipKb: number } {
+  const dist = path.join(root, "client/dist");
+  const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+  const scripts = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((match) => match[1]);
+  const files = [...new Set(scripts)].map((src) => {
+    const content = fs.readFileSync(path.join(dist, src.replace(/^\//, "")));
+    return { file: src, gzipKb: Math.round((zlib.gzipSync(content, { level: 9 }).length / 1024) * 10) / 10 };
+  });
+  return { files, totalGzipKb: Math.round(files.reduce((sum, f) => sum + f.gzipKb, 0) * 10) / 10 };
+}
+
+// ——— one engine at one scale ———
+
+async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
+  log(
+    `${engine} / ${scale.name}: generating ${scale.buildings} buildings, ${scale.areas} areas, ~${scale.events} events`,
+  );
+  const target = await prepareTarget(engine, scale, adminUrl);
+  const generateStarted = Date.now();
+  const database = await target.open();
+  await database.migrate();
+  await generate(database, scale, today);
+  await database.close();
+  const generateMs = Date.now() - generateStarted;
+  log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
+
+  const server = await startServer(target.env);
+  log(`  ready in ${server.readyMs} ms`);
+  const cookie = await login(server.url);
+  const auth = { cookie };
+  const routes: RouteResult[] = [];
+  routes.push(await measure("GET /api/health (baseline)", { url: `${server.url}/api/health` }));
+  routes.push(
+    await measure(`GET /api/summary (${scale.name})`, { url: `${server.url}/api/summary?year=${year}`, headers: auth }),
+  );
+  routes.push(
+    await measure("GET /api/summary (one zone)", {
+      url: `${server.url}/api/summary?year=${year}&zoneId=1`,
+      headers: auth,
+    }),
+  );
+  routes.push(
+    await measure("GET /api/buildings (area page)", {
+      url: `${server.url}/api/buildings?areaId=1&page=1&pageSize=50`,
+      headers: auth,
+    }),
+  );
+  if (!options["no-write"]) routes.push(await measureStageUpdates(server.url, cookie));
+  const rss = rssMb(server.process.pid as number);
+  let lcpMs: number | undefined;
+  if (!options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
+
+  // The summary the server serves now (after the writes) against a plain recount in SQL.
+  // Requests still in flight when the load stopped finish first: wait until two reads agree.
+  type Counts = { stages: Record<string, { actual: number }> };
+  const read = async () =>
+    (await (await fetch(`${server.url}/api/summary?year=${year}`, { headers: auth })).json()) as Counts;
+  let summary = await read();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const again = await read();
+    if (JSON.stringify(again.stages) === JSON.stringify(summary.stages)) break;
+    summary = again;
+  }
+  const exit = await server.stop();
+  const check = await target.open();
+  const counted = await recount(check);
+  await check.close();
+  const mismatches = RECORDED_STAGES.filter((stage) => summary.stages[stage].actual !== counted[stage]);
+  const recountNote = RECORDED_STAGES.map((stage) => `${stage} ${summary.stages[stage].actual}/${counted[stage]}`).join(
+    ", ",
+  );
+  log(`  summary vs recount: ${recountNote}; server exit ${exit}`);
+  return {
+    engine,
+    scale,
+    generateMs,
+    readyMs: server.readyMs,
+    rssMb: rss,
+    routes,
+    recountOk: mismatches.length === 0,
+    recountNote,
+    lcpMs,
+  };
+}
+
+// ——— report ———
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node.js ${process.version}`;
+}
+
+function table(results: RunResult[]): string {
+  const lines: string[] = [];
+  for (const engine of [...new Set(results.map((r) => r.engine))]) {
+    lines.push(`\n### ${engine}\n`);
+    lines.push("| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx |");
+    lines.push("|---|---|---:|---:|---:|---:|---:|");
+    for (const result of results.filter((r) => r.engine === engine)) {
+      const baseline = result.routes[0]?.rps || 1;
+      for (const route of result.routes) {
+        lines.push(
+          `| ${result.scale.name} | ${route.route} | ${route.rps} | ${route.p50} | ${route.p99} | ${(route.rps / baseline).toFixed(2)} | ${route.errors}/${route.non2xx} |`,
+        );
+      }
+    }
+    lines.push("");
+    lines.push("| scale | buildings | generate s | ready ms | RSS MB | summary = recount | LCP ms (4× CPU) |");
+    lines.push("|---|---:|---:|---:|---:|---|---:|");
+    for (const result of results.filter((r) => r.engine === engine)) {
+      lines.push(
+        `| ${result.scale.name} | ${result.scale.buildings} | ${(result.generateMs / 1000).toFixed(1)} | ${result.readyMs} | ${result.rssMb} | ${result.recountOk ? "yes" : "NO"} (${result.recountNote}) | ${result.lcpMs ?? "–"} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  if (!options["no-build"]) {
+    log("building client and server");
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  }
+  const engines = options.engines.split(",") as Engine[];
+  const scales = options.scales.split(",").map((name) => SCALES[name as Scale["name"]]);
+  const adminUrl = engines.includes("postgresql") ? postgresAdminUrl() : null;
+  const results: RunResult[] = [];
+  try {
+    for (const engine of engines) {
+      if (engine === "postgresql" && !adminUrl) {
+        log("skipping PostgreSQL: none configured (BENCH_DATABASE_URL or TEST_DATABASE_URL) and none could be started");
+        continue;
+      }
+      for (const scale of scales) results.push(await runOne(engine, scale, adminUrl));
+    }
+  } finally {
+    if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
+  }
+  const client = options["no-client"] ? null : clientJavaScript();
+  const report = [
+    "# Bench results",
+    "",
+    `Measured ${new Date().toISOString()} with \`npm run bench\` on ${machine()}.`,
+    `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up then ${DURATION} s per route; localhost only.`,
+    table(results),
+    client
+      ? `\n### Client\n\nInitial JavaScript of the dashboard (gzip -9): **${client.totalGzipKb} KB** — ${client.files.map((f) => `${f.file} ${f.gzipKb} KB`).join(", ")}.`
+      : "",
+  ].join("\n");
+  console.log(report);
+  fs.writeFileSync(options.out, `${report}\n`);
+  log(`written to ${path.relative(root, options.out)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
+  process.exit(1);
+});
