@@ -66,7 +66,7 @@ export async function createApp(options: AppOptions) {
   const structure = new StructureService(deps);
   const services = {
     auth: new AuthService(deps),
-    buildings: new BuildingService(deps),
+    buildings: new BuildingService(deps, settings),
     settings,
     structure,
     summary: new SummaryService(deps, structure, settings),
@@ -109,7 +109,7 @@ export async function createApp(options: AppOptions) {
   );
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
-  api.use(buildingRoutes(deps, services.buildings, settings));
+  api.use(buildingRoutes(services.buildings));
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));

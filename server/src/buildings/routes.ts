@@ -8,11 +8,8 @@ import {
 import { Router } from "express";
 import { z } from "zod";
 import { auditRowSchema } from "../audit/service";
-import type { Deps } from "../deps";
 import { idParam, ifMatchVersion } from "../http/params";
-import { route } from "../http/route";
-import type { SettingsService } from "../settings/service";
-import { listBuildings } from "./repo";
+import { JsonText, route } from "../http/route";
 import type { BuildingService } from "./service";
 
 const tag = "buildings";
@@ -23,7 +20,7 @@ const listItemSchema = buildingSchema.extend({
   stalledDays: z.number().nullable(),
 });
 
-export function buildingRoutes(deps: Deps, service: BuildingService, settings: SettingsService): Router {
+export function buildingRoutes(service: BuildingService): Router {
   const router = Router();
 
   route(
@@ -41,7 +38,7 @@ export function buildingRoutes(deps: Deps, service: BuildingService, settings: S
         pageSize: z.number(),
       }),
     },
-    async ({ query, ctx }) => listBuildings(deps.db, query, ctx.today, await settings.stallThresholds()),
+    async ({ query, ctx }) => new JsonText(await service.listJson(query, ctx.today)),
   );
 
   route(

@@ -6,6 +6,7 @@ import {
   addressKey,
   applyStageUpdate,
   type Building,
+  type BuildingListQuery,
   type CreateBuilding,
   checkStageDates,
   type PatchBuilding,
@@ -15,12 +16,14 @@ import {
 import { eq, sql } from "drizzle-orm";
 import { entityHistory, recordAudit } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
+import { GenerationCache } from "../cache";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { buildings, stageEvents } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { Conflict, InvalidInput, NotFound } from "../errors";
-import { addressTaken, areaWithZone, type BuildingRow, findBuilding, presentBuilding } from "./repo";
+import type { SettingsService } from "../settings/service";
+import { addressTaken, areaWithZone, type BuildingRow, findBuilding, listBuildings, presentBuilding } from "./repo";
 
 const EDITABLE_FIELDS = [
   "areaId",
@@ -50,7 +53,21 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 }
 
 export class BuildingService {
-  constructor(private readonly deps: Deps) {}
+  private lists: GenerationCache<string>;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly settings: SettingsService,
+  ) {
+    this.lists = new GenerationCache(deps.hub, 500);
+  }
+
+  /** A page of the building list as JSON, cached until the next change (lists are read far more than written). */
+  async listJson(query: BuildingListQuery, today: string): Promise<string> {
+    return this.lists.get(`${today}|${JSON.stringify(query)}`, async () =>
+      JSON.stringify(await listBuildings(this.deps.db, query, today, await this.settings.stallThresholds())),
+    );
+  }
 
   async get(id: number) {
     const row = await findBuilding(this.deps.db, id);
