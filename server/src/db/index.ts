@@ -43,8 +43,12 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-/** The folder holding the committed drizzle migrations, found from this file in source and in the bundle. */
+/**
+ * The folder holding the committed drizzle migrations, found from this file in source and in the bundle.
+ * MIGRATIONS_DIR overrides it (upgrade tests run a server against a copied, extended folder).
+ */
 export function migrationsFolder(): string {
+  if (process.env.MIGRATIONS_DIR) return path.resolve(process.env.MIGRATIONS_DIR);
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, "drizzle");
@@ -62,7 +66,7 @@ export function pgliteFolder(dataDir: string): string {
   return path.join(dataDir, "pglite");
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, sharedBuffers = "48MB"): Promise<Database> {
   let lock: FolderLock | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -70,7 +74,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(pgliteFolder(dataDir)) : await PGlite.create();
+    // PostgreSQL's default 128 MB of shared buffers live inside the WASM heap and count fully towards the
+    // process's memory; the operating system's page cache serves the rest.
+    const options = { postgresqlconf: [`shared_buffers=${sharedBuffers}`] };
+    client = dataDir ? await PGlite.create(pgliteFolder(dataDir), options) : await PGlite.create(options);
   } catch (error) {
     lock?.release();
     throw error;
@@ -83,7 +90,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsFolder() });
     },
     async dumpDataDir() {
-      return client.dumpDataDir("gzip");
+      // A checkpoint first makes the restored copy start without replaying much WAL. The dump itself runs
+      // while no transaction is open: PGlite's transaction mutex serialises it with every query.
+      await client.exec("checkpoint");
+      return client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
     },
     async listen(channel, handler) {
       const unsubscribe = await client.listen(channel, handler);
