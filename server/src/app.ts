@@ -21,6 +21,9 @@ import type { Deps } from "./deps";
 import { NotFound } from "./errors";
 import { errorHandler, requestId, requireXhrHeader } from "./http/middleware";
 import { route } from "./http/route";
+import { LedgerExport } from "./ledger/export";
+import { ledgerRoutes } from "./ledger/routes";
+import { LedgerService } from "./ledger/service";
 import { createLogger, type Logger } from "./logger";
 import { openApiDocument } from "./openapi";
 import { settingsRoutes } from "./settings/routes";
@@ -72,6 +75,7 @@ export async function createApp(options: AppOptions) {
     summary: new SummaryService(deps, structure, settings),
     targets: new TargetService(deps),
     letters: new LetterService(deps),
+    ledger: new LedgerService(deps),
     users: new UserService(deps),
   };
 
@@ -114,6 +118,7 @@ export async function createApp(options: AppOptions) {
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(deps));
+  api.use(ledgerRoutes(services.ledger, new LedgerExport(deps, services.summary)));
   api.use(settingsRoutes(settings));
   const streams = streamRoutes(hub);
   api.use(streams.router);

@@ -7,6 +7,7 @@ export * from "./counting";
 export * from "./dates";
 export * from "./forecast";
 export * from "./labels";
+export * from "./ledger";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";

@@ -1,9 +1,13 @@
 // The authorisation matrix of issue 3: every route × {anonymous, task force, secretary of this area,
 // secretary of another area, leader} → the expected status; nothing is written where a request is refused.
 
+import { XLSX_MIME } from "@jiati/shared";
+import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../db/schema";
 import { routeDocs } from "../http/route";
+import { ledgerRowOf, ledgerWorkbook } from "../ledger/testing";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
 
@@ -12,6 +16,7 @@ const ACTORS: Actor[] = ["anonymous", "taskforce", "ownSecretary", "otherSecreta
 
 interface World {
   areaId: number;
+  areaName: string;
   otherAreaId: number;
   zoneId: number;
   leaderId: number;
@@ -22,7 +27,10 @@ interface Case {
   /** The route as declared, to check that every route is covered. */
   route: string;
   /** Builds the request: a fresh target record for each attempt, so each actor meets version 1. */
-  prepare: (t: TestApp, world: World) => Promise<{ path: string; body?: object; ifMatch?: number }>;
+  prepare: (
+    t: TestApp,
+    world: World,
+  ) => Promise<{ path: string; body?: object; ifMatch?: number; contentType?: string }>;
   expect: Record<Actor, number>;
 }
 
@@ -176,6 +184,32 @@ const CASES: Case[] = [
     // Every role may change its own password; a wrong current password is a 400, not a refusal.
     expect: { anonymous: 401, taskforce: 400, ownSecretary: 400, otherSecretary: 400, leader: 400 },
   },
+  { method: "get", route: "/export/buildings.xlsx", prepare: staticPath("/api/export/buildings.xlsx"), expect: READ },
+  { method: "get", route: "/import/template.xlsx", prepare: staticPath("/api/import/template.xlsx"), expect: READ },
+  {
+    method: "post",
+    route: "/import/buildings",
+    prepare: async (_t, w) => ({
+      path: "/api/import/buildings",
+      body: await ledgerWorkbook([ledgerRowOf({ areaId: w.areaName, address: `导入路 ${fresh()}号` })]),
+      contentType: XLSX_MIME,
+    }),
+    // Another area's secretary gets a preview whose rows are errors (see ledger/import.test.ts); leaders may not.
+    expect: { anonymous: 401, taskforce: 201, ownSecretary: 201, otherSecretary: 201, leader: 403 },
+  },
+  {
+    method: "post",
+    route: "/import/buildings/commit",
+    prepare: async (t, w) => {
+      // A preview uploaded by the task force: only its uploader may commit it.
+      const [uploader] = await t.db.select().from(users).where(eq(users.role, "taskforce"));
+      const agent = await loginAs(t.app, uploader.username);
+      const file = await ledgerWorkbook([ledgerRowOf({ areaId: w.areaName, address: `提交路 ${fresh()}号` })]);
+      const preview = await agent.post("/api/import/buildings").set(XHR).set("Content-Type", XLSX_MIME).send(file);
+      return { path: "/api/import/buildings/commit", body: { token: preview.body.token } };
+    },
+    expect: { anonymous: 401, taskforce: 200, ownSecretary: 403, otherSecretary: 403, leader: 403 },
+  },
 ];
 
 // Routes covered elsewhere: login/logout (auth.test.ts) and the event stream (stream.test.ts).
@@ -191,7 +225,13 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
     const area = await buildArea(t.db);
     const otherArea = await buildArea(t.db);
     const leader = await buildUser(t.db, "leader");
-    world = { areaId: area.id, otherAreaId: otherArea.id, zoneId: area.zoneId, leaderId: leader.id };
+    world = {
+      areaId: area.id,
+      areaName: area.name,
+      otherAreaId: otherArea.id,
+      zoneId: area.zoneId,
+      leaderId: leader.id,
+    };
     agents.anonymous = null;
     agents.taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
     agents.ownSecretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId: area.id })).username);
@@ -213,12 +253,13 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
     for (const actor of ACTORS) {
       const expected = testCase.expect[actor];
       it(`${testCase.method.toUpperCase()} ${testCase.route} as ${actor} → ${expected}`, async () => {
-        const { path, body, ifMatch } = await testCase.prepare(t, world);
+        const { path, body, ifMatch, contentType } = await testCase.prepare(t, world);
         const before = expected >= 400 && testCase.method !== "get" ? await databaseFingerprint(t.database) : null;
         const agent = agents[actor];
         const client = agent ?? t.anonymous();
         let req = client[testCase.method](path).set(XHR);
         if (ifMatch) req = req.set("If-Match", `"${ifMatch}"`);
+        if (contentType) req = req.set("Content-Type", contentType);
         const response = body ? await req.send(body) : await req;
         expect(response.status, JSON.stringify(response.body)).toBe(expected);
         if (expected >= 400) expect(response.body.error?.code).toBeTypeOf("string");

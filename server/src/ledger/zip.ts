@@ -12,9 +12,46 @@ const LOCAL = 0x04034b50;
 export interface ZipLimits {
   maxEntries: number;
   maxInflatedBytes: number;
+  /** Merged ranges per sheet, and cells they cover: the spreadsheet library visits each merged cell. */
+  maxMerges: number;
+  maxMergedCells: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxInflatedBytes: 150 * 1024 * 1024 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 2_000,
+  maxInflatedBytes: 150 * 1024 * 1024,
+  maxMerges: 2_000,
+  maxMergedCells: 100_000,
+};
+
+/** Column number (A = 1) and row of an A1 reference. */
+function decodeCell(ref: string): { col: number; row: number } | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!match) return null;
+  let col = 0;
+  for (const letter of match[1]) col = col * 26 + (letter.charCodeAt(0) - 64);
+  return { col, row: Number(match[2]) };
+}
+
+/** Refuses a sheet whose merged ranges are too many or too large to expand safely. */
+function checkMerges(name: string, xml: Buffer, limits: ZipLimits): void {
+  const start = xml.indexOf("<mergeCells");
+  if (start < 0) return;
+  const text = xml.toString("utf8", start, Math.min(xml.length, start + 200 * (limits.maxMerges + 10)));
+  let merges = 0;
+  let cells = 0;
+  for (const match of text.matchAll(/<mergeCell\s+ref="([^"]*)"/g)) {
+    const [from, to = from] = match[1].split(":");
+    const a = decodeCell(from);
+    const b = decodeCell(to);
+    if (!a || !b) throw invalid(`工作表 ${name} 的合并单元格无法识别`);
+    merges++;
+    cells += (Math.abs(b.col - a.col) + 1) * (Math.abs(b.row - a.row) + 1);
+    if (merges > limits.maxMerges || cells > limits.maxMergedCells) {
+      throw invalid("合并单元格过多或过大，请取消合并后再上传");
+    }
+  }
+}
 
 const invalid = (message: string) => new InvalidInput(message, { file: message }, "invalid_file");
 
@@ -74,12 +111,12 @@ export function checkXlsxContainer(buffer: Buffer, limits: ZipLimits = DEFAULT_Z
     const dataStart = localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
     const data = buffer.subarray(dataStart, dataStart + compressedSize);
     if (data.length !== compressedSize) throw invalid("文件不完整或已损坏");
+    let content: Buffer;
     if (method === 0) {
-      inflated += compressedSize;
+      content = data;
     } else if (method === 8) {
       try {
-        inflated += inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxInflatedBytes - inflated + 1) })
-          .length;
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxInflatedBytes - inflated + 1) });
       } catch (error) {
         if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
           throw invalid("文件解压后过大，不像 Excel 台账");
@@ -89,6 +126,8 @@ export function checkXlsxContainer(buffer: Buffer, limits: ZipLimits = DEFAULT_Z
     } else {
       throw invalid("文件使用了不支持的压缩方式");
     }
+    inflated += content.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) checkMerges(name, content, limits);
     if (inflated > limits.maxInflatedBytes) throw invalid("文件解压后过大，不像 Excel 台账");
   }
   if (!names.has("xl/workbook.xml")) throw invalid("这不是 Excel 工作簿（.xlsx），请上传台账文件");

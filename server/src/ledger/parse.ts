@@ -1,0 +1,241 @@
+// Turns a ledger row's cells into typed building values, one column at a time, and reports each cell it
+// cannot use: formulas (refused — see docs/decisions/excel-ledger.md), error values, text where a number or
+// a date belongs, impossible dates, values out of the ranges of the shared schema.
+
+import {
+  BLOCKER_CATEGORIES,
+  BLOCKER_LABELS,
+  type BlockerCategory,
+  blockerCategorySchema,
+  buildingFieldsSchema,
+  isCalendarDate,
+  isoDateSchema,
+  type LedgerField,
+  type LedgerKey,
+  WITHDRAWN_TEXT,
+} from "@jiati/shared";
+import { z } from "zod";
+import { type CellContent, columnLetter, type LedgerRow } from "./read";
+
+/** Every field an import can set, typed as the building holds it (the area by its id). */
+export interface LedgerValues {
+  areaId: number;
+  estate: string;
+  address: string;
+  floors: number | null;
+  households: number | null;
+  elderlyHouseholds: number | null;
+  elevatorCompany: string;
+  consentRate: number | null;
+  costWan: number | null;
+  subsidyWan: number | null;
+  signedOn: string | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  blockerCategory: BlockerCategory | null;
+  blockerNote: string;
+  withdrawn: boolean;
+  notes: string;
+}
+
+export interface CellError {
+  key: LedgerKey;
+  ref: string | null;
+  message: string;
+}
+
+export interface ParsedRow {
+  row: number;
+  id: number | null;
+  version: number | null;
+  /** The 居民区 cell's text; resolved to an area by the planner. */
+  areaName: string | null;
+  /** The fields whose column the sheet has and whose cell could be read (an empty cell is an empty value). */
+  values: Partial<Omit<LedgerValues, "areaId">>;
+  errors: CellError[];
+  /** Where each column's cell is, for messages. */
+  refs: Partial<Record<LedgerKey, string>>;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** Full-width digits and punctuation folded, spaces trimmed. */
+const fold = (text: string) => text.normalize("NFKC").trim();
+
+/** Formulas and error values are refused in every column. */
+function unusable(content: CellContent): string | null {
+  if (content.kind === "formula") {
+    return `单元格含公式（=${content.formula.slice(0, 40)}），导入不接受公式：请复制后「选择性粘贴 → 数值」再导入`;
+  }
+  if (content.kind === "error") return `单元格是错误值（${content.error}）`;
+  return null;
+}
+
+function isoOfDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function asText(content: CellContent | undefined): Parsed<string> {
+  if (!content) return ok("");
+  switch (content.kind) {
+    case "text":
+      return ok(content.text.trim());
+    case "number":
+      return ok(String(content.value));
+    case "date":
+      return ok(isoOfDate(content.value));
+    case "boolean":
+      return ok(content.value ? WITHDRAWN_TEXT.yes : WITHDRAWN_TEXT.no);
+    default:
+      return fail(unusable(content) ?? "无法读取");
+  }
+}
+
+function asNumber(content: CellContent | undefined, decimals: number, percentColumn = false): Parsed<number | null> {
+  if (!content) return ok(null);
+  let value: number;
+  if (content.kind === "number") {
+    value = percentColumn && content.percent ? content.value * 100 : content.value;
+  } else if (content.kind === "text") {
+    const text = fold(content.text).replace(percentColumn ? /%$/ : /$^/, "");
+    value = /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+    if (Number.isNaN(value)) return fail(`应为数字，不是「${content.text.trim().slice(0, 40)}」`);
+  } else {
+    return fail(unusable(content) ?? "应为数字");
+  }
+  if (decimals === 0) {
+    return Number.isInteger(value) ? ok(value) : fail(`应为整数，不是 ${value}`);
+  }
+  const factor = 10 ** decimals;
+  return ok(Math.round(value * factor) / factor);
+}
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+function asDate(content: CellContent | undefined): Parsed<string | null> {
+  if (!content) return ok(null);
+  let iso: string;
+  if (content.kind === "date") {
+    iso = isoOfDate(content.value);
+  } else if (content.kind === "text") {
+    const match = DATE_TEXT.exec(fold(content.text));
+    if (!match) return fail(`应为日期，格式如 2022-03-01，不是「${content.text.trim().slice(0, 40)}」`);
+    iso = `${match[1]}-${match[2].padStart(2, "0")}-${match[3].padStart(2, "0")}`;
+    if (!isCalendarDate(iso)) return fail(`${iso} 不是真实的日期`);
+  } else if (content.kind === "number") {
+    return fail(`应为日期，格式如 2022-03-01，不是数字 ${content.value}`);
+  } else {
+    return fail(unusable(content) ?? "应为日期");
+  }
+  const checked = isoDateSchema.safeParse(iso);
+  return checked.success ? ok(iso) : fail(checked.error.issues[0]?.message ?? "日期无效");
+}
+
+const CATEGORY_BY_LABEL = new Map<string, BlockerCategory>(
+  BLOCKER_CATEGORIES.flatMap((category) => [
+    [BLOCKER_LABELS[category], category],
+    [category, category],
+  ]),
+);
+
+function asBlocker(content: CellContent | undefined): Parsed<BlockerCategory | null> {
+  const text = asText(content);
+  if (!text.ok) return text;
+  if (!text.value) return ok(null);
+  const category = CATEGORY_BY_LABEL.get(fold(text.value));
+  const allowed = BLOCKER_CATEGORIES.map((c) => BLOCKER_LABELS[c]).join("、");
+  return category ? ok(category) : fail(`受阻类别应为 ${allowed} 之一，不是「${text.value.slice(0, 40)}」`);
+}
+
+const YES = new Set([WITHDRAWN_TEXT.yes, "true", "1", "y", "yes", "已撤销"]);
+const NO = new Set([WITHDRAWN_TEXT.no, "false", "0", "n", "no", ""]);
+
+function asWithdrawn(content: CellContent | undefined): Parsed<boolean> {
+  if (content?.kind === "boolean") return ok(content.value);
+  const text = asText(content);
+  if (!text.ok) return text;
+  const folded = fold(text.value).toLowerCase();
+  if (YES.has(folded)) return ok(true);
+  if (NO.has(folded)) return ok(false);
+  return fail(`撤销应填「${WITHDRAWN_TEXT.yes}」或「${WITHDRAWN_TEXT.no}」（空白即否）`);
+}
+
+function asId(content: CellContent | undefined): Parsed<number | null> {
+  const number = asNumber(content, 0);
+  if (!number.ok) return number;
+  if (number.value !== null && (number.value < 1 || number.value > 2_147_483_647)) return fail("应为正整数");
+  return number;
+}
+
+/** The shared schema's check of one field, so ranges and lengths are those of the API. */
+const FIELD_SCHEMAS: Partial<Record<LedgerField, z.ZodType>> = {
+  ...buildingFieldsSchema.omit({ areaId: true }).shape,
+  blockerCategory: blockerCategorySchema.nullable(),
+  blockerNote: z.string().max(500),
+  withdrawn: z.boolean(),
+};
+
+const PARSERS: Record<Exclude<LedgerField, "areaId">, (content: CellContent | undefined) => Parsed<unknown>> = {
+  estate: asText,
+  address: asText,
+  floors: (c) => asNumber(c, 0),
+  households: (c) => asNumber(c, 0),
+  elderlyHouseholds: (c) => asNumber(c, 0),
+  elevatorCompany: asText,
+  consentRate: (c) => asNumber(c, 1, true),
+  costWan: (c) => asNumber(c, 2),
+  subsidyWan: (c) => asNumber(c, 2),
+  signedOn: asDate,
+  startedOn: asDate,
+  completedOn: asDate,
+  blockerCategory: asBlocker,
+  blockerNote: asText,
+  withdrawn: asWithdrawn,
+  notes: asText,
+};
+
+/** Reads one row; `columns` are the ledger columns the sheet has, by column number. */
+export function parseRow(row: LedgerRow, columns: Partial<Record<LedgerKey, number>>): ParsedRow {
+  const errors: CellError[] = [];
+  const refs: ParsedRow["refs"] = {};
+  const values: Record<string, unknown> = {};
+  const keys = Object.keys(columns) as LedgerKey[];
+  const cell = (key: LedgerKey) => row.cells[key];
+  const report = (key: LedgerKey, message: string) => errors.push({ key, ref: refs[key] ?? null, message });
+
+  for (const key of keys) refs[key] = `${columnLetter(columns[key] as number)}${row.row}`;
+
+  const id = asId(cell("id"));
+  if (!id.ok) report("id", id.message);
+  const version = asId(cell("version"));
+  if (!version.ok) report("version", version.message);
+  const area = asText(cell("areaId"));
+  if (!area.ok) report("areaId", area.message);
+
+  for (const key of keys) {
+    if (key === "id" || key === "version" || key === "areaId") continue;
+    const parsed = PARSERS[key](cell(key));
+    if (!parsed.ok) {
+      report(key, parsed.message);
+      continue;
+    }
+    const checked = FIELD_SCHEMAS[key]?.safeParse(parsed.value);
+    if (checked && !checked.success) {
+      report(key, checked.error.issues[0]?.message ?? "值无效");
+      continue;
+    }
+    values[key] = checked ? checked.data : parsed.value;
+  }
+
+  return {
+    row: row.row,
+    id: id.ok ? id.value : null,
+    version: version.ok ? version.value : null,
+    areaName: area.ok && area.value ? fold(area.value) : null,
+    values: values as ParsedRow["values"],
+    errors,
+    refs,
+  };
+}

@@ -1,0 +1,257 @@
+// Compares the parsed ledger rows with the database and decides, row by row, what an import would do:
+// create (no 编号), update (编号, with field-by-field changes), or nothing — and every reason it cannot,
+// by row and column. Pure: the caller looks up areas and buildings and passes them in.
+
+import {
+  addressKey,
+  BLOCKER_LABELS,
+  checkStageDates,
+  type ImportChange,
+  type ImportError,
+  type ImportRow,
+  LEDGER_FIELDS,
+  LEDGER_HEADER,
+  type LedgerField,
+  type LedgerKey,
+  STAGE_DATE_FIELD,
+  WITHDRAWN_TEXT,
+} from "@jiati/shared";
+import type { SessionUser } from "../context";
+import type { LedgerValues, ParsedRow } from "./parse";
+import type { BuildingRow } from "./repo";
+
+export interface PlannedCreate {
+  row: number;
+  values: LedgerValues;
+}
+
+export interface PlannedUpdate {
+  row: number;
+  buildingId: number;
+  /** The version the preview read: the commit applies only to this version. */
+  version: number;
+  before: Partial<LedgerValues>;
+  after: Partial<LedgerValues>;
+}
+
+/** What the preview stores and the commit applies. */
+export interface ImportPlan {
+  creates: PlannedCreate[];
+  updates: PlannedUpdate[];
+  needsReason: boolean;
+}
+
+export interface PlanInput {
+  rows: readonly ParsedRow[];
+  /** Every area, by id. */
+  areas: ReadonlyMap<number, { id: number; name: string }>;
+  /** The buildings the rows name by 编号. */
+  buildings: ReadonlyMap<number, BuildingRow>;
+  /** address key → id of the building holding it, for the rows' addresses. */
+  addressHolders: ReadonlyMap<string, number>;
+  user: SessionUser;
+  today: string;
+}
+
+export interface PlanResult {
+  rows: ImportRow[];
+  errors: ImportError[];
+  plan: ImportPlan;
+}
+
+const DATE_FIELDS = Object.values(STAGE_DATE_FIELD);
+
+const EMPTY_VALUES: Omit<LedgerValues, "areaId"> = {
+  estate: "",
+  address: "",
+  floors: null,
+  households: null,
+  elderlyHouseholds: null,
+  elevatorCompany: "",
+  consentRate: null,
+  costWan: null,
+  subsidyWan: null,
+  signedOn: null,
+  startedOn: null,
+  completedOn: null,
+  blockerCategory: null,
+  blockerNote: "",
+  withdrawn: false,
+  notes: "",
+};
+
+export function valuesOf(row: BuildingRow): LedgerValues {
+  const number = (value: number | string | null) => (value == null ? null : Number(value));
+  return {
+    areaId: row.areaId,
+    estate: row.estate,
+    address: row.address,
+    floors: row.floors,
+    households: row.households,
+    elderlyHouseholds: row.elderlyHouseholds,
+    elevatorCompany: row.elevatorCompany,
+    consentRate: number(row.consentRate),
+    costWan: number(row.costWan),
+    subsidyWan: number(row.subsidyWan),
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    completedOn: row.completedOn,
+    blockerCategory: row.blockerCategory as LedgerValues["blockerCategory"],
+    blockerNote: row.blockerNote,
+    withdrawn: row.withdrawn,
+    notes: row.notes,
+  };
+}
+
+/** Equal as the ledger shows them: text compared trimmed. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
+  return a === b;
+}
+
+/** A field's value as the ledger cell shows it. */
+export function displayValue(field: LedgerField, value: unknown, areas: ReadonlyMap<number, { name: string }>): string {
+  if (value === null || value === undefined) return "";
+  if (field === "areaId") return areas.get(value as number)?.name ?? `#${value}`;
+  if (field === "blockerCategory") return BLOCKER_LABELS[value as keyof typeof BLOCKER_LABELS] ?? String(value);
+  if (field === "withdrawn") return value ? WITHDRAWN_TEXT.yes : WITHDRAWN_TEXT.no;
+  return String(value);
+}
+
+/** Moving a stage date earlier or clearing it, and withdrawing or restoring, need a reason (DESIGN §2). */
+function changeNeedsReason(field: LedgerField, before: unknown, after: unknown): boolean {
+  if (field === "withdrawn") return true;
+  if (!(DATE_FIELDS as string[]).includes(field)) return false;
+  return before != null && (after == null || (after as string) < (before as string));
+}
+
+export function planImport(input: PlanInput): PlanResult {
+  const { user, today } = input;
+  const areaByName = new Map([...input.areas.values()].map((area) => [area.name.normalize("NFKC").trim(), area]));
+  const ownArea = user.role === "secretary" && user.areaId != null ? input.areas.get(user.areaId) : undefined;
+  const firstRowOfId = new Map<number, number>();
+  const firstRowOfAddress = new Map<string, number>();
+  const rows: ImportRow[] = [];
+  const errors: ImportError[] = [];
+  const plan: ImportPlan = { creates: [], updates: [], needsReason: false };
+
+  for (const parsed of input.rows) {
+    const rowErrors: ImportError[] = [];
+    const report = (key: LedgerKey, message: string) =>
+      rowErrors.push({ row: parsed.row, column: LEDGER_HEADER[key], cell: parsed.refs[key] ?? null, message });
+    for (const error of parsed.errors) report(error.key, error.message);
+
+    // The area (a required column): named in the row; a secretary may name only their own.
+    let areaId: number | undefined;
+    if (!parsed.errors.some((e) => e.key === "areaId")) {
+      const area = parsed.areaName ? areaByName.get(parsed.areaName) : undefined;
+      if (!parsed.areaName) report("areaId", "居民区不能为空");
+      else if (!area) report("areaId", `居民区「${parsed.areaName}」不存在`);
+      else if (user.role === "secretary" && area.id !== user.areaId) {
+        report("areaId", `只能导入本居民区（${ownArea?.name ?? "未绑定"}）的楼栋`);
+      } else areaId = area.id;
+    }
+
+    const current = parsed.id != null ? input.buildings.get(parsed.id) : undefined;
+    if (parsed.id != null) {
+      const first = firstRowOfId.get(parsed.id);
+      if (first !== undefined) report("id", `与第 ${first} 行的编号重复`);
+      else firstRowOfId.set(parsed.id, parsed.row);
+      if (!current) report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
+      else if (user.role === "secretary" && current.areaId !== user.areaId) {
+        report("id", `编号 ${parsed.id} 不是本居民区（${ownArea?.name ?? "未绑定"}）的楼栋`);
+      }
+    }
+
+    const before: LedgerValues | undefined = current ? valuesOf(current) : undefined;
+    const provided: Partial<LedgerValues> = { ...parsed.values, ...(areaId !== undefined ? { areaId } : {}) };
+    // Clearing the blocker clears its note, as the API does, when the sheet has no 受阻说明 column.
+    if (provided.blockerCategory === null && !("blockerNote" in provided)) provided.blockerNote = "";
+    const after: LedgerValues = { ...(before ?? { ...EMPTY_VALUES, areaId: areaId ?? 0 }), ...provided };
+    const isCreate = parsed.id == null;
+
+    // Which fields change: for an update those that differ; for a create every non-empty one.
+    const changed = LEDGER_FIELDS.filter((field) => {
+      if (!(field in provided)) return false;
+      if (isCreate) return !same(after[field], (EMPTY_VALUES as Partial<LedgerValues>)[field] ?? null);
+      return before !== undefined && !same(before[field], after[field]);
+    });
+    const changes: ImportChange[] = changed.map((field) => ({
+      field,
+      column: LEDGER_HEADER[field],
+      before: isCreate ? "" : displayValue(field, before?.[field], input.areas),
+      after: displayValue(field, after[field], input.areas),
+      needsReason: !isCreate && changeNeedsReason(field, before?.[field], after[field]),
+    }));
+    const touches = (...fields: LedgerField[]) => isCreate || fields.some((field) => changed.includes(field));
+
+    // Rules on the row as it would be.
+    if (!isCreate && current && changes.length > 0 && parsed.version != null && parsed.version !== current.version) {
+      report(
+        "version",
+        `导出后该楼栋已被修改（文件中版本 ${parsed.version}，当前版本 ${current.version}）：请重新导出后再修改此行`,
+      );
+    }
+    if (isCreate && after.withdrawn) report("withdrawn", "新建的楼栋不能标记为撤销");
+    const datesChanged = touches(...DATE_FIELDS);
+    if (datesChanged && !isCreate && after.withdrawn && before?.withdrawn) {
+      report(DATE_FIELDS.find((field) => changed.includes(field)) ?? "signedOn", "楼栋已撤销，不能修改阶段日期");
+    }
+    const dateErrorReported = DATE_FIELDS.some((field) => parsed.errors.some((e) => e.key === field));
+    if (datesChanged && !dateErrorReported) {
+      const broken = checkStageDates(after, today);
+      if (broken) report(broken.field as LedgerField, broken.message);
+    }
+    if (
+      touches("households", "elderlyHouseholds") &&
+      after.households != null &&
+      after.elderlyHouseholds != null &&
+      after.elderlyHouseholds > after.households
+    ) {
+      report("elderlyHouseholds", "老人户数不能多于总户数");
+    }
+    if (touches("blockerCategory", "blockerNote") && !after.blockerCategory && after.blockerNote.trim()) {
+      report("blockerNote", "填写了受阻说明，但没有受阻类别");
+    }
+    if (after.address.trim() && !parsed.errors.some((e) => e.key === "address")) {
+      const key = addressKey(after.address);
+      const first = firstRowOfAddress.get(key);
+      if (first !== undefined) report("address", `与第 ${first} 行的地址重复`);
+      else firstRowOfAddress.set(key, parsed.row);
+      const holder = input.addressHolders.get(key);
+      if (holder !== undefined && holder !== parsed.id && (isCreate || touches("address"))) {
+        report(
+          "address",
+          isCreate
+            ? `该地址已登记为编号 ${holder} 的楼栋：如要修改它，请在编号列填写 ${holder}`
+            : `该地址已登记为编号 ${holder} 的楼栋`,
+        );
+      }
+    }
+
+    const action: ImportRow["action"] =
+      rowErrors.length > 0 ? "error" : isCreate ? "create" : changes.length > 0 ? "update" : "unchanged";
+    rows.push({
+      row: parsed.row,
+      action,
+      buildingId: current?.id ?? null,
+      areaName: input.areas.get(after.areaId)?.name ?? parsed.areaName ?? "",
+      address: after.address,
+      changes,
+    });
+    errors.push(...rowErrors);
+
+    if (action === "create") plan.creates.push({ row: parsed.row, values: after });
+    if (action === "update" && current && before) {
+      plan.updates.push({
+        row: parsed.row,
+        buildingId: current.id,
+        version: current.version,
+        before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+        after: Object.fromEntries(changed.map((field) => [field, after[field]])),
+      });
+    }
+    if (action === "update" && changes.some((change) => change.needsReason)) plan.needsReason = true;
+  }
+  return { rows, errors, plan };
+}

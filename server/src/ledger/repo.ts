@@ -1,0 +1,104 @@
+// Queries of the ledger: the areas, buildings looked up by id or address in chunks, one area's buildings
+// page by page for the export, and the stored import previews.
+
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { Executor } from "../db";
+import { areas, buildings, importPreviews } from "../db/schema";
+
+export type BuildingRow = typeof buildings.$inferSelect;
+export type PreviewRow = typeof importPreviews.$inferSelect;
+
+const CHUNK = 1_000;
+
+function chunks<T>(values: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) result.push(values.slice(i, i + CHUNK));
+  return result;
+}
+
+export async function loadAreas(ex: Executor) {
+  return ex
+    .select({ id: areas.id, name: areas.name, zoneId: areas.zoneId })
+    .from(areas)
+    .orderBy(asc(areas.sortOrder), asc(areas.id));
+}
+
+export async function buildingsByIds(ex: Executor, ids: readonly number[]): Promise<BuildingRow[]> {
+  const rows: BuildingRow[] = [];
+  for (const chunk of chunks(ids))
+    rows.push(...(await ex.select().from(buildings).where(inArray(buildings.id, chunk))));
+  return rows;
+}
+
+/** id and address key of the buildings holding any of `keys`. */
+export async function buildingsByAddressKeys(ex: Executor, keys: readonly string[]) {
+  const rows: { id: number; addressKey: string }[] = [];
+  for (const chunk of chunks(keys)) {
+    rows.push(
+      ...(await ex
+        .select({ id: buildings.id, addressKey: buildings.addressKey })
+        .from(buildings)
+        .where(inArray(buildings.addressKey, chunk))),
+    );
+  }
+  return rows;
+}
+
+/** Locks the buildings an import updates, in id order, and returns their current version and area. */
+export async function lockBuildings(ex: Executor, ids: readonly number[]) {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const rows: BuildingRow[] = [];
+  for (const chunk of chunks(sorted)) {
+    rows.push(
+      ...(await ex.select().from(buildings).where(inArray(buildings.id, chunk)).orderBy(buildings.id).for("update")),
+    );
+  }
+  return rows;
+}
+
+/** One page of an area's buildings in ledger order (address, then id), after the last one of the previous page. */
+export async function areaBuildingsPage(
+  ex: Executor,
+  areaId: number,
+  after: { address: string; id: number } | null,
+  limit: number,
+): Promise<BuildingRow[]> {
+  const position = after
+    ? or(gt(buildings.address, after.address), and(eq(buildings.address, after.address), gt(buildings.id, after.id)))
+    : undefined;
+  return ex
+    .select()
+    .from(buildings)
+    .where(and(eq(buildings.areaId, areaId), position))
+    .orderBy(asc(buildings.address), asc(buildings.id))
+    .limit(limit);
+}
+
+export async function insertPreview(ex: Executor, values: typeof importPreviews.$inferInsert): Promise<void> {
+  await ex.insert(importPreviews).values(values);
+}
+
+export async function purgeExpiredPreviews(ex: Executor, now: Date): Promise<void> {
+  await ex.delete(importPreviews).where(lt(importPreviews.expiresAt, now));
+}
+
+export async function findPreview(ex: Executor, token: string, lock = false): Promise<PreviewRow | undefined> {
+  const query = ex.select().from(importPreviews).where(eq(importPreviews.token, token));
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+/** Marks the preview committed; false when it already was (a concurrent commit got there first). */
+export async function markCommitted(ex: Executor, token: string, now: Date): Promise<boolean> {
+  const rows = await ex
+    .update(importPreviews)
+    .set({ committedAt: now })
+    .where(and(eq(importPreviews.token, token), isNull(importPreviews.committedAt)))
+    .returning({ token: importPreviews.token });
+  return rows.length === 1;
+}
+
+export async function countPreviews(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(importPreviews);
+  return row.n;
+}

@@ -1,0 +1,286 @@
+// The Excel import: an upload is read, checked against the database and stored as a preview (the plan and
+// the version of every building it read) under a token; the commit applies that plan all or nothing, in one
+// transaction, refusing it (409) if any of those buildings has changed since.
+
+import { randomBytes } from "node:crypto";
+import {
+  addressKey,
+  type ImportCommit,
+  type ImportCommitResult,
+  type ImportPreview,
+  STAGE_DATE_FIELD,
+} from "@jiati/shared";
+import { eq, sql } from "drizzle-orm";
+import { recordAudit } from "../audit/service";
+import { requireBuildingWrite, requireImport } from "../auth/policy";
+import { presentBuilding } from "../buildings/repo";
+import type { RequestContext } from "../context";
+import type { Tx } from "../db";
+import { buildings, stageEvents } from "../db/schema";
+import { type Deps, inTransaction } from "../deps";
+import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
+import type { LedgerValues } from "./parse";
+import { parseRow } from "./parse";
+import { type ImportPlan, type PlannedUpdate, planImport } from "./plan";
+import { readLedger } from "./read";
+import {
+  buildingsByAddressKeys,
+  buildingsByIds,
+  findPreview,
+  insertPreview,
+  loadAreas,
+  lockBuildings,
+  markCommitted,
+  purgeExpiredPreviews,
+} from "./repo";
+
+/** How long a preview can be committed. */
+export const PREVIEW_TTL_MS = 60 * 60 * 1000;
+/** The preview lists at most this many errors (it always counts them all). */
+const MAX_LISTED_ERRORS = 1_000;
+
+export class LedgerService {
+  constructor(private readonly deps: Deps) {}
+
+  /** Reads an uploaded ledger and stores what importing it would do; writes no building. */
+  async preview(ctx: RequestContext, file: Buffer, fileName: string): Promise<ImportPreview> {
+    requireImport(ctx.user);
+    const sheet = await readLedger(file);
+    const parsed = sheet.rows.map((row) => parseRow(row, sheet.columns));
+
+    const db = this.deps.db;
+    const ids = [...new Set(parsed.map((row) => row.id).filter((id) => id != null))];
+    const keys = [...new Set(parsed.map((row) => row.values.address).filter((address) => !!address?.trim()))].map(
+      (address) => addressKey(address as string),
+    );
+    const [areaRows, buildingRows, holders] = await Promise.all([
+      loadAreas(db),
+      buildingsByIds(db, ids),
+      buildingsByAddressKeys(db, [...new Set(keys)]),
+    ]);
+    const { rows, errors, plan } = planImport({
+      rows: parsed,
+      areas: new Map(areaRows.map((area) => [area.id, area])),
+      buildings: new Map(buildingRows.map((building) => [building.id, building])),
+      addressHolders: new Map(holders.map((holder) => [holder.addressKey, holder.id])),
+      user: ctx.user,
+      today: ctx.today,
+    });
+
+    const token = randomBytes(24).toString("base64url");
+    const expiresAt = new Date(ctx.now.getTime() + PREVIEW_TTL_MS);
+    await purgeExpiredPreviews(db, ctx.now);
+    await insertPreview(db, {
+      token,
+      userId: ctx.user.id,
+      fileName,
+      plan,
+      errorCount: errors.length,
+      createdAt: ctx.now,
+      expiresAt,
+    });
+
+    const count = (action: string) => rows.filter((row) => row.action === action).length;
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      fileName,
+      sheetName: sheet.sheetName,
+      headerRow: sheet.headerRow,
+      ignoredColumns: sheet.ignoredColumns,
+      absentColumns: sheet.absentColumns,
+      counts: {
+        rows: rows.length,
+        create: count("create"),
+        update: count("update"),
+        unchanged: count("unchanged"),
+        error: count("error"),
+        errors: errors.length,
+      },
+      rows,
+      errors: errors.slice(0, MAX_LISTED_ERRORS),
+      errorsTruncated: errors.length > MAX_LISTED_ERRORS,
+      needsReason: plan.needsReason,
+      canCommit: errors.length === 0 && plan.creates.length + plan.updates.length > 0,
+    };
+  }
+
+  /** Applies a preview: all of it, in one transaction, or nothing. */
+  async commit(ctx: RequestContext, input: ImportCommit): Promise<ImportCommitResult> {
+    requireImport(ctx.user);
+    const reason = input.reason?.trim() ?? "";
+    return inTransaction(this.deps, async (tx, announce) => {
+      // Locked, so a second commit of the same preview waits for this one and then finds it committed.
+      const preview = await findPreview(tx, input.token, true);
+      if (!preview || preview.expiresAt < ctx.now) throw new NotFound("导入预览（可能已过期，请重新上传）");
+      if (preview.userId !== ctx.user.id) throw new Forbidden("只能提交自己上传的导入");
+      if (preview.committedAt) {
+        throw new Conflict(`该导入已于 ${preview.committedAt.toISOString()} 提交过`, "already_committed");
+      }
+      if (preview.errorCount > 0) {
+        throw new InvalidInput(
+          `导入文件有 ${preview.errorCount} 处错误，请修改文件后重新上传`,
+          { token: "预览有错误" },
+          "import_has_errors",
+        );
+      }
+      const plan = preview.plan as ImportPlan;
+      if (plan.creates.length + plan.updates.length === 0) {
+        throw new InvalidInput("文件与现有数据相同，没有需要导入的改动", { token: "没有改动" }, "unchanged");
+      }
+      if (plan.needsReason && !reason) {
+        throw InvalidInput.field("reason", "导入包含把阶段日期往前改、清除日期或撤销/恢复楼栋，需要填写原因");
+      }
+
+      await this.checkUnchangedSincePreview(tx, ctx, plan.updates);
+      await this.checkAddressesFree(tx, plan);
+      if (!(await markCommitted(tx, input.token, ctx.now))) {
+        throw new Conflict("该导入已提交过", "already_committed");
+      }
+
+      const createdIds: number[] = [];
+      for (const create of plan.creates) createdIds.push(await this.create(tx, ctx, create.values, reason));
+      for (const update of plan.updates) await this.update(tx, ctx, update, reason);
+
+      const result = {
+        created: createdIds.length,
+        updated: plan.updates.length,
+        createdIds,
+        updatedIds: plan.updates.map((update) => update.buildingId),
+      };
+      await recordAudit(tx, ctx, {
+        action: "building.import",
+        entity: "import",
+        entityId: preview.token.slice(0, 12),
+        areaId: ctx.user.role === "secretary" ? ctx.user.areaId : null,
+        after: { fileName: preview.fileName, ...result },
+        reason,
+      });
+      await announce({ kind: "import" });
+      return result;
+    });
+  }
+
+  /** 409 when any building the preview read has a new version; 403 when the user may no longer write it. */
+  private async checkUnchangedSincePreview(tx: Tx, ctx: RequestContext, updates: readonly PlannedUpdate[]) {
+    const current = new Map(
+      (
+        await lockBuildings(
+          tx,
+          updates.map((update) => update.buildingId),
+        )
+      ).map((row) => [row.id, row]),
+    );
+    const stale = updates
+      .filter((update) => current.get(update.buildingId)?.version !== update.version)
+      .map((update) => ({
+        row: update.row,
+        buildingId: update.buildingId,
+        previewVersion: update.version,
+        currentVersion: current.get(update.buildingId)?.version ?? null,
+      }));
+    if (stale.length) {
+      const rows = stale.map((entry) => entry.row).join("、");
+      throw new Conflict(
+        `预览之后有 ${stale.length} 栋楼被他人修改（第 ${rows} 行），没有导入任何内容：请重新上传文件查看最新预览`,
+        "stale_version",
+        { stale },
+      );
+    }
+    for (const update of updates) {
+      requireBuildingWrite(ctx.user, current.get(update.buildingId)?.areaId as number);
+      if (update.after.areaId !== undefined) requireBuildingWrite(ctx.user, update.after.areaId);
+    }
+  }
+
+  /** 409 when an address the import writes was registered by someone else since the preview. */
+  private async checkAddressesFree(tx: Tx, plan: ImportPlan) {
+    const claims = new Map<string, number | null>();
+    for (const create of plan.creates) claims.set(addressKey(create.values.address), null);
+    for (const update of plan.updates) {
+      if (update.after.address !== undefined) claims.set(addressKey(update.after.address), update.buildingId);
+    }
+    if (claims.size === 0) return;
+    const holders = await buildingsByAddressKeys(tx, [...claims.keys()]);
+    const taken = holders.filter((holder) => claims.get(holder.addressKey) !== holder.id);
+    if (taken.length) {
+      throw new Conflict(
+        `预览之后有地址已被登记（编号 ${taken.map((holder) => holder.id).join("、")}），没有导入任何内容：请重新上传文件`,
+        "duplicate_address",
+      );
+    }
+  }
+
+  private async create(tx: Tx, ctx: RequestContext, values: LedgerValues, reason: string): Promise<number> {
+    requireBuildingWrite(ctx.user, values.areaId);
+    const [row] = await tx
+      .insert(buildings)
+      .values({
+        ...values,
+        addressKey: addressKey(values.address),
+        blockedSince: values.blockerCategory ? ctx.today : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
+      if (values[field]) await this.recordEvent(tx, ctx, row.id, stage, null, values[field], reason);
+    }
+    await recordAudit(tx, ctx, {
+      action: "building.import.create",
+      entity: "building",
+      entityId: row.id,
+      areaId: row.areaId,
+      after: presentBuilding(row),
+      reason,
+    });
+    return row.id;
+  }
+
+  private async update(tx: Tx, ctx: RequestContext, update: PlannedUpdate, reason: string): Promise<void> {
+    const set: Partial<typeof buildings.$inferInsert> = { ...update.after };
+    if (update.after.address !== undefined) set.addressKey = addressKey(update.after.address);
+    if (update.after.blockerCategory !== undefined) {
+      set.blockedSince = update.after.blockerCategory ? ctx.today : null;
+    }
+    const [row] = await tx
+      .update(buildings)
+      .set({ ...set, version: sql`${buildings.version} + 1`, updatedAt: ctx.now })
+      .where(eq(buildings.id, update.buildingId))
+      .returning();
+    for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
+      if (update.after[field] === undefined) continue;
+      await this.recordEvent(tx, ctx, row.id, stage, update.before[field] ?? null, update.after[field], reason);
+    }
+    await recordAudit(tx, ctx, {
+      action: "building.import.update",
+      entity: "building",
+      entityId: row.id,
+      areaId: row.areaId,
+      before: update.before,
+      after: update.after,
+      reason,
+    });
+  }
+
+  private async recordEvent(
+    tx: Tx,
+    ctx: RequestContext,
+    buildingId: number,
+    stage: string,
+    fromDate: string | null,
+    toDate: string | null,
+    reason: string,
+  ) {
+    await tx.insert(stageEvents).values({
+      buildingId,
+      stage,
+      fromDate,
+      toDate,
+      reason,
+      userId: ctx.user.id,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+  }
+}

@@ -1,0 +1,148 @@
+// The Excel ledger (台账): its columns, and the shapes of the export query, the import preview and the commit.
+// The server writes and reads the ledger with these; the client's import page shows the preview with them.
+
+import { z } from "zod";
+import { FIELD_LABELS } from "./labels";
+import { idSchema, yearSchema } from "./schemas";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The name of the ledger's sheet. On import the sheet is found by its headers, whatever it is called. */
+export const LEDGER_SHEET = "台账";
+/** Uploads above this size are refused with 413. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Data rows above this are refused: split the file. */
+export const IMPORT_MAX_ROWS = 20_000;
+
+/** The building fields an import can set — every ledger column but 编号 and 版本. */
+export const LEDGER_FIELDS = [
+  "areaId",
+  "estate",
+  "address",
+  "floors",
+  "households",
+  "elderlyHouseholds",
+  "elevatorCompany",
+  "consentRate",
+  "costWan",
+  "subsidyWan",
+  "signedOn",
+  "startedOn",
+  "completedOn",
+  "blockerCategory",
+  "blockerNote",
+  "withdrawn",
+  "notes",
+] as const;
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+export type LedgerKey = "id" | LedgerField | "version";
+
+/** The ledger's columns in order: 编号, then the fields, then 版本. */
+export const LEDGER_COLUMNS: readonly { key: LedgerKey; header: string }[] = [
+  { key: "id", header: "编号" },
+  ...LEDGER_FIELDS.map((key) => ({ key, header: FIELD_LABELS[key] })),
+  { key: "version", header: "版本" },
+];
+
+export const LEDGER_HEADER: Record<LedgerKey, string> = Object.fromEntries(
+  LEDGER_COLUMNS.map((column) => [column.key, column.header]),
+) as Record<LedgerKey, string>;
+
+/** Columns an import cannot do without; any other column may be absent (its field is then left unchanged). */
+export const REQUIRED_LEDGER_KEYS: readonly LedgerKey[] = ["id", "areaId", "address"];
+
+/** Text of the 撤销 column. */
+export const WITHDRAWN_TEXT = { yes: "是", no: "否" } as const;
+
+/** GET /api/export/buildings.xlsx — the town, or one area; the summary sheet is for `year` (default: this year). */
+export const ledgerExportQuerySchema = z.strictObject({
+  areaId: idSchema.optional(),
+  year: yearSchema.optional(),
+});
+
+/** POST /api/import/buildings — the .xlsx is the raw body; `name` is the file's name, for the record. */
+export const importUploadQuerySchema = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+});
+
+export const IMPORT_ACTIONS = ["create", "update", "unchanged", "error"] as const;
+
+export const importChangeSchema = z.object({
+  field: z.enum(LEDGER_FIELDS),
+  /** The column header, e.g. 开工日期. */
+  column: z.string(),
+  /** As the ledger shows it ("" when empty). */
+  before: z.string(),
+  after: z.string(),
+  /** Moving a stage date earlier, clearing it, withdrawing or restoring: the commit needs a reason. */
+  needsReason: z.boolean(),
+});
+
+export const importRowSchema = z.object({
+  /** The row number in the sheet, as Excel shows it. */
+  row: z.number().int(),
+  /** create: no 编号; update: 编号 with changes; unchanged: 编号, nothing differs; error: see `errors`. */
+  action: z.enum(IMPORT_ACTIONS),
+  buildingId: z.number().int().nullable(),
+  areaName: z.string(),
+  address: z.string(),
+  /** For an update: field by field, before → after. For a create: every non-empty field. */
+  changes: z.array(importChangeSchema),
+});
+
+export const importErrorSchema = z.object({
+  /** null for a problem of the whole sheet. */
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  /** The cell, e.g. "L5". */
+  cell: z.string().nullable(),
+  message: z.string(),
+});
+
+export const importPreviewSchema = z.object({
+  /** Commit with this token (POST /api/import/buildings/commit) before `expiresAt`. */
+  token: z.string(),
+  expiresAt: z.string(),
+  fileName: z.string(),
+  sheetName: z.string(),
+  headerRow: z.number().int(),
+  /** Headers in the sheet that are not ledger columns: ignored. */
+  ignoredColumns: z.array(z.string()),
+  /** Optional ledger columns missing from the sheet: those fields are left as they are. */
+  absentColumns: z.array(z.string()),
+  counts: z.object({
+    rows: z.number().int(),
+    create: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+    /** Every error found (the list below may be shortened). */
+    errors: z.number().int(),
+  }),
+  rows: z.array(importRowSchema),
+  errors: z.array(importErrorSchema),
+  errorsTruncated: z.boolean(),
+  /** Some change needs a reason: send `reason` with the commit. */
+  needsReason: z.boolean(),
+  /** No errors and something to change. */
+  canCommit: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportRow = z.infer<typeof importRowSchema>;
+export type ImportChange = z.infer<typeof importChangeSchema>;
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** POST /api/import/buildings/commit */
+export const importCommitSchema = z.strictObject({
+  token: z.string().trim().min(1).max(100),
+  /** Required when the preview says `needsReason`; recorded on every audit row and stage event of the import. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type ImportCommit = z.infer<typeof importCommitSchema>;
+
+export const importCommitResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  createdIds: z.array(z.number().int()),
+  updatedIds: z.array(z.number().int()),
+});
+export type ImportCommitResult = z.infer<typeof importCommitResultSchema>;
