@@ -1,0 +1,60 @@
+// The providers around every page: React Query (the only client cache), antd in the user's language and
+// sized for the device, and the router.
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider, Grid } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { RouterProvider } from "react-router";
+import { isApiError } from "./api/http";
+import { keys } from "./api/keys";
+import { router } from "./routes";
+
+function createQueryClient(): QueryClient {
+  // Any 401 means the session is gone: forget the user, and the guard sends them to the login page.
+  const onError = (error: unknown) => {
+    if (isApiError(error, 401)) client.setQueryData(keys.session, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+  });
+  return client;
+}
+
+function AntdProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  // On phones, 44px controls: big enough to hit with a thumb on site.
+  const phone = screens.md === false;
+  return (
+    <ConfigProvider
+      locale={i18n.language === "en" ? enUS : zhCN}
+      theme={{
+        token: { controlHeight: phone ? 44 : 32, fontSize: 14, borderRadius: 6 },
+        components: { Menu: { itemHeight: phone ? 48 : 40 }, Table: { cellPaddingBlockSM: 6 } },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AntdProviders>
+        <RouterProvider router={router} />
+      </AntdProviders>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiPath, type QueryParams, request } from "./http";
+import { keys } from "./keys";
+import type { BuildingDetail, BuildingListItem, Page } from "./types";
+
+export interface BuildingListParams extends QueryParams {
+  areaId?: number;
+  zoneId?: number;
+  stage?: string;
+  q?: string;
+  stalled?: boolean;
+  blocked?: boolean;
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+}
+
+export const buildingListQuery = (params: BuildingListParams) =>
+  queryOptions({
+    queryKey: keys.buildings.list(params),
+    queryFn: ({ signal }) => request<Page<BuildingListItem>>(apiPath("/buildings", params), { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const buildingQuery = (id: number) =>
+  queryOptions({
+    queryKey: keys.buildings.detail(id),
+    queryFn: ({ signal }) => request<BuildingDetail>(`/buildings/${id}`, { signal }),
+  });
+
+/** After a building changes: it, every list, the structure counts and the summaries. */
+function useBuildingInvalidation() {
+  const queryClient = useQueryClient();
+  return (id?: number) =>
+    Promise.all([
+      id ? queryClient.invalidateQueries({ queryKey: keys.buildings.detail(id) }) : undefined,
+      queryClient.invalidateQueries({ queryKey: keys.buildings.lists }),
+      queryClient.invalidateQueries({ queryKey: keys.areas.all }),
+      queryClient.invalidateQueries({ queryKey: keys.zones }),
+      queryClient.invalidateQueries({ queryKey: keys.summary.all }),
+      queryClient.invalidateQueries({ queryKey: keys.audit.all }),
+    ]);
+}
+
+/** Writes the returned building into the detail cache at once, so the page shows the new version. */
+function useApplyBuilding() {
+  const queryClient = useQueryClient();
+  return (building: Building) =>
+    queryClient.setQueryData(keys.buildings.detail(building.id), (old: BuildingDetail | undefined) =>
+      old ? { ...old, building } : old,
+    );
+}
+
+export function useRecordStage(id: number) {
+  const invalidate = useBuildingInvalidation();
+  const apply = useApplyBuilding();
+  return useMutation({
+    mutationFn: ({ version, update }: { version: number; update: StageUpdate }) =>
+      request<Building>(`/buildings/${id}/stage`, { method: "POST", body: update, version }),
+    onSuccess: async (building) => {
+      apply(building);
+      await invalidate(id);
+    },
+  });
+}
+
+export function usePatchBuilding(id: number) {
+  const invalidate = useBuildingInvalidation();
+  const apply = useApplyBuilding();
+  return useMutation({
+    mutationFn: ({ version, patch }: { version: number; patch: PatchBuilding }) =>
+      request<Building>(`/buildings/${id}`, { method: "PATCH", body: patch, version }),
+    onSuccess: async (building) => {
+      apply(building);
+      await invalidate(id);
+    },
+  });
+}
+
+export function useCreateBuilding() {
+  const invalidate = useBuildingInvalidation();
+  return useMutation({
+    mutationFn: (input: CreateBuildingInput) => request<Building>("/buildings", { method: "POST", body: input }),
+    onSuccess: () => invalidate(),
+  });
+}

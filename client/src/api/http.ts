@@ -1,0 +1,94 @@
+// The one way the client talks to the API: same-origin fetch with the session cookie, the
+// X-Requested-With header on every state-changing request, If-Match for versioned edits, and every
+// non-2xx answer thrown as an ApiError that carries the server's code, field errors and current record.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    /** On 409 stale_version: the record as it is now. */
+    readonly current?: unknown,
+    /** On 429: seconds to wait (Retry-After). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  /** The record's version, sent as If-Match. */
+  version?: number;
+  signal?: AbortSignal;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/x?a=1` without the empty parameters. */
+export function apiPath(path: string, params?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `/api${path}${query ? `?${query}` : ""}`;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: Record<string, string>; current?: unknown };
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET") headers["X-Requested-With"] = "fetch";
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.version !== undefined) headers["If-Match"] = `"${options.version}"`;
+
+  let response: Response;
+  try {
+    response = await fetch(path.startsWith("/api") ? path : `/api${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError(0, "network", "网络连接失败");
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as ErrorBody | null)?.error;
+    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.fields ?? {},
+      error?.current,
+      retryAfter,
+    );
+  }
+  return json as T;
+}

@@ -1,0 +1,50 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError, request } from "./http";
+import { keys } from "./keys";
+import type { SessionUser } from "./types";
+
+/** The logged-in user, or null when there is no session (a 401 is an answer here, not an error). */
+export const sessionQuery = queryOptions({
+  queryKey: keys.session,
+  queryFn: async (): Promise<SessionUser | null> => {
+    try {
+      const { user } = await request<{ user: SessionUser }>("/session");
+      return user;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      request<{ user: SessionUser }>("/session", { method: "POST", body: input }),
+    onSuccess: ({ user }) => {
+      // A new user may see other things: drop everything cached for the previous one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+      queryClient.setQueryData(keys.session, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<void>("/session", { method: "DELETE" }),
+    onSettled: () => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+      queryClient.setQueryData(keys.session, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      request<void>("/session/password", { method: "POST", body: input }),
+  });
+}

@@ -1,0 +1,56 @@
+// The navigation each role sees. Task force: everything; a secretary: their area first; a leader: their
+// zone first, read-only pages only.
+
+import {
+  AimOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
+import type { MenuProps } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { SessionUser } from "../api/types";
+
+type Item = NonNullable<MenuProps["items"]>[number];
+
+export function useNavItems(user: SessionUser | null, pathname: string): { items: Item[]; selectedKey: string | null } {
+  const { t } = useTranslation();
+  if (!user) return { items: [], selectedKey: null };
+  const entries: { key: string; to: string; icon: React.ReactNode; label: string }[] = [];
+  if (user.role === "secretary" && user.areaId) {
+    entries.push({ key: "mine", to: `/areas/${user.areaId}`, icon: <HomeOutlined />, label: t("nav.myBuildings") });
+  }
+  if (user.role === "leader" && user.zoneId) {
+    entries.push({ key: "myZone", to: `/zones/${user.zoneId}`, icon: <HomeOutlined />, label: t("nav.myZone") });
+  }
+  entries.push({ key: "dashboard", to: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") });
+  entries.push({ key: "buildings", to: "/buildings", icon: <UnorderedListOutlined />, label: t("nav.buildings") });
+  entries.push({ key: "targets", to: "/targets", icon: <AimOutlined />, label: t("nav.targets") });
+  entries.push({ key: "report", to: "/report", icon: <PrinterOutlined />, label: t("nav.report") });
+  if (user.role === "taskforce") {
+    entries.push({ key: "users", to: "/users", icon: <TeamOutlined />, label: t("nav.users") });
+    entries.push({ key: "audit", to: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });
+    entries.push({ key: "settings", to: "/settings", icon: <SettingOutlined />, label: t("nav.settings") });
+  }
+
+  const selectedKey =
+    entries.find((entry) => entry.to !== "/" && pathname === entry.to)?.key ??
+    entries.find((entry) => entry.to !== "/" && pathname.startsWith(`${entry.to}/`))?.key ??
+    (pathname === "/" || pathname.startsWith("/zones/") || pathname.startsWith("/areas/") ? "dashboard" : null);
+
+  const items: Item[] = entries.map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: (
+      <Link to={entry.to} data-testid={`nav-${entry.key}`}>
+        {entry.label}
+      </Link>
+    ),
+  }));
+  return { items, selectedKey };
+}

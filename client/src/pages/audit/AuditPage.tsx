@@ -1,0 +1,158 @@
+// The change log (task force): every change, newest first, filtered by area, user, action and date
+// range, fifty at a time ("load more" continues below the last row).
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { Button, DatePicker, Select, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type AuditFilters, auditQuery } from "../../api/audit";
+import { areasQuery } from "../../api/structure";
+import type { AuditRow } from "../../api/types";
+import { usersQuery } from "../../api/users";
+import { actionLabel, useAuditDescriber } from "../../components/auditText";
+import { ErrorResult } from "../../components/ErrorResult";
+import { useFormat } from "../../i18n/format";
+
+const ACTIONS = [
+  "building.create",
+  "building.update",
+  "building.stage",
+  "building.stage.clear",
+  "building.block",
+  "building.unblock",
+  "building.withdraw",
+  "building.restore",
+  "targets.update",
+  "letter.update",
+  "zone.create",
+  "zone.update",
+  "area.create",
+  "area.update",
+  "user.create",
+  "user.update",
+  "user.password_reset",
+  "user.password_change",
+  "settings.update",
+] as const;
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const describe = useAuditDescriber();
+  const areas = useQuery(areasQuery()).data ?? [];
+  const users = useQuery(usersQuery).data ?? [];
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const log = useInfiniteQuery(auditQuery(filters));
+  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const set = (patch: Partial<AuditFilters>) => setFilters((prev) => ({ ...prev, ...patch }));
+
+  const columns: ColumnsType<AuditRow> = [
+    { key: "at", title: t("audit.at"), width: 170, render: (_, row) => fmt.dateTime(row.at) },
+    { key: "who", title: t("audit.who"), width: 150, render: (_, row) => row.displayName ?? row.username },
+    {
+      key: "action",
+      title: t("audit.action"),
+      width: 120,
+      render: (_, row) => actionLabel(t, row.action),
+    },
+    {
+      key: "entity",
+      title: t("audit.entity"),
+      width: 150,
+      render: (_, row) =>
+        row.entity === "building" ? (
+          <Link to={`/buildings/${row.entityId}`}>{t("audit.building", { id: row.entityId })}</Link>
+        ) : (
+          t(`audit.entities.${row.entity}`, { defaultValue: row.entity })
+        ),
+    },
+    {
+      key: "area",
+      title: t("field.areaId"),
+      width: 100,
+      render: (_, row) => (row.areaId ? (areas.find((area) => area.id === row.areaId)?.name ?? row.areaId) : "—"),
+    },
+    { key: "what", title: t("audit.what"), render: (_, row) => describe(row).what },
+    { key: "reason", title: t("field.reason"), width: 180, render: (_, row) => row.reason || "—" },
+  ];
+
+  return (
+    <div className="page" data-testid="audit-page">
+      <div className="page-head">
+        <Typography.Title level={3} className="page-title">
+          {t("audit.title")}
+        </Typography.Title>
+      </div>
+      <div className="list-filters">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("buildings.allAreas")}
+          style={{ minWidth: 150 }}
+          value={filters.areaId}
+          onChange={(areaId) => set({ areaId })}
+          options={areas.map((area) => ({ value: area.id, label: area.name }))}
+          data-testid="audit-area"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("audit.allUsers")}
+          style={{ minWidth: 180 }}
+          value={filters.userId}
+          onChange={(userId) => set({ userId })}
+          options={users.map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }))}
+          data-testid="audit-user"
+        />
+        <Select
+          allowClear
+          placeholder={t("audit.allActions")}
+          style={{ minWidth: 160 }}
+          value={filters.action}
+          onChange={(action) => set({ action })}
+          options={ACTIONS.map((action) => ({ value: action, label: actionLabel(t, action) }))}
+          data-testid="audit-action"
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(value) => {
+            setRange(value);
+            set({ from: value?.[0]?.format("YYYY-MM-DD"), to: value?.[1]?.format("YYYY-MM-DD") });
+          }}
+          data-testid="audit-range"
+        />
+      </div>
+      {log.isError ? (
+        <ErrorResult error={log.error} onRetry={() => log.refetch()} />
+      ) : (
+        <>
+          <Table<AuditRow>
+            rowKey="id"
+            size="small"
+            loading={log.isPending}
+            columns={columns}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 1000 }}
+            data-testid="audit-table"
+          />
+          <div className="load-more">
+            {log.hasNextPage ? (
+              <Button onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-more">
+                {t("audit.loadMore")}
+              </Button>
+            ) : (
+              rows.length > 0 && (
+                <Typography.Text type="secondary">{t("audit.end", { count: rows.length })}</Typography.Text>
+              )
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

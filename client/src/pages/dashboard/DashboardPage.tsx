@@ -1,0 +1,156 @@
+// The year at a glance, for the whole town (/) or one zone (/zones/:zoneId): per-stage progress and
+// forecast, burn-up charts, the funnel, what is new, what is stuck, and the zones and areas compared.
+
+import { PrinterOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Breadcrumb, Button, Col, Row, Space, Tag } from "antd";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { summaryQuery } from "../../api/summary";
+import { ErrorResult } from "../../components/ErrorResult";
+import { PageSpinner } from "../../components/PageSpinner";
+import { Panel } from "../../components/Panel";
+import { YearSelect } from "../../components/YearSelect";
+import { useFormat } from "../../i18n/format";
+import { currentYear } from "../../lib/dates";
+import { RECORDED_STAGES } from "../../lib/domain";
+import { useYear, yearQuery } from "../../lib/useYear";
+import { FunnelCard, RecentCard, StalledCard } from "./PipelineCards";
+import { RankingTable } from "./RankingTable";
+import { StageCard } from "./StageCard";
+
+const BurnUpChart = lazy(() => import("./BurnUpChart").then((module) => ({ default: module.BurnUpChart })));
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const params = useParams();
+  const zoneId = params.zoneId ? Number(params.zoneId) : null;
+  const [year, setYear] = useYear();
+  const summary = useQuery(summaryQuery(year, zoneId));
+
+  if (summary.isPending) return <PageSpinner />;
+  if (summary.isError) return <ErrorResult error={summary.error} onRetry={() => summary.refetch()} />;
+  const data = summary.data;
+  const final = year < currentYear();
+  const unbalanced = RECORDED_STAGES.filter((stage) => !data.allocation[stage].balanced);
+  const scopeName = data.scope.zoneName ?? t("dashboard.town");
+
+  return (
+    <div className="page" data-testid="dashboard">
+      {zoneId && (
+        <Breadcrumb
+          className="page-breadcrumb"
+          items={[{ title: <Link to={`/${yearQuery(year)}`}>{t("dashboard.town")}</Link> }, { title: scopeName }]}
+        />
+      )}
+      <div className="page-head">
+        <div>
+          <h1 className="page-title" data-testid="dashboard-title">
+            {t("dashboard.title", { scope: scopeName, year })}
+            {final && (
+              <Tag color="default" className="title-tag">
+                {t("dashboard.finalResults")}
+              </Tag>
+            )}
+          </h1>
+          <span className="muted" data-testid="as-of">
+            {t("dashboard.asOf", { time: fmt.dateTime(data.generatedAt) })}
+          </span>
+        </div>
+        <Space wrap>
+          <YearSelect value={year} onChange={setYear} />
+          <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
+            <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
+          </Link>
+        </Space>
+      </div>
+
+      {unbalanced.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          data-testid="allocation-banner"
+          title={t("allocation.banner")}
+          description={unbalanced
+            .map((stage) =>
+              t("allocation.stageLine", {
+                stage: t(`stage.${stage}`),
+                town: fmt.int(data.allocation[stage].town),
+                sum: fmt.int(data.allocation[stage].areaSum),
+              }),
+            )
+            .join("；")}
+          action={
+            <Link to={`/targets?year=${year}`}>
+              <Button size="small">{t("nav.targets")}</Button>
+            </Link>
+          }
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        {RECORDED_STAGES.map((stage) => (
+          <Col key={stage} xs={24} md={8}>
+            <StageCard stage={stage} summary={data} final={final} />
+          </Col>
+        ))}
+      </Row>
+
+      <Row gutter={[16, 16]} className="section">
+        {RECORDED_STAGES.map((stage) => (
+          <Col key={stage} xs={24} lg={8}>
+            <Panel title={t("chart.title", { stage: t(`stage.${stage}`) })}>
+              <Suspense fallback={<div className="chart-placeholder" />}>
+                <BurnUpChart stage={stage} summary={data} />
+              </Suspense>
+            </Panel>
+          </Col>
+        ))}
+      </Row>
+
+      <Row gutter={[16, 16]} className="section">
+        <Col xs={24} md={12} xl={8}>
+          <FunnelCard summary={data} />
+        </Col>
+        {!final && (
+          <Col xs={24} md={12} xl={8}>
+            <RecentCard summary={data} />
+          </Col>
+        )}
+        <Col xs={24} md={12} xl={8}>
+          <StalledCard summary={data} />
+        </Col>
+      </Row>
+
+      {!zoneId && (
+        <Panel className="section" title={t("ranking.zonesTitle")}>
+          <RankingTable kind="zone" rows={data.zones} year={year} testId="zone-table" />
+        </Panel>
+      )}
+      <Panel className="section" title={t("ranking.areasTitle")}>
+        {data.areas ? (
+          <RankingTable kind="area" rows={data.areas} year={year} showZone={!zoneId} testId="area-table" />
+        ) : (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="areas-omitted"
+            title={t("ranking.areasOmitted")}
+            description={
+              <Space wrap>
+                {data.zones.map((zone) => (
+                  <Link key={zone.id} to={`/zones/${zone.id}${yearQuery(year)}`}>
+                    {zone.name}
+                  </Link>
+                ))}
+              </Space>
+            }
+          />
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Settings (task force): the stall thresholds of DESIGN §2 — a signed building stalls when not started
+// after N days, a started one when not completed after M days.
+
+import { useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Form, InputNumber, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { stallSettingsQuery, usePutStallSettings } from "../../api/settings";
+import type { StallThresholds } from "../../api/types";
+import { ErrorResult } from "../../components/ErrorResult";
+import { applyServerErrors } from "../../components/forms";
+import { PageSpinner } from "../../components/PageSpinner";
+import { useErrorMessage } from "../../components/useErrorMessage";
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const settings = useQuery(stallSettingsQuery);
+  const put = usePutStallSettings();
+  const [form] = Form.useForm<StallThresholds>();
+
+  if (settings.isPending) return <PageSpinner />;
+  if (settings.isError) return <ErrorResult error={settings.error} onRetry={() => settings.refetch()} />;
+
+  const submit = (values: StallThresholds) =>
+    put.mutate(
+      { signedDays: Number(values.signedDays), startedDays: Number(values.startedDays) },
+      {
+        onSuccess: () => message.success(t("settings.saved")),
+        onError: (error) => {
+          if (!applyServerErrors(form, error)) message.error(errorMessage(error));
+        },
+      },
+    );
+
+  return (
+    <div className="page" data-testid="settings-page">
+      <div className="page-head">
+        <Typography.Title level={3} className="page-title">
+          {t("settings.title")}
+        </Typography.Title>
+      </div>
+      <Card size="small" title={t("settings.stallTitle")} style={{ maxWidth: 560 }}>
+        <Typography.Paragraph type="secondary">{t("settings.stallHint")}</Typography.Paragraph>
+        <Form<StallThresholds>
+          form={form}
+          layout="vertical"
+          initialValues={settings.data}
+          onFinish={submit}
+          data-testid="stall-form"
+        >
+          <Form.Item name="signedDays" label={t("settings.signedDays")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={3650} precision={0} addonAfter={t("settings.days")} data-testid="stall-signed" />
+          </Form.Item>
+          <Form.Item name="startedDays" label={t("settings.startedDays")} rules={[{ required: true }]}>
+            <InputNumber min={1} max={3650} precision={0} addonAfter={t("settings.days")} data-testid="stall-started" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={put.isPending} data-testid="stall-save">
+            {t("common.save")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// One area's target letter (目标任务书) for a year, laid out as an A4 page to print and sign.
+
+import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Empty, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { lettersQuery, targetsQuery } from "../../api/targets";
+import { ErrorResult } from "../../components/ErrorResult";
+import { PageSpinner } from "../../components/PageSpinner";
+import { YearSelect } from "../../components/YearSelect";
+import { useFormat } from "../../i18n/format";
+import { RECORDED_STAGES } from "../../lib/domain";
+import { useYear } from "../../lib/useYear";
+
+export function LetterPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const areaId = Number(useParams().areaId);
+  const [year, setYear] = useYear();
+  const letters = useQuery(lettersQuery(year));
+  const targets = useQuery(targetsQuery(year));
+
+  if (letters.isPending || targets.isPending) return <PageSpinner />;
+  if (letters.isError) return <ErrorResult error={letters.error} onRetry={() => letters.refetch()} />;
+  if (targets.isError) return <ErrorResult error={targets.error} onRetry={() => targets.refetch()} />;
+  const letter = letters.data.find((candidate) => candidate.areaId === areaId);
+  if (!letter) return <Empty description={t("errors.notFoundPage")} />;
+  const areaTargets = targets.data.areas.find((entry) => entry.areaId === areaId);
+  const blank = "　　　　　　";
+
+  return (
+    <div className="page letter-page">
+      <div className="print-toolbar no-print">
+        <Link to={`/targets?tab=letters&year=${year}`}>
+          <Button icon={<ArrowLeftOutlined />}>{t("letter.back")}</Button>
+        </Link>
+        <Space wrap>
+          <YearSelect value={year} onChange={setYear} />
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-letter">
+            {t("letter.print")}
+          </Button>
+        </Space>
+      </div>
+      <article className="letter-sheet" data-testid="letter-sheet">
+        <h1>{t("letter.heading", { year })}</h1>
+        <p className="letter-parties">{t("letter.parties", { zone: letter.zoneName, area: letter.areaName })}</p>
+        <p>{t("letter.intro", { year, area: letter.areaName })}</p>
+        <table className="letter-table">
+          <thead>
+            <tr>
+              <th>{t("letter.stage")}</th>
+              <th>{t("letter.target")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RECORDED_STAGES.map((stage) => (
+              <tr key={stage} data-testid={`letter-target-${stage}`}>
+                <td>{t(`stage.${stage}`)}</td>
+                <td>
+                  {areaTargets?.[stage] == null
+                    ? "—"
+                    : t("letter.units", { count: areaTargets[stage] ?? 0, value: fmt.int(areaTargets[stage]) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <ol className="letter-duties">
+          <li>{t("letter.dutySecretary")}</li>
+          <li>{t("letter.dutyLiaison")}</li>
+          <li>{t("letter.dutyLeader")}</li>
+          <li>{t("letter.dutyReport")}</li>
+        </ol>
+        <div className="letter-signatures">
+          <div>
+            <span>{t("letter.zoneLeader")}</span>
+            <strong data-testid="letter-zoneLeader">{letter.zoneLeader || blank}</strong>
+          </div>
+          <div>
+            <span>{t("letter.secretary")}</span>
+            <strong data-testid="letter-secretary">{letter.secretary || blank}</strong>
+          </div>
+          <div>
+            <span>{t("letter.liaison")}</span>
+            <strong data-testid="letter-liaison">{letter.liaison || blank}</strong>
+          </div>
+          <div>
+            <span>{t("letter.signedOn")}</span>
+            <strong data-testid="letter-signedOn">{letter.signedOn ? fmt.date(letter.signedOn) : blank}</strong>
+          </div>
+        </div>
+      </article>
+    </div>
+  );
+}

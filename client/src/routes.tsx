@@ -1,0 +1,52 @@
+// The client's routes. Every page is its own chunk (React.lazy), so the login page and the dashboard
+// load only what they show; charts are split further inside the pages.
+
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter } from "react-router";
+import { PageSpinner } from "./components/PageSpinner";
+import { RequireAuth, RequireRole } from "./components/RequireAuth";
+import { RouteError } from "./components/RouteError";
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const LoginPage = page(() => import("./pages/login/LoginPage"), "LoginPage");
+const AppLayout = page(() => import("./components/AppLayout"), "AppLayout");
+const DashboardPage = page(() => import("./pages/dashboard/DashboardPage"), "DashboardPage");
+const AreaPage = page(() => import("./pages/area/AreaPage"), "AreaPage");
+const BuildingsPage = page(() => import("./pages/buildings/BuildingsPage"), "BuildingsPage");
+const BuildingPage = page(() => import("./pages/building/BuildingPage"), "BuildingPage");
+const TargetsPage = page(() => import("./pages/targets/TargetsPage"), "TargetsPage");
+const LetterPage = page(() => import("./pages/targets/LetterPage"), "LetterPage");
+const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage");
+const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
+const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
+const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
+const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
+
+const suspended = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
+const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{node}</RequireRole>;
+
+export const router = createBrowserRouter([
+  { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
+  {
+    path: "/",
+    element: <RequireAuth>{suspended(<AppLayout />)}</RequireAuth>,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: "zones/:zoneId", element: <DashboardPage /> },
+      { path: "areas/:areaId", element: <AreaPage /> },
+      { path: "buildings", element: <BuildingsPage /> },
+      { path: "buildings/:buildingId", element: <BuildingPage /> },
+      { path: "targets", element: <TargetsPage /> },
+      { path: "targets/letters/:areaId", element: <LetterPage /> },
+      { path: "report", element: <ReportPage /> },
+      { path: "users", element: taskforceOnly(<UsersPage />) },
+      { path: "audit", element: taskforceOnly(<AuditPage />) },
+      { path: "settings", element: taskforceOnly(<SettingsPage />) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,26 @@
+// Vite: the dev server proxies /api to the Express server on :3000; the build goes to client/dist, which the
+// server serves in production. Vendor code is split so the login page and the dashboard load only what they use.
+
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const sharedSrc = fileURLToPath(new URL("../shared/src/", import.meta.url));
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // shared/'s dependency-free leaves (labels, dates), importable without the zod schemas of its index:
+    // the login page and the dashboard then do not load zod. Forms and stage rules import "@jiati/shared".
+    alias: [{ find: /^@jiati\/shared\/(labels|dates)$/, replacement: `${sharedSrc}$1.ts` }],
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+});
