@@ -1,0 +1,266 @@
+// Malformed and hostile uploads: each gets a clear message, and nothing is written — no building, no preview.
+
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { crc32, deflateRawSync } from "node:zlib";
+import { IMPORT_MAX_ROWS, type ImportPreview, XLSX_MIME } from "@jiati/shared";
+import type request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildArea, buildUser, loginAs } from "../test/factories";
+import { databaseFingerprint, ENGINES, startTestApp, type TestApp } from "../test/harness";
+import { countPreviews } from "./repo";
+import { LEDGER_HEADERS, ledgerRowOf, ledgerWorkbook, upload } from "./testing";
+import { checkXlsxContainer, DEFAULT_ZIP_LIMITS } from "./zip";
+
+/** A zip written by hand, for containers exceljs would never produce. */
+function zipOf(entries: { name: string; data: Buffer; deflate?: boolean; flags?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const body = entry.deflate ? deflateRawSync(entry.data) : entry.data;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(entry.flags ?? 0, 6);
+    local.writeUInt16LE(entry.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(crc32(entry.data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(entry.flags ?? 0, 8);
+    central.writeUInt16LE(entry.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(crc32(entry.data), 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const WORKBOOK_PARTS = [
+  { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+  { name: "xl/workbook.xml", data: Buffer.from("<workbook><sheets><sheet") },
+];
+
+describe("the zip guard", () => {
+  const small = { ...DEFAULT_ZIP_LIMITS, maxInflatedBytes: 1024 * 1024 };
+
+  it("stops inflating a zip bomb at the ceiling, whatever its headers claim", () => {
+    const bomb = zipOf([
+      ...WORKBOOK_PARTS,
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(2 * 1024 * 1024), deflate: true },
+    ]);
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(() => checkXlsxContainer(bomb, small)).toThrow("解压后过大");
+    expect(() => checkXlsxContainer(bomb, DEFAULT_ZIP_LIMITS)).not.toThrow();
+  });
+
+  it("refuses encrypted entries and too many merged cells", () => {
+    expect(() => checkXlsxContainer(zipOf([...WORKBOOK_PARTS.map((part) => ({ ...part, flags: 1 }))]))).toThrow(
+      "已加密",
+    );
+    const merges = `<worksheet><mergeCells>${Array.from({ length: 3 }, (_, i) => `<mergeCell ref="A${i + 1}:Z${i + 2000}"/>`).join("")}</mergeCells></worksheet>`;
+    const sheet = { name: "xl/worksheets/sheet1.xml", data: Buffer.from(merges), deflate: true };
+    expect(() => checkXlsxContainer(zipOf([...WORKBOOK_PARTS, sheet]))).toThrow("合并单元格过多或过大");
+  });
+});
+
+describe.each(ENGINES)("hostile and malformed uploads on %s", (engine) => {
+  let t: TestApp;
+  let taskforce: request.Agent;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    await buildArea(t.db, { name: "平塘" });
+    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+  });
+  afterAll(() => t.close());
+
+  const state = async () => ({ tables: await databaseFingerprint(t.database), previews: await countPreviews(t.db) });
+
+  /** Uploads `file`, expects `status` and a message containing `message`, and checks nothing was written. */
+  async function refused(file: Buffer, status: number, message: string, contentType = XLSX_MIME) {
+    const before = await state();
+    const response = await upload(taskforce, file, contentType);
+    expect(response.status, JSON.stringify(response.body)).toBe(status);
+    expect(response.body.error.message).toContain(message);
+    expect(await state()).toEqual(before);
+    return response;
+  }
+
+  const goodRow = ledgerRowOf({ areaId: "平塘", address: "天山路 1号" });
+
+  it("refuses bytes that are not an .xlsx (a CSV)", async () => {
+    const response = await refused(Buffer.from("编号,居民区,地址\n,平塘,天山路 1号\n"), 400, "不是 .xlsx");
+    expect(response.body.error.code).toBe("invalid_file");
+    expect(response.body.error.fields).toHaveProperty("file");
+  });
+
+  it("recognises an old .xls (or password-protected) workbook", async () => {
+    await refused(
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(512)]),
+      400,
+      ".xls",
+    );
+  });
+
+  it("refuses an empty file", async () => {
+    await refused(Buffer.alloc(0), 400, "文件为空");
+  });
+
+  it("refuses 10 MB of random junk with 413 before reading it", async () => {
+    const response = await refused(randomBytes(10 * 1024 * 1024), 413, "超过 5 MB");
+    expect(response.body.error.code).toBe("payload_too_large");
+  });
+
+  it("refuses an oversized upload without Content-Length (chunked) with 413", async () => {
+    const before = await state();
+    const server = http.createServer(t.app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const cookie = (await taskforce.get("/api/session")).request.cookies;
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            host: "127.0.0.1",
+            method: "POST",
+            path: "/api/import/buildings",
+            headers: { "Content-Type": XLSX_MIME, "X-Requested-With": "test", Cookie: cookie },
+          },
+          (res) => {
+            let body = "";
+            res.on("data", (chunk) => {
+              body += chunk;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on("error", reject);
+        const chunk = randomBytes(1024 * 1024);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 8) {
+            sent++;
+            if (!req.write(chunk)) return void req.once("drain", pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+      expect(result.status).toBe(413);
+      expect(JSON.parse(result.body).error.code).toBe("payload_too_large");
+    } finally {
+      server.close();
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it("refuses a multipart form upload, saying how to send the file", async () => {
+    const response = await refused(await ledgerWorkbook([goodRow]), 400, XLSX_MIME, "multipart/form-data; boundary=x");
+    expect(response.body.error.code).toBe("unsupported_media_type");
+  });
+
+  it("refuses a zip that is not a workbook, a truncated .xlsx, and a workbook whose XML is broken", async () => {
+    await refused(zipOf([{ name: "word/document.xml", data: Buffer.from("<w:document/>") }]), 400, "不是 Excel 工作簿");
+    const good = await ledgerWorkbook([goodRow]);
+    await refused(good.subarray(0, Math.floor(good.length / 2)), 400, "不完整");
+    await refused(zipOf(WORKBOOK_PARTS), 400, "无法读取");
+  });
+
+  it("refuses formulas: the cell is an error in the preview, which cannot be committed", async () => {
+    const file = await ledgerWorkbook(
+      [
+        [...ledgerRowOf({ areaId: "平塘", address: "公式路 1号", floors: { formula: "2*3", result: 6 } }), null],
+        [...ledgerRowOf({ areaId: "平塘", address: "公式路 2号", subsidyWan: { formula: "J3*0.4" } }), null],
+        // A formula in a column the ledger ignores is harmless.
+        [...ledgerRowOf({ areaId: "平塘", address: "公式路 3号" }), { formula: "1+1", result: 2 }],
+      ],
+      { headers: [...LEDGER_HEADERS, "核对"] },
+    );
+    const before = await databaseFingerprint(t.database);
+    const preview = (await upload(taskforce, file)).body as ImportPreview;
+    expect(preview.errors.map((error) => [error.row, error.column, error.cell])).toEqual([
+      [2, "层数", "E2"],
+      [3, "补贴(万元)", "K3"],
+    ]);
+    expect(preview.errors[0].message).toContain("公式");
+    expect(preview.rows.map((row) => row.action)).toEqual(["error", "error", "create"]);
+    expect(preview.canCommit).toBe(false);
+    expect(await databaseFingerprint(t.database)).toEqual(before);
+  });
+
+  it("refuses merged header cells, but accepts a merged title row above the headers", async () => {
+    const merged = await ledgerWorkbook([goodRow], { edit: (sheet) => sheet.mergeCells("L1:N1") });
+    await refused(merged, 400, "合并");
+    const titled = await ledgerWorkbook([goodRow], {
+      above: [["新泾镇加梯台账"]],
+      edit: (sheet) => sheet.mergeCells("A1:S1"),
+    });
+    const response = await upload(taskforce, titled);
+    expect(response.status).toBe(201);
+    expect(response.body.headerRow).toBe(2);
+  });
+
+  it("finds a renamed ledger sheet by its headers, and refuses two sheets that both look like the ledger", async () => {
+    const renamed = await ledgerWorkbook([goodRow], {
+      sheetName: "Sheet1",
+      edit: (_sheet, workbook) => {
+        workbook.addWorksheet("说明").addRow(["这里是说明"]);
+      },
+    });
+    const response = await upload(taskforce, renamed);
+    expect(response.status).toBe(201);
+    expect(response.body.sheetName).toBe("Sheet1");
+    const twice = await ledgerWorkbook([goodRow], {
+      sheetName: "一月",
+      edit: (_sheet, workbook) => {
+        const copy = workbook.addWorksheet("二月");
+        copy.addRow(LEDGER_HEADERS);
+        copy.addRow(goodRow);
+      },
+    });
+    await refused(twice, 400, "都像台账");
+  });
+
+  it("refuses a workbook without ledger headers, naming its sheets", async () => {
+    const file = await ledgerWorkbook([["a", "b"]], { headers: ["姓名", "电话"], sheetName: "通讯录" });
+    await refused(file, 400, "「通讯录」");
+  });
+
+  it("refuses a missing required column, naming it", async () => {
+    const headers = LEDGER_HEADERS.filter((header) => header !== "地址");
+    const row = goodRow.filter((_, index) => LEDGER_HEADERS[index] !== "地址");
+    await refused(await ledgerWorkbook([row], { headers }), 400, "缺少必需的列：「地址」");
+  });
+
+  it("refuses a header that appears twice, and a sheet with headers but no rows", async () => {
+    await refused(await ledgerWorkbook([goodRow], { headers: [...LEDGER_HEADERS, "地址"] }), 400, "出现了 2 次");
+    await refused(await ledgerWorkbook([]), 400, "没有数据行");
+  });
+
+  it(`refuses more than ${IMPORT_MAX_ROWS} data rows`, async () => {
+    const rows = Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, i) => [null, "平塘", `长路 ${i}号`]);
+    const file = await ledgerWorkbook(rows, { headers: ["编号", "居民区", "地址"] });
+    await refused(file, 400, `最多导入 ${IMPORT_MAX_ROWS} 行`);
+  });
+});
