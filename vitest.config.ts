@@ -20,6 +20,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Process-level tests of the built server (crash, shutdown, backups, upgrades) and the fuzzing of
+        // every write route; the global setup builds the server and a migrated PGlite template.
+        test: {
+          name: "reliability",
+          include: ["server/reliability/**/*.test.ts"],
+          env: { TZ: "America/Los_Angeles" },
+          globalSetup: ["server/reliability/support/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "./config";
 import { type Database, openDatabase } from "./db";
 import { FolderLockedError } from "./db/lock";
 import { createLogger } from "./logger";
+import { startAdminSocket } from "./ops/admin-socket";
 import { startBackupSchedule } from "./ops/backup";
 import { isEmpty, seedDemo } from "./seed/demo";
 
@@ -56,6 +57,14 @@ async function main() {
   const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY === "true" });
   const server = http.createServer(app.app);
   server.keepAliveTimeout = 65_000;
+  // Once stopping, answers close their connection: keep-alive clients then do not hold the shutdown open.
+  let stopping = false;
+  const unanswered = new Set<http.ServerResponse>();
+  server.on("request", (_req, res: http.ServerResponse) => {
+    if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+    unanswered.add(res);
+    res.on("close", () => unanswered.delete(res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
@@ -72,18 +81,20 @@ async function main() {
           logger,
         })
       : undefined;
+  // `npm run backup` asks the running server for the embedded database's dump through this socket.
+  const adminSocket =
+    database.engine === "pglite" ? await startAdminSocket({ database, dataDir: config.dataDir, logger }) : undefined;
   console.log(
     `加梯进度 ready on http://localhost:${port} (${database.engine}${database.engine === "pglite" ? `, ${config.dataDir}` : ""}) in ${Date.now() - startedAt} ms`,
   );
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    backups?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    await app.close();
+    for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
+    await Promise.all([app.close(), backups?.stop(), adminSocket?.close()]);
     server.closeIdleConnections();
     const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
     await closed;
