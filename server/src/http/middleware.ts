@@ -64,8 +64,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       send(400, { code: "invalid_json", message: "请求体不是有效的 JSON", fields: { body: "不是有效的 JSON" } });
       return;
     }
-    if (httpError.expose && httpError.status && httpError.status < 500) {
-      send(httpError.status, { code: "bad_request", message: String((error as Error).message) });
+    // Client errors raised by Express itself, such as a path with broken percent-encoding (a URIError
+    // given status 400 by the router, without `expose`).
+    if (httpError.status && httpError.status >= 400 && httpError.status < 500) {
+      const message = httpError.expose ? String((error as Error).message) : "请求格式不正确";
+      send(httpError.status, { code: "bad_request", message });
       return;
     }
     const pgError = pgErrorOf(error);
