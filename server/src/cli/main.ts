@@ -102,6 +102,10 @@ async function resetPassword(args: string[]) {
   });
 }
 
+// `npm run <command>` at the root runs this in server/: paths (DATA_DIR, backup files) are meant from
+// where the command was typed, which npm passes as INIT_CWD.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   "user:add": addUser,
