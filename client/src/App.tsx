@@ -40,7 +40,10 @@ function AntdProviders({ children }: { children: ReactNode }) {
       locale={i18n.language === "en" ? enUS : zhCN}
       theme={{
         token: { controlHeight: phone ? 44 : 32, fontSize: 14, borderRadius: 6 },
-        components: { Menu: { itemHeight: phone ? 48 : 40 }, Table: { cellPaddingBlockSM: 6 } },
+        components: {
+          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 14 },
+          Table: { cellPaddingBlockSM: 6 },
+        },
       }}
     >
       <AntApp>{children}</AntApp>

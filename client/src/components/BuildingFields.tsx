@@ -69,7 +69,10 @@ export function BuildingFields({ canChooseArea }: { canChooseArea: boolean }) {
           <Select
             disabled={!canChooseArea}
             showSearch={{ optionFilterProp: "label" }}
-            options={areas.map((area) => ({ value: area.id, label: `${area.name}（${area.zoneName}）` }))}
+            options={areas.map((area) => ({
+              value: area.id,
+              label: t("common.nameWithDetail", { name: area.name, detail: area.zoneName }),
+            }))}
             data-testid="field-areaId"
           />
         </Form.Item>

@@ -24,6 +24,9 @@ interface Props {
   areaId?: number;
   /** Hide the area column (all rows are one area's). */
   hideArea?: boolean;
+  /** Controls placed before the filters (e.g. zone and area choosers). */
+  leading?: React.ReactNode;
+  /** Controls placed after the filters (e.g. "add building"). */
   extra?: React.ReactNode;
 }
 
@@ -61,7 +64,7 @@ function useListParams(fixedAreaId?: number) {
   return { state, update };
 }
 
-export function BuildingList({ areaId, hideArea, extra }: Props) {
+export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const phone = Grid.useBreakpoint().md === false;
@@ -120,6 +123,7 @@ export function BuildingList({ areaId, hideArea, extra }: Props) {
 
   const filters = (
     <div className="list-filters">
+      {leading}
       <Select
         value={state.stage ?? ""}
         onChange={(stage) => update({ stage })}
@@ -267,6 +271,7 @@ export function BuildingList({ areaId, hideArea, extra }: Props) {
 
 function Flags({ row }: { row: BuildingListItem }) {
   const { t } = useTranslation();
+  if (row.stalledDays == null && !row.blockerCategory) return null;
   return (
     <Space size={4} wrap>
       {row.stalledDays != null && <Tag color="warning">{t("buildings.stalledDays", { days: row.stalledDays })}</Tag>}

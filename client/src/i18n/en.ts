@@ -21,6 +21,7 @@ export const en: Shape<Resources> = {
     unit: "",
     yes: "Yes",
     no: "No",
+    nameWithDetail: "{{name}} ({{detail}})",
     confirm: "OK",
   },
   nav: {
@@ -58,7 +59,7 @@ export const en: Shape<Resources> = {
   stage: { planned: "Planned", signed: "Signed", started: "Started", completed: "Completed" },
   stageDate: { signed: "Signing date", started: "Start date", completed: "Completion date" },
   stageNow: {
-    planned: "Planned / consulting",
+    planned: "Planned",
     signed: "Signed, not started",
     started: "Under construction",
     completed: "Completed",

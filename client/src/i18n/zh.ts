@@ -20,6 +20,7 @@ export const zh = {
     unit: "台",
     yes: "是",
     no: "否",
+    nameWithDetail: "{{name}}（{{detail}}）",
     confirm: "确定",
   },
   nav: {

@@ -105,7 +105,10 @@ export function AuditPage() {
           style={{ minWidth: 180 }}
           value={filters.userId}
           onChange={(userId) => set({ userId })}
-          options={users.map((user) => ({ value: user.id, label: `${user.displayName}（${user.username}）` }))}
+          options={users.map((user) => ({
+            value: user.id,
+            label: t("common.nameWithDetail", { name: user.displayName, detail: user.username }),
+          }))}
           data-testid="audit-user"
         />
         <Select

@@ -57,7 +57,7 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
     const date = value === "planned" ? null : building[`${value}On` as const];
     return {
       title: t(`stage.${value}`),
-      content: date ? fmt.date(date) : index === 0 ? fmt.date(building.createdAt.slice(0, 10)) : "",
+      content: date ? fmt.date(date) : "",
       status: (index < stepIndex || (index === stepIndex && stage === "completed")
         ? "finish"
         : index === stepIndex
@@ -174,7 +174,11 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
               column={1}
               size="small"
               items={[
-                { key: "area", label: t("field.areaId"), children: area ? `${area.name}（${area.zoneName}）` : "—" },
+                {
+                  key: "area",
+                  label: t("field.areaId"),
+                  children: area ? t("common.nameWithDetail", { name: area.name, detail: area.zoneName }) : "—",
+                },
                 { key: "estate", label: t("field.estate"), children: building.estate || "—" },
                 { key: "floors", label: t("field.floors"), children: fmt.int(building.floors) },
                 { key: "households", label: t("field.households"), children: fmt.int(building.households) },

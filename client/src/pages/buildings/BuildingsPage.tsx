@@ -37,34 +37,37 @@ export function BuildingsPage() {
           {t("buildings.title")}
         </Typography.Title>
       </div>
-      <div className="list-filters">
-        <Select
-          value={zoneId ?? 0}
-          onChange={(value) => setScope({ zoneId: value || undefined })}
-          style={{ minWidth: 140 }}
-          aria-label={t("ranking.zone")}
-          data-testid="filter-zone"
-          options={[
-            { value: 0, label: t("buildings.allZones") },
-            ...zones.map((zone) => ({ value: zone.id, label: zone.name })),
-          ]}
-        />
-        <Select
-          showSearch={{ optionFilterProp: "label" }}
-          value={areaId ?? 0}
-          onChange={(value) => setScope({ zoneId, areaId: value || undefined })}
-          style={{ minWidth: 160 }}
-          aria-label={t("ranking.area")}
-          data-testid="filter-area"
-          options={[
-            { value: 0, label: t("buildings.allAreas") },
-            ...areas
-              .filter((area) => !zoneId || area.zoneId === zoneId)
-              .map((area) => ({ value: area.id, label: area.name })),
-          ]}
-        />
-      </div>
-      <BuildingList />
+      <BuildingList
+        leading={
+          <>
+            <Select
+              value={zoneId ?? 0}
+              onChange={(value) => setScope({ zoneId: value || undefined })}
+              style={{ minWidth: 140 }}
+              aria-label={t("ranking.zone")}
+              data-testid="filter-zone"
+              options={[
+                { value: 0, label: t("buildings.allZones") },
+                ...zones.map((zone) => ({ value: zone.id, label: zone.name })),
+              ]}
+            />
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              value={areaId ?? 0}
+              onChange={(value) => setScope({ zoneId, areaId: value || undefined })}
+              style={{ minWidth: 160 }}
+              aria-label={t("ranking.area")}
+              data-testid="filter-area"
+              options={[
+                { value: 0, label: t("buildings.allAreas") },
+                ...areas
+                  .filter((area) => !zoneId || area.zoneId === zoneId)
+                  .map((area) => ({ value: area.id, label: area.name })),
+              ]}
+            />
+          </>
+        }
+      />
     </div>
   );
 }

@@ -59,7 +59,8 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
   const fmt = useFormat();
   const s = summary.stages[stage];
   const data = burnUpPoints(summary, stage);
-  const animate = !compact;
+  // No animation: live updates refetch the summary often, and a chart redrawing itself each time distracts.
+  const animate = false;
   return (
     <div data-testid={`burnup-${stage}`} className="burnup">
       <ResponsiveContainer width="100%" height={height}>

@@ -89,7 +89,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
         className="count-row"
         data-testid="stalled-signed"
       >
-        <span>{t("stalled.signed", { days: thresholds?.signedDays ?? 90 })}</span>
+        <span>{t("stalled.signed", { days: thresholds?.signedDays ?? "…" })}</span>
         <strong className={summary.stalled.signed ? "count-warn" : ""}>{fmt.int(summary.stalled.signed)}</strong>
       </Link>
       <Link
@@ -97,7 +97,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
         className="count-row"
         data-testid="stalled-started"
       >
-        <span>{t("stalled.started", { days: thresholds?.startedDays ?? 180 })}</span>
+        <span>{t("stalled.started", { days: thresholds?.startedDays ?? "…" })}</span>
         <strong className={summary.stalled.started ? "count-warn" : ""}>{fmt.int(summary.stalled.started)}</strong>
       </Link>
       <div className="card-subtitle">

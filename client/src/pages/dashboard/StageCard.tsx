@@ -75,10 +75,17 @@ export function StageCard({ stage, summary, final }: Props) {
           aria-valuemax={100}
           aria-valuenow={Math.round(Math.min(100, percent))}
         >
-          <div className="progress-bar" style={{ width: `${Math.min(100, percent)}%`, background: color ?? "#1677ff" }} />
+          <div
+            className="progress-bar"
+            style={{ width: `${Math.min(100, percent)}%`, background: color ?? "#1677ff" }}
+          />
         </div>
         {expectedShare != null && !final && (
-          <span className="expected-marker" style={{ left: `${expectedShare}%` }} title={t("dashboard.expectedMarker")} />
+          <span
+            className="expected-marker"
+            style={{ left: `${expectedShare}%` }}
+            title={t("dashboard.expectedMarker")}
+          />
         )}
       </div>
       <dl className="stage-facts">
@@ -107,9 +114,7 @@ export function StageCard({ stage, summary, final }: Props) {
           </>
         )}
       </dl>
-      {!final && (
-        <p className="stage-method muted">{method}</p>
-      )}
+      {!final && <p className="stage-method muted">{method}</p>}
     </Panel>
   );
 }

@@ -53,7 +53,7 @@ function ReportSheet({ summary }: { summary: Summary }) {
   const fmt = useFormat();
   const final = summary.year < currentYear();
   const scope = summary.scope.zoneName ?? t("dashboard.town");
-  const areas = summary.areas ?? [];
+  const areas = [...(summary.areas ?? [])].sort((a, b) => a.rank - b.rank);
   const half = Math.ceil(areas.length / 2);
   const unbalanced = RECORDED_STAGES.filter((stage) => !summary.allocation[stage].balanced);
 
@@ -74,8 +74,8 @@ function ReportSheet({ summary }: { summary: Summary }) {
         {RECORDED_STAGES.map((stage) => (
           <figure key={stage}>
             <figcaption>{t("chart.title", { stage: t(`stage.${stage}`) })}</figcaption>
-            <Suspense fallback={<div style={{ height: 132 }} />}>
-              <BurnUpChart stage={stage} summary={summary} height={132} compact />
+            <Suspense fallback={<div style={{ height: 145 }} />}>
+              <BurnUpChart stage={stage} summary={summary} height={145} compact />
             </Suspense>
           </figure>
         ))}
@@ -116,7 +116,11 @@ function ReportSheet({ summary }: { summary: Summary }) {
       {!summary.scope.zoneId && (
         <section>
           <h2>{t("ranking.zonesTitle")}</h2>
-          <ReportTable rows={summary.zones} nameTitle={t("ranking.zone")} testId="report-zones" />
+          <ReportTable
+            rows={[...summary.zones].sort((a, b) => a.rank - b.rank)}
+            nameTitle={t("ranking.zone")}
+            testId="report-zones"
+          />
         </section>
       )}
       <section>
@@ -125,16 +129,8 @@ function ReportSheet({ summary }: { summary: Summary }) {
           <p>{t("ranking.areasOmitted")}</p>
         ) : (
           <div className="report-area-columns">
-            <ReportTable
-              rows={[...areas].sort((a, b) => a.rank - b.rank).slice(0, half)}
-              nameTitle={t("ranking.area")}
-              testId="report-areas-1"
-            />
-            <ReportTable
-              rows={[...areas].sort((a, b) => a.rank - b.rank).slice(half)}
-              nameTitle={t("ranking.area")}
-              testId="report-areas-2"
-            />
+            <ReportTable rows={areas.slice(0, half)} nameTitle={t("ranking.area")} testId="report-areas-1" />
+            <ReportTable rows={areas.slice(half)} nameTitle={t("ranking.area")} testId="report-areas-2" />
           </div>
         )}
       </section>
@@ -206,7 +202,7 @@ function ReportTable({ rows, nameTitle, testId }: { rows: ReportRow[]; nameTitle
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} className={row.behind ? "row-behind" : ""}>
+          <tr key={row.id} className={row.behind ? "report-row-behind" : ""}>
             <td>{row.rank}</td>
             <td className="left">{row.name}</td>
             {RECORDED_STAGES.map((stage) => {

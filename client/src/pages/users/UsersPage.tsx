@@ -267,7 +267,10 @@ function UserModal({ user, onClose }: { user?: User; onClose: () => void }) {
             <Select
               showSearch={{ optionFilterProp: "label" }}
               data-testid="user-area"
-              options={areas.map((area) => ({ value: area.id, label: `${area.name}（${area.zoneName}）` }))}
+              options={areas.map((area) => ({
+                value: area.id,
+                label: t("common.nameWithDetail", { name: area.name, detail: area.zoneName }),
+              }))}
             />
           </Form.Item>
         )}
