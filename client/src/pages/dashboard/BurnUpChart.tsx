@@ -1,5 +1,6 @@
 // A stage's cumulative burn-up for the year: actual so far, the even-pace plan, the target line and the
 // straight-line forecast from today to the year-end figure by pace. Loaded lazily (recharts is large).
+// Not animated: live updates refetch the summary often, and a chart redrawing itself each time distracts.
 
 import type { RecordedStage, Summary } from "@jiati/shared";
 import { useTranslation } from "react-i18next";
@@ -59,8 +60,6 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
   const fmt = useFormat();
   const s = summary.stages[stage];
   const data = burnUpPoints(summary, stage);
-  // No animation: live updates refetch the summary often, and a chart redrawing itself each time distracts.
-  const animate = false;
   return (
     <div data-testid={`burnup-${stage}`} className="burnup">
       <ResponsiveContainer width="100%" height={height}>
@@ -110,7 +109,7 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
             fill="#1677ff"
             fillOpacity={0.15}
             strokeWidth={2}
-            isAnimationActive={animate}
+            isAnimationActive={false}
             connectNulls={false}
           />
           {s.plan && (
@@ -121,7 +120,7 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
               stroke="#8c8c8c"
               strokeDasharray="4 4"
               dot={false}
-              isAnimationActive={animate}
+              isAnimationActive={false}
             />
           )}
           {data.some((point) => point.forecast != null) && (
@@ -133,7 +132,7 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
               strokeDasharray="2 3"
               strokeWidth={2}
               dot={false}
-              isAnimationActive={animate}
+              isAnimationActive={false}
               connectNulls
             />
           )}
