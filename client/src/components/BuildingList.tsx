@@ -69,6 +69,9 @@ export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
   const fmt = useFormat();
   const phone = Grid.useBreakpoint().md === false;
   const { state, update } = useListParams(areaId);
+  // Keep the year while drilling down to a building and back.
+  const [searchParams] = useSearchParams();
+  const yearSuffix = searchParams.get("year") ? `?year=${searchParams.get("year")}` : "";
   const [search, setSearch] = useState(state.q ?? "");
   useEffect(() => setSearch(state.q ?? ""), [state.q]);
 
@@ -99,7 +102,7 @@ export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
       key: "address",
       title: t("field.address"),
       render: (_, row) => (
-        <Link to={`/buildings/${row.id}`} data-testid={`building-link-${row.id}`}>
+        <Link to={`/buildings/${row.id}${yearSuffix}`} data-testid={`building-link-${row.id}`}>
           {row.address}
         </Link>
       ),
@@ -203,7 +206,11 @@ export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
             dataSource={items}
             locale={{ emptyText: <Empty description={t("buildings.empty")} /> }}
             renderItem={(row) => (
-              <Link to={`/buildings/${row.id}`} className="building-card-link" data-testid={`building-link-${row.id}`}>
+              <Link
+                to={`/buildings/${row.id}${yearSuffix}`}
+                className="building-card-link"
+                data-testid={`building-link-${row.id}`}
+              >
                 <Card size="small" className="building-card">
                   <div className="building-card-head">
                     <strong>{row.address}</strong>

@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { buildingQuery } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
 import type { BuildingDetail } from "../../api/types";
@@ -38,6 +38,8 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
   const fmt = useFormat();
   const [recording, setRecording] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const year = useSearchParams()[0].get("year");
+  const yearSuffix = year ? `?year=${year}` : "";
   const { building, area } = detail;
   const stage = stageOf(building);
   const next = nextStage(building);
@@ -71,11 +73,11 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
       <Breadcrumb
         className="page-breadcrumb"
         items={[
-          { title: <Link to="/">{t("dashboard.town")}</Link> },
+          { title: <Link to={`/${yearSuffix}`}>{t("dashboard.town")}</Link> },
           ...(area
             ? [
-                { title: <Link to={`/zones/${area.zoneId}`}>{area.zoneName}</Link> },
-                { title: <Link to={`/areas/${area.id}`}>{area.name}</Link> },
+                { title: <Link to={`/zones/${area.zoneId}${yearSuffix}`}>{area.zoneName}</Link> },
+                { title: <Link to={`/areas/${area.id}${yearSuffix}`}>{area.name}</Link> },
               ]
             : []),
           { title: building.address },

@@ -153,7 +153,6 @@ export function StageForm({ building, edit, onDone }: Props) {
             <DatePicker
               disabled={clear}
               allowClear={false}
-              inputReadOnly={false}
               format="YYYY-MM-DD"
               disabledDate={(day) => day.format("YYYY-MM-DD") > todayDate || day.format("YYYY-MM-DD") < EARLIEST_DATE}
               data-testid="record-stage-date"
