@@ -113,10 +113,10 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     });
     const table = Object.fromEntries(lines.map((line) => [line[0], line.slice(1)]));
     expect(table.汇总年度).toEqual([2022]);
-    expect(table.范围?.slice(0, 3)).toEqual(["签约目标", "签约实际", "签约完成率"]);
+    expect(table.范围?.slice(0, 3)).toEqual(["签约目标", "签约实际", "签约完成率(%)"]);
     // The town: target 10, one building signed in 2022 (the withdrawn one does not count).
-    expect(table.全镇?.slice(0, 3)).toEqual([10, 1, 0.1]);
-    expect(table.平塘?.slice(0, 3)).toEqual([4, 1, 0.25]);
+    expect(table.全镇?.slice(0, 3)).toEqual([10, 1, 10]);
+    expect(table.平塘?.slice(0, 3)).toEqual([4, 1, 25]);
     expect(table.刘一?.[1]).toBe(0);
   });
 
@@ -133,6 +133,24 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     const addresses = rows.map((row) => row[3] as string);
     expect(new Set(addresses).size).toBe(2_345);
     expect(addresses).toEqual([...addresses].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it("reads many small areas in batches, keeping the areas in order and every building once", async () => {
+    const small = [await buildArea(t.db, { name: "小区甲" }), await buildArea(t.db, { name: "小区乙" })];
+    for (const [index, area] of small.entries()) {
+      const values = Array.from({ length: 600 }, (_, i) => {
+        const address = `批量路 ${index}-${String(i).padStart(3, "0")}号`;
+        return { areaId: area.id, address, addressKey: addressKey(address) };
+      });
+      await t.db.insert(buildings).values(values);
+    }
+    const rows = (await sheetValues((await download(taskforce, "/api/export/buildings.xlsx")).body)).slice(1);
+    const names = rows.map((row) => row[1]);
+    // Areas in their order (by sort order, then creation), each building exactly once.
+    const runs = names.filter((name, i) => name !== names[i - 1]);
+    expect(runs).toEqual(["平塘", "刘一", "大居民区", "小区甲", "小区乙"]);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
+    expect(names.filter((name) => name === "小区乙")).toHaveLength(600);
   });
 
   it("serves an empty template with the ledger's headers and an instructions sheet", async () => {

@@ -55,6 +55,50 @@ function zipOf(entries: { name: string; data: Buffer; deflate?: boolean; flags?:
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** A hand-written .xlsx whose one sheet has `rows` as inline strings; `prolog` goes before the sheet's root. */
+function handmadeXlsx(rows: string[][], prolog = ""): Buffer {
+  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${text}`);
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const cells = rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row.map((text, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${text}</t></is></c>`).join("")}</row>`,
+    )
+    .join("");
+  return zipOf([
+    {
+      name: "[Content_Types].xml",
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    },
+    {
+      name: "_rels/.rels",
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: "xl/workbook.xml",
+      data: xml(
+        `<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: "xl/worksheets/sheet1.xml",
+      data: xml(`${prolog}<worksheet ${ns}><sheetData>${cells}</sheetData></worksheet>`),
+      deflate: true,
+    },
+  ]);
+}
+
 const WORKBOOK_PARTS = [
   { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
   { name: "xl/workbook.xml", data: Buffer.from("<workbook><sheets><sheet") },
@@ -185,6 +229,21 @@ describe.each(ENGINES)("hostile and malformed uploads on %s", (engine) => {
     const good = await ledgerWorkbook([goodRow]);
     await refused(good.subarray(0, Math.floor(good.length / 2)), 400, "不完整");
     await refused(zipOf(WORKBOOK_PARTS), 400, "无法读取");
+  });
+
+  it("reads a hand-written .xlsx, but refuses one whose XML defines entities (billion laughs)", async () => {
+    const rows = [
+      ["编号", "居民区", "地址"],
+      ["", "平塘", "手写路 1号"],
+    ];
+    const plain = await upload(taskforce, handmadeXlsx(rows));
+    expect(plain.status, JSON.stringify(plain.body)).toBe(201);
+    expect(plain.body.counts.create).toBe(1);
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join("");
+    const laughs = `<!DOCTYPE worksheet [<!ENTITY l0 "lol">${levels}]>`;
+    const started = Date.now();
+    await refused(handmadeXlsx([rows[0], ["", "平塘", "&l9;"]], laughs), 400, "无法读取");
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("refuses formulas: the cell is an error in the preview, which cannot be committed", async () => {

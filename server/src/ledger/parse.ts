@@ -1,5 +1,5 @@
 // Turns a ledger row's cells into typed building values, one column at a time, and reports each cell it
-// cannot use: formulas (refused — see docs/decisions/excel-ledger.md), error values, text where a number or
+// cannot use: formulas (refused — see README.md here), error values, text where a number or
 // a date belongs, impossible dates, values out of the ranges of the shared schema.
 
 import {

@@ -74,6 +74,25 @@ export async function areaBuildingsPage(
     .limit(limit);
 }
 
+/** How many buildings each area has (areas without any are absent). */
+export async function buildingCountsByArea(ex: Executor): Promise<Map<number, number>> {
+  const rows = await ex
+    .select({ areaId: buildings.areaId, n: sql<number>`count(*)::int` })
+    .from(buildings)
+    .groupBy(buildings.areaId);
+  return new Map(rows.map((row) => [row.areaId, Number(row.n)]));
+}
+
+/** All buildings of a few small areas, in the order of `areaIds`, then address and id. */
+export async function buildingsOfAreas(ex: Executor, areaIds: readonly number[]): Promise<BuildingRow[]> {
+  const order = sql`array_position(${sql.raw(`array[${areaIds.map(Number).join(",")}]::int[]`)}, ${buildings.areaId})`;
+  return ex
+    .select()
+    .from(buildings)
+    .where(inArray(buildings.areaId, [...areaIds]))
+    .orderBy(order, asc(buildings.address), asc(buildings.id));
+}
+
 export async function insertPreview(ex: Executor, values: typeof importPreviews.$inferInsert): Promise<void> {
   await ex.insert(importPreviews).values(values);
 }

@@ -3,23 +3,14 @@
 // transaction, refusing it (409) if any of those buildings has changed since.
 
 import { randomBytes } from "node:crypto";
-import {
-  addressKey,
-  type ImportCommit,
-  type ImportCommitResult,
-  type ImportPreview,
-  STAGE_DATE_FIELD,
-} from "@jiati/shared";
-import { eq, sql } from "drizzle-orm";
+import { addressKey, type ImportCommit, type ImportCommitResult, type ImportPreview } from "@jiati/shared";
 import { recordAudit } from "../audit/service";
 import { requireBuildingWrite, requireImport } from "../auth/policy";
-import { presentBuilding } from "../buildings/repo";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
-import { buildings, stageEvents } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
-import type { LedgerValues } from "./parse";
+import { applyPlan } from "./apply";
 import { parseRow } from "./parse";
 import { type ImportPlan, type PlannedUpdate, planImport } from "./plan";
 import { readLedger } from "./read";
@@ -138,16 +129,8 @@ export class LedgerService {
         throw new Conflict("该导入已提交过", "already_committed");
       }
 
-      const createdIds: number[] = [];
-      for (const create of plan.creates) createdIds.push(await this.create(tx, ctx, create.values, reason));
-      for (const update of plan.updates) await this.update(tx, ctx, update, reason);
-
-      const result = {
-        created: createdIds.length,
-        updated: plan.updates.length,
-        createdIds,
-        updatedIds: plan.updates.map((update) => update.buildingId),
-      };
+      const { createdIds, updatedIds } = await applyPlan(tx, ctx, plan, reason);
+      const result = { created: createdIds.length, updated: updatedIds.length, createdIds, updatedIds };
       await recordAudit(tx, ctx, {
         action: "building.import",
         entity: "import",
@@ -209,78 +192,5 @@ export class LedgerService {
         "duplicate_address",
       );
     }
-  }
-
-  private async create(tx: Tx, ctx: RequestContext, values: LedgerValues, reason: string): Promise<number> {
-    requireBuildingWrite(ctx.user, values.areaId);
-    const [row] = await tx
-      .insert(buildings)
-      .values({
-        ...values,
-        addressKey: addressKey(values.address),
-        blockedSince: values.blockerCategory ? ctx.today : null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning();
-    for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-      if (values[field]) await this.recordEvent(tx, ctx, row.id, stage, null, values[field], reason);
-    }
-    await recordAudit(tx, ctx, {
-      action: "building.import.create",
-      entity: "building",
-      entityId: row.id,
-      areaId: row.areaId,
-      after: presentBuilding(row),
-      reason,
-    });
-    return row.id;
-  }
-
-  private async update(tx: Tx, ctx: RequestContext, update: PlannedUpdate, reason: string): Promise<void> {
-    const set: Partial<typeof buildings.$inferInsert> = { ...update.after };
-    if (update.after.address !== undefined) set.addressKey = addressKey(update.after.address);
-    if (update.after.blockerCategory !== undefined) {
-      set.blockedSince = update.after.blockerCategory ? ctx.today : null;
-    }
-    const [row] = await tx
-      .update(buildings)
-      .set({ ...set, version: sql`${buildings.version} + 1`, updatedAt: ctx.now })
-      .where(eq(buildings.id, update.buildingId))
-      .returning();
-    for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-      if (update.after[field] === undefined) continue;
-      await this.recordEvent(tx, ctx, row.id, stage, update.before[field] ?? null, update.after[field], reason);
-    }
-    await recordAudit(tx, ctx, {
-      action: "building.import.update",
-      entity: "building",
-      entityId: row.id,
-      areaId: row.areaId,
-      before: update.before,
-      after: update.after,
-      reason,
-    });
-  }
-
-  private async recordEvent(
-    tx: Tx,
-    ctx: RequestContext,
-    buildingId: number,
-    stage: string,
-    fromDate: string | null,
-    toDate: string | null,
-    reason: string,
-  ) {
-    await tx.insert(stageEvents).values({
-      buildingId,
-      stage,
-      fromDate,
-      toDate,
-      reason,
-      userId: ctx.user.id,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
   }
 }
