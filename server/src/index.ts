@@ -2,6 +2,7 @@
 // clean shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database, exit 0).
 
 import http from "node:http";
+import net from "node:net";
 import { createApp, systemClock } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { type Database, openDatabase } from "./db";
@@ -92,9 +93,23 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Connections the kernel queued before the signal carry requests that clients have sent. Under a burst
+    // of PGlite writes (synchronous WASM) the accept queue drains slowly, so keep accepting until a moment
+    // passes without a new connection (at most 10 s), then stop listening — without http.Server#close(),
+    // which would also reset the connections whose request is not read yet. Requests in flight are
+    // answered with "Connection: close"; keep-alive connections left without a request are then closed.
+    let accepted = 1;
+    const countConnection = () => accepted++;
+    server.on("connection", countConnection);
+    for (const until = Date.now() + 10_000; accepted > 0 && Date.now() < until; ) {
+      accepted = 0;
+      await sleep(20);
+    }
+    server.off("connection", countConnection);
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
     for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
-    await Promise.all([app.close(), backups?.stop(), adminSocket?.close()]);
+    await Promise.all([app.close(), backups?.stop(), adminSocket?.close(), sleep(250)]);
+    await nextTurn();
     server.closeIdleConnections();
     const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
     await closed;
@@ -106,6 +121,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 main().catch((error) => {
   console.error(error);

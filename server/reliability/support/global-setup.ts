@@ -20,7 +20,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "server/build.mjs")], { stdio: "inherit" });
+  if (!process.env.SKIP_BUILD)
+    execFileSync(process.execPath, [path.join(REPO_ROOT, "server/build.mjs")], { stdio: "inherit" });
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "jt-reliability-templates-"));
   const bare = path.join(root, "bare");
