@@ -1,5 +1,5 @@
 import type { Summary } from "@jiati/shared";
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { apiPath, request } from "./http";
 import { keys } from "./keys";
 
@@ -7,6 +7,9 @@ export const summaryQuery = (year: number, zoneId: number | null = null) =>
   queryOptions({
     queryKey: keys.summary.of(year, zoneId),
     queryFn: ({ signal }) => request<Summary>(apiPath("/summary", { year, zoneId }), { signal }),
-    placeholderData: keepPreviousData,
+    // While another year of the same scope loads, keep showing the last one (the page marks it busy);
+    // never show one zone's figures under another zone's name.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && previousQuery.queryKey[2] === zoneId ? previous : undefined,
     staleTime: 30_000,
   });

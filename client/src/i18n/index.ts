@@ -35,6 +35,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: "zh",
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 applyLanguage(i18n.language);
 

@@ -88,7 +88,13 @@ export function AreaPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t("area.yearTitle", { year })} className="side-card" data-testid="area-year">
+          <Card
+            size="small"
+            title={t("area.yearTitle", { year: summary.data?.year ?? year })}
+            className={`side-card ${summary.isPlaceholderData ? "is-loading" : ""}`}
+            data-testid="area-year"
+            aria-busy={summary.isPlaceholderData || summary.isPending}
+          >
             <table className="mini-table">
               <thead>
                 <tr>

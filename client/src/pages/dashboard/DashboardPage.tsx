@@ -33,12 +33,19 @@ export function DashboardPage() {
   if (summary.isPending) return <PageSpinner />;
   if (summary.isError) return <ErrorResult error={summary.error} onRetry={() => summary.refetch()} />;
   const data = summary.data;
-  const final = year < currentYear();
+  // Until the chosen year arrives, the last one stays on screen, dimmed and marked busy.
+  const loading = summary.isPlaceholderData;
+  const final = data.year < currentYear();
   const unbalanced = RECORDED_STAGES.filter((stage) => !data.allocation[stage].balanced);
   const scopeName = data.scope.zoneName ?? t("dashboard.town");
 
   return (
-    <div className="page" data-testid="dashboard">
+    <div
+      className={`page ${loading ? "is-loading" : ""}`}
+      data-testid="dashboard"
+      data-year={data.year}
+      aria-busy={loading}
+    >
       {zoneId && (
         <Breadcrumb
           className="page-breadcrumb"
@@ -48,7 +55,7 @@ export function DashboardPage() {
       <div className="page-head">
         <div>
           <h1 className="page-title" data-testid="dashboard-title">
-            {t("dashboard.title", { scope: scopeName, year })}
+            {t("dashboard.title", { scope: scopeName, year: data.year })}
             {final && (
               <Tag color="default" className="title-tag">
                 {t("dashboard.finalResults")}

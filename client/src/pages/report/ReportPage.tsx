@@ -43,7 +43,9 @@ export function ReportPage() {
           </Button>
         </Space>
       </div>
-      <ReportSheet summary={summary.data} />
+      <div className={summary.isPlaceholderData ? "is-loading" : ""} aria-busy={summary.isPlaceholderData}>
+        <ReportSheet summary={summary.data} />
+      </div>
     </div>
   );
 }
