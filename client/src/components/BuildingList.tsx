@@ -4,7 +4,7 @@
 
 import { SearchOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Checkbox, Empty, Grid, Input, List, Pagination, Select, Space, Table, Tag, Typography } from "antd";
+import { Card, Checkbox, Empty, Grid, Input, Pagination, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -201,46 +201,50 @@ export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
       </Typography.Text>
       {phone ? (
         <>
-          <List
-            loading={list.isFetching && !list.data}
-            dataSource={items}
-            locale={{ emptyText: <Empty description={t("buildings.empty")} /> }}
-            renderItem={(row) => (
-              <Link
-                to={`/buildings/${row.id}${yearSuffix}`}
-                className="building-card-link"
-                data-testid={`building-link-${row.id}`}
-              >
-                <Card size="small" className="building-card">
-                  <div className="building-card-head">
-                    <strong>{row.address}</strong>
-                    <StageTag stage={row.stage} withdrawn={row.withdrawn} />
-                  </div>
-                  <div className="muted">
-                    {[hideArea ? null : row.areaName, row.estate].filter(Boolean).join(" · ")}
-                  </div>
-                  <div className="building-card-dates">
-                    {row.signedOn && (
-                      <span>
-                        {t("stage.signed")} {fmt.date(row.signedOn)}
-                      </span>
-                    )}
-                    {row.startedOn && (
-                      <span>
-                        {t("stage.started")} {fmt.date(row.startedOn)}
-                      </span>
-                    )}
-                    {row.completedOn && (
-                      <span>
-                        {t("stage.completed")} {fmt.date(row.completedOn)}
-                      </span>
-                    )}
-                  </div>
-                  <Flags row={row} />
-                </Card>
-              </Link>
+          <div className="building-cards" aria-busy={list.isFetching}>
+            {list.isPending ? (
+              <Spin />
+            ) : items.length === 0 ? (
+              <Empty description={t("buildings.empty")} />
+            ) : (
+              items.map((row) => (
+                <Link
+                  key={row.id}
+                  to={`/buildings/${row.id}${yearSuffix}`}
+                  className="building-card-link"
+                  data-testid={`building-link-${row.id}`}
+                >
+                  <Card size="small" className="building-card">
+                    <div className="building-card-head">
+                      <strong>{row.address}</strong>
+                      <StageTag stage={row.stage} withdrawn={row.withdrawn} />
+                    </div>
+                    <div className="muted">
+                      {[hideArea ? null : row.areaName, row.estate].filter(Boolean).join(" · ")}
+                    </div>
+                    <div className="building-card-dates">
+                      {row.signedOn && (
+                        <span>
+                          {t("stage.signed")} {fmt.date(row.signedOn)}
+                        </span>
+                      )}
+                      {row.startedOn && (
+                        <span>
+                          {t("stage.started")} {fmt.date(row.startedOn)}
+                        </span>
+                      )}
+                      {row.completedOn && (
+                        <span>
+                          {t("stage.completed")} {fmt.date(row.completedOn)}
+                        </span>
+                      )}
+                    </div>
+                    <Flags row={row} />
+                  </Card>
+                </Link>
+              ))
             )}
-          />
+          </div>
           {total > PAGE_SIZE && (
             <Pagination
               className="list-pagination"

@@ -2,7 +2,7 @@
 // after N days, a started one when not completed after M days.
 
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Form, InputNumber, Typography } from "antd";
+import { App, Button, Card, Form, InputNumber, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { stallSettingsQuery, usePutStallSettings } from "../../api/settings";
 import type { StallThresholds } from "../../api/types";
@@ -49,11 +49,21 @@ export function SettingsPage() {
           onFinish={submit}
           data-testid="stall-form"
         >
-          <Form.Item name="signedDays" label={t("settings.signedDays")} rules={[{ required: true }]}>
-            <InputNumber min={1} max={3650} precision={0} addonAfter={t("settings.days")} data-testid="stall-signed" />
+          <Form.Item label={t("settings.signedDays")} required>
+            <Space.Compact>
+              <Form.Item name="signedDays" noStyle rules={[{ required: true }]}>
+                <InputNumber min={1} max={3650} precision={0} data-testid="stall-signed" />
+              </Form.Item>
+              <Space.Addon>{t("settings.days")}</Space.Addon>
+            </Space.Compact>
           </Form.Item>
-          <Form.Item name="startedDays" label={t("settings.startedDays")} rules={[{ required: true }]}>
-            <InputNumber min={1} max={3650} precision={0} addonAfter={t("settings.days")} data-testid="stall-started" />
+          <Form.Item label={t("settings.startedDays")} required>
+            <Space.Compact>
+              <Form.Item name="startedDays" noStyle rules={[{ required: true }]}>
+                <InputNumber min={1} max={3650} precision={0} data-testid="stall-started" />
+              </Form.Item>
+              <Space.Addon>{t("settings.days")}</Space.Addon>
+            </Space.Compact>
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={put.isPending} data-testid="stall-save">
             {t("common.save")}
