@@ -1,4 +1,5 @@
 import { addressKey, LEDGER_SHEET, XLSX_MIME } from "@jiati/shared";
+import ExcelJS from "exceljs";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildings } from "../db/schema";
@@ -82,6 +83,10 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     ]);
     expect(typeof first[0]).toBe("number");
     expect(rows[2][16]).toBe("是");
+    // Date columns are text-formatted, so a date typed into them in Excel stays YYYY-MM-DD.
+    const sheet = (await loadWorkbook(response.body)).getWorksheet(LEDGER_SHEET);
+    expect(sheet?.getCell("L2").numFmt).toBe("@");
+    expect(sheet?.getCell("L2").type).toBe(ExcelJS.ValueType.String);
   });
 
   it("names the file in Chinese (RFC 5987) with an ASCII fallback", async () => {
