@@ -85,10 +85,6 @@ async function main() {
   // `npm run backup` asks the running server for the embedded database's dump through this socket.
   const adminSocket =
     database.engine === "pglite" ? await startAdminSocket({ database, dataDir: config.dataDir, logger }) : undefined;
-  console.log(
-    `加梯进度 ready on http://localhost:${port} (${database.engine}${database.engine === "pglite" ? `, ${config.dataDir}` : ""}) in ${Date.now() - startedAt} ms`,
-  );
-
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -120,6 +116,10 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Announced only once a signal can stop the server cleanly: a supervisor may signal as soon as it reads this.
+  console.log(
+    `加梯进度 ready on http://localhost:${port} (${database.engine}${database.engine === "pglite" ? `, ${config.dataDir}` : ""}) in ${Date.now() - startedAt} ms`,
+  );
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
