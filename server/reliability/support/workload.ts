@@ -117,13 +117,15 @@ export async function runWorkload(options: {
   writesPerClient: number;
   seed: number;
   onAck?: (acknowledged: number) => void;
+  /** Ends the clients early (each after its current write). */
+  stop?: () => boolean;
 }): Promise<WorkloadResult> {
   const result: WorkloadResult = { acknowledged: 0, unanswered: 0, refused: [] };
   await Promise.all(
     options.owned.map(async (buildings, client) => {
       const api = options.apis[client % options.apis.length];
       const random = prng(options.seed * 1000 + client);
-      for (let step = 0; step < options.writesPerClient; step++) {
+      for (let step = 0; step < options.writesPerClient && !options.stop?.(); step++) {
         const building = buildings[step % buildings.length];
         const write = nextWrite(
           building.state,
