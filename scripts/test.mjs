@@ -1,6 +1,6 @@
 // npm test: every test. Unit tests of shared/, the API suite on PGlite and — when TEST_DATABASE_URL (or
-// DATABASE_URL) points at a PostgreSQL server — on PostgreSQL too, then the Playwright specs in Chromium
-// against the built app.
+// DATABASE_URL) points at a PostgreSQL server — on PostgreSQL too, the reliability tests of the built server,
+// then the Playwright specs in Chromium against the built app.
 import { spawnSync } from "node:child_process";
 import { findChromium } from "./chromium.mjs";
 
@@ -18,6 +18,12 @@ run("npx", ["vitest", "run", "--project", "shared"]);
 if (!postgresUrl) console.log("\n(no TEST_DATABASE_URL: the API suite runs on PGlite only)");
 run("npx", ["vitest", "run", "--project", "server"], { TEST_DATABASE_URL: postgresUrl, DATABASE_URL: "" });
 run("npm", ["run", "build"]);
+// Crash, shutdown, backup, upgrade and fuzz tests: they start the server just built (SKIP_BUILD: no rebuild).
+run("npx", ["vitest", "run", "--project", "reliability"], {
+  TEST_DATABASE_URL: postgresUrl,
+  DATABASE_URL: "",
+  SKIP_BUILD: "1",
+});
 const chromium = findChromium();
 run("npx", ["playwright", "test", "--config", "e2e/playwright.config.ts"], {
   CHROMIUM_PATH: chromium,

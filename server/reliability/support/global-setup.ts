@@ -1,6 +1,6 @@
-// Once per run of the reliability project: build the server bundle the tests start (node server/dist/index.js),
-// and make two PGlite data folders to copy from — one freshly initialised (initdb takes seconds in WASM) and
-// one with every migration applied.
+// Once per run of the reliability project: build the server bundle the tests start (node server/dist/index.js)
+// unless SKIP_BUILD says it was just built, and make two PGlite data folders to copy from — one freshly
+// initialised (initdb takes seconds in WASM) and one with every migration applied.
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -20,8 +20,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  if (!process.env.SKIP_BUILD)
+  if (!process.env.SKIP_BUILD) {
     execFileSync(process.execPath, [path.join(REPO_ROOT, "server/build.mjs")], { stdio: "inherit" });
+  }
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "jt-reliability-templates-"));
   const bare = path.join(root, "bare");
