@@ -1,5 +1,6 @@
-// Helpers shared by the specs: logging in through the UI, and the demo accounts.
-import type { Page } from "@playwright/test";
+// Helpers shared by the specs: logging in through the UI, the demo accounts, and API look-ups through
+// the page's own session.
+import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "xinjing-demo";
 
@@ -9,4 +10,72 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+export async function logout(page: Page) {
+  const menu = page.getByTestId("user-menu");
+  await expect(menu.or(page.getByTestId("nav-toggle"))).toBeVisible();
+  await expect(async () => {
+    if (!page.url().includes("/login")) {
+      const logoutItem = page.getByTestId("logout-button").filter({ visible: true }).first();
+      if (!(await logoutItem.isVisible())) {
+        await ((await menu.isVisible()) ? menu : page.getByTestId("nav-toggle")).click();
+      }
+      await logoutItem.click({ timeout: 5_000 });
+    }
+    await expect(page).toHaveURL(/\/login/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** The number shown in an element (digits only, so "1,234 台" reads 1234). */
+export async function numberIn(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? "";
+  const match = /-?[\d,]+(\.\d+)?/.exec(text);
+  if (!match) throw new Error(`no number in "${text}"`);
+  return Number(match[0].replaceAll(",", ""));
+}
+
+export async function api<T>(request: APIRequestContext, path: string): Promise<T> {
+  const response = await request.get(path);
+  expect(response.ok(), `${path} → ${response.status()}`).toBeTruthy();
+  return (await response.json()) as T;
+}
+
+export interface AreaRow {
+  id: number;
+  name: string;
+  zoneId: number;
+}
+
+export async function areaNamed(request: APIRequestContext, name: string): Promise<AreaRow> {
+  const areas = await api<AreaRow[]>(request, "/api/areas");
+  const area = areas.find((candidate) => candidate.name === name);
+  if (!area) throw new Error(`no area ${name}`);
+  return area;
+}
+
+/** A building of the area in the given stage (not blocked), found through the API. */
+export async function buildingIn(
+  request: APIRequestContext,
+  areaId: number,
+  stage: "planned" | "signed" | "started" | "completed" | "any",
+  skip = 0,
+): Promise<{ id: number; address: string; version: number; signedOn: string | null }> {
+  const list = await api<{ items: { id: number; address: string; version: number; signedOn: string | null }[] }>(
+    request,
+    `/api/buildings?areaId=${areaId}${stage === "any" ? "" : `&stage=${stage}`}&blocked=false&pageSize=50`,
+  );
+  const building = list.items[skip];
+  if (!building) throw new Error(`no ${stage} building in area ${areaId}`);
+  return building;
+}
+
+/** Types a date into an antd DatePicker and confirms it. */
+export async function pickDate(field: Locator, date: string) {
+  const input = (await field.evaluate((node) => node.tagName)) === "INPUT" ? field : field.locator("input").first();
+  await input.click();
+  await input.press("Control+a");
+  await input.pressSequentially(date);
+  // Tab commits the typed date without submitting the form (Enter would submit it).
+  await input.press("Tab");
 }
