@@ -18,11 +18,11 @@ import {
   patchZoneSchema,
   putTargetsSchema,
   stageUpdateSchema,
+  stallThresholdsSchema,
 } from "@jiati/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { stallThresholdsSchema } from "../src/settings/service";
 import { putLetterSchema } from "../src/targets/letters";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../src/test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp } from "../src/test/harness";

@@ -1,15 +1,8 @@
 // What a service needs to know about the request it serves: who, which request, and what day it is.
 
-import type { Role } from "@jiati/shared";
+import type { SessionUser } from "@jiati/shared";
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaId: number | null;
-  zoneId: number | null;
-}
+export type { SessionUser };
 
 export interface RequestContext {
   user: SessionUser;

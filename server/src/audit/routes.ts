@@ -1,9 +1,10 @@
+import { auditRowSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { requireTaskforce } from "../auth/policy";
 import type { Deps } from "../deps";
 import { route } from "../http/route";
-import { auditQuerySchema, auditRowSchema, listAudit } from "./service";
+import { auditQuerySchema, listAudit } from "./service";
 
 export function auditRoutes(deps: Deps): Router {
   const router = Router();

@@ -1,6 +1,6 @@
 // The audit trail: one row per change, written inside the change's transaction, and the task force's query.
 
-import { idSchema } from "@jiati/shared";
+import { type AuditRow, idSchema } from "@jiati/shared";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { RequestContext } from "../context";
@@ -46,23 +46,6 @@ export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-export const auditRowSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  userId: z.number().nullable(),
-  username: z.string(),
-  displayName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  areaId: z.number().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string(),
-  requestId: z.string().nullable(),
-});
-export type AuditRow = z.infer<typeof auditRowSchema>;
 
 const auditColumns = {
   id: auditLog.id,

@@ -1,4 +1,4 @@
-import { changePasswordSchema, loginSchema, userSchema } from "@jiati/shared";
+import { changePasswordSchema, loginSchema, sessionUserSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { route } from "../http/route";
@@ -7,7 +7,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from "./cooki
 import type { AuthService } from "./service";
 
 const tag = "session";
-const sessionSchema = z.object({ user: userSchema.omit({ disabled: true }) });
+const sessionSchema = z.object({ user: sessionUserSchema });
 
 export function sessionRoutes(auth: AuthService, users: UserService): Router {
   const router = Router();

@@ -4,6 +4,7 @@ import {
   addDays,
   type BlockerCategory,
   type Building,
+  type BuildingListItem,
   type BuildingListQuery,
   type BuildingStage,
   type StallThresholds,
@@ -81,13 +82,6 @@ export function stalledCondition(today: string, thresholds: StallThresholds): SQ
       ),
     ),
   ) as SQL;
-}
-
-export interface BuildingListItem extends Building {
-  areaName: string;
-  zoneId: number;
-  stage: BuildingStage;
-  stalledDays: number | null;
 }
 
 function escapeLike(text: string): string {

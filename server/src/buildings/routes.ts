@@ -1,25 +1,20 @@
 import {
+  buildingDetailSchema,
+  buildingListItemSchema,
   buildingListQuerySchema,
   buildingSchema,
   createBuildingSchema,
+  pageSchema,
   patchBuildingSchema,
   stageUpdateSchema,
 } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
-import { auditRowSchema } from "../audit/service";
 import { idParam, ifMatchVersion } from "../http/params";
 import { JsonText, route } from "../http/route";
 import type { BuildingService } from "./service";
 
 const tag = "buildings";
-const listItemSchema = buildingSchema.extend({
-  areaName: z.string(),
-  zoneId: z.number(),
-  stage: z.string(),
-  stalledDays: z.number().nullable(),
-});
-
 export function buildingRoutes(service: BuildingService): Router {
   const router = Router();
 
@@ -31,12 +26,7 @@ export function buildingRoutes(service: BuildingService): Router {
       tag,
       summary: "List buildings, filtered and paged",
       query: buildingListQuerySchema,
-      response: z.object({
-        items: z.array(listItemSchema),
-        total: z.number(),
-        page: z.number(),
-        pageSize: z.number(),
-      }),
+      response: pageSchema(buildingListItemSchema),
     },
     async ({ query, ctx }) => new JsonText(await service.listJson(query, ctx.today)),
   );
@@ -48,7 +38,7 @@ export function buildingRoutes(service: BuildingService): Router {
       path: "/buildings/:id",
       tag,
       summary: "One building with its full change history",
-      response: z.object({ building: buildingSchema, history: z.array(auditRowSchema) }),
+      response: buildingDetailSchema,
     },
     async ({ params, res }) => {
       const detail = await service.get(idParam(params));

@@ -1,6 +1,7 @@
+import { stallThresholdsSchema } from "@jiati/shared";
 import { Router } from "express";
 import { route } from "../http/route";
-import { type SettingsService, stallThresholdsSchema } from "./service";
+import type { SettingsService } from "./service";
 
 export function settingsRoutes(service: SettingsService): Router {
   const router = Router();

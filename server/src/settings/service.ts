@@ -1,18 +1,12 @@
 // Settings the task force edits: the stall thresholds (DESIGN §2, 90 and 180 days by default).
 
-import { DEFAULT_STALL_THRESHOLDS, type StallThresholds } from "@jiati/shared";
+import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, stallThresholdsSchema } from "@jiati/shared";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
 import type { RequestContext } from "../context";
 import { settings } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
-
-export const stallThresholdsSchema = z.strictObject({
-  signedDays: z.number().int().min(1).max(3650),
-  startedDays: z.number().int().min(1).max(3650),
-});
 
 const KEY = "stallThresholds";
 

@@ -3,19 +3,14 @@
 // whichever instance made it. A change made here is applied at once, without waiting for the notice.
 
 import { randomUUID } from "node:crypto";
+import type { ChangeNotice } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../db";
 import type { Logger } from "../logger";
 
 export const CHANGE_CHANNEL = "jiati_changes";
 
-export interface Change {
-  kind: "building" | "targets" | "structure" | "users" | "settings" | "import";
-  id?: number;
-  areaId?: number | null;
-  /** For a building moved between areas. */
-  previousAreaId?: number | null;
-}
+export type Change = ChangeNotice;
 
 type Listener = (change: Change) => void;
 

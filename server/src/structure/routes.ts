@@ -1,17 +1,19 @@
 import {
   areaSchema,
+  areaWithCountsSchema,
   createAreaSchema,
   createZoneSchema,
   idSchema,
   patchAreaSchema,
   patchZoneSchema,
   zoneSchema,
+  zoneWithCountsSchema,
 } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
-import { areaWithCountsSchema, type StructureService, zoneWithCountsSchema } from "./service";
+import type { StructureService } from "./service";
 
 const tag = "structure";
 

@@ -1,7 +1,7 @@
 // Zones and residential areas: the programme's structure, with each one's buildings counted by stage.
 
+import type { AreaWithCounts, StageCounts, ZoneWithCounts } from "@jiati/shared";
 import { asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
 import { GenerationCache } from "../cache";
@@ -9,17 +9,6 @@ import type { RequestContext } from "../context";
 import { areas, buildings, zones } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { InvalidInput, NotFound } from "../errors";
-
-export const stageCountsSchema = z.object({
-  planned: z.number(),
-  signed: z.number(),
-  started: z.number(),
-  completed: z.number(),
-  withdrawn: z.number(),
-  blocked: z.number(),
-  total: z.number(),
-});
-export type StageCounts = z.infer<typeof stageCountsSchema>;
 
 const emptyCounts = (): StageCounts => ({
   planned: 0,
@@ -30,24 +19,6 @@ const emptyCounts = (): StageCounts => ({
   blocked: 0,
   total: 0,
 });
-
-export const areaWithCountsSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  zoneId: z.number(),
-  zoneName: z.string(),
-  sortOrder: z.number(),
-  counts: stageCountsSchema,
-});
-export const zoneWithCountsSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  sortOrder: z.number(),
-  areaCount: z.number(),
-  counts: stageCountsSchema,
-});
-export type AreaWithCounts = z.infer<typeof areaWithCountsSchema>;
-export type ZoneWithCounts = z.infer<typeof zoneWithCountsSchema>;
 
 function addCounts(into: StageCounts, from: StageCounts) {
   for (const key of Object.keys(into) as (keyof StageCounts)[]) into[key] += from[key];

@@ -1,6 +1,6 @@
 // Target letters (目标任务书): for each area and year, who answers for its targets and when they signed.
 
-import { isoDateSchema } from "@jiati/shared";
+import { isoDateSchema, type TargetLetter } from "@jiati/shared";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/service";
@@ -19,18 +19,7 @@ export const putLetterSchema = z.strictObject({
 });
 export type PutLetter = z.infer<typeof putLetterSchema>;
 
-export const letterSchema = z.object({
-  areaId: z.number(),
-  areaName: z.string(),
-  zoneId: z.number(),
-  zoneName: z.string(),
-  year: z.number(),
-  zoneLeader: z.string(),
-  secretary: z.string(),
-  liaison: z.string(),
-  signedOn: z.string().nullable(),
-});
-export type Letter = z.infer<typeof letterSchema>;
+export type Letter = TargetLetter;
 
 export class LetterService {
   constructor(private readonly deps: Deps) {}

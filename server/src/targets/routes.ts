@@ -1,10 +1,10 @@
-import { putTargetsSchema, yearOf, yearSchema } from "@jiati/shared";
+import { putTargetsSchema, targetLetterSchema, targetsResponseSchema, yearOf, yearSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
-import { type LetterService, letterSchema, putLetterSchema } from "./letters";
-import { type TargetService, targetsResponseSchema } from "./service";
+import { type LetterService, putLetterSchema } from "./letters";
+import type { TargetService } from "./service";
 
 const tag = "targets";
 
@@ -45,7 +45,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
       tag,
       summary: "Each area's target letter (目标任务书) for the year",
       query: z.strictObject({ year: yearSchema.optional() }),
-      response: z.array(letterSchema),
+      response: z.array(targetLetterSchema),
     },
     async ({ query, ctx }) => letters.list(query.year ?? yearOf(ctx.today)),
   );
@@ -58,7 +58,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
       tag,
       summary: "Record an area's target letter for a year (task force)",
       body: putLetterSchema,
-      response: letterSchema,
+      response: targetLetterSchema,
     },
     async ({ params, body, ctx }) => letters.put(ctx, idParam(params, "areaId"), body),
   );

@@ -1,8 +1,13 @@
 // Annual targets per stage — the town's own, and their allocation to zones and areas.
 
-import { type PutTargets, RECORDED_STAGES, type RecordedStage, type TargetValue } from "@jiati/shared";
+import {
+  type PutTargets,
+  RECORDED_STAGES,
+  type RecordedStage,
+  type TargetsResponse,
+  type TargetValue,
+} from "@jiati/shared";
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
 import type { RequestContext } from "../context";
@@ -10,24 +15,6 @@ import type { Executor } from "../db";
 import { areas, targets, zones } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { InvalidInput } from "../errors";
-
-const stageValues = z.object({
-  signed: z.number().nullable(),
-  started: z.number().nullable(),
-  completed: z.number().nullable(),
-});
-export const targetsResponseSchema = z.object({
-  year: z.number(),
-  town: stageValues,
-  zones: z.array(stageValues.extend({ zoneId: z.number() })),
-  areas: z.array(stageValues.extend({ areaId: z.number() })),
-  allocation: z.object({
-    signed: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
-    started: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
-    completed: z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() }),
-  }),
-});
-export type TargetsResponse = z.infer<typeof targetsResponseSchema>;
 
 type StageValues = Record<RecordedStage, number | null>;
 const empty = (): StageValues => ({ signed: null, started: null, completed: null });

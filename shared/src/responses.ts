@@ -1,0 +1,141 @@
+// The shapes of API responses that are not entities of schemas.ts: the server declares its routes with
+// them (and the OpenAPI description is generated from them), the client reads its data as their types.
+
+import { z } from "zod";
+import { BUILDING_STAGES, buildingSchema, recordedStageSchema, roleSchema } from "./schemas";
+
+export const sessionUserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  areaId: z.number().int().nullable(),
+  zoneId: z.number().int().nullable(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const stageCountsSchema = z.object({
+  planned: z.number(),
+  signed: z.number(),
+  started: z.number(),
+  completed: z.number(),
+  withdrawn: z.number(),
+  blocked: z.number(),
+  total: z.number(),
+});
+export type StageCounts = z.infer<typeof stageCountsSchema>;
+
+export const zoneWithCountsSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  sortOrder: z.number(),
+  areaCount: z.number(),
+  counts: stageCountsSchema,
+});
+export type ZoneWithCounts = z.infer<typeof zoneWithCountsSchema>;
+
+export const areaWithCountsSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  zoneId: z.number(),
+  zoneName: z.string(),
+  sortOrder: z.number(),
+  counts: stageCountsSchema,
+});
+export type AreaWithCounts = z.infer<typeof areaWithCountsSchema>;
+
+export const buildingListItemSchema = buildingSchema.extend({
+  areaName: z.string(),
+  zoneId: z.number(),
+  stage: z.enum(BUILDING_STAGES),
+  stalledDays: z.number().nullable(),
+});
+export type BuildingListItem = z.infer<typeof buildingListItemSchema>;
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const auditRowSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  areaId: z.number().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+  requestId: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const stageEventSchema = z.object({
+  id: z.number(),
+  buildingId: z.number(),
+  stage: recordedStageSchema,
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  reason: z.string(),
+  userId: z.number().nullable(),
+  requestId: z.string().nullable(),
+  at: z.string(),
+});
+export type StageEvent = z.infer<typeof stageEventSchema>;
+
+export const buildingDetailSchema = z.object({
+  building: buildingSchema,
+  area: z.object({ id: z.number(), name: z.string(), zoneId: z.number(), zoneName: z.string() }).nullable(),
+  history: z.array(auditRowSchema),
+  stageEvents: z.array(stageEventSchema),
+});
+export type BuildingDetail = z.infer<typeof buildingDetailSchema>;
+
+const stageValues = z.object({
+  signed: z.number().nullable(),
+  started: z.number().nullable(),
+  completed: z.number().nullable(),
+});
+const allocationSchema = z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() });
+export const targetsResponseSchema = z.object({
+  year: z.number(),
+  town: stageValues,
+  zones: z.array(stageValues.extend({ zoneId: z.number() })),
+  areas: z.array(stageValues.extend({ areaId: z.number() })),
+  allocation: z.object({ signed: allocationSchema, started: allocationSchema, completed: allocationSchema }),
+});
+export type TargetsResponse = z.infer<typeof targetsResponseSchema>;
+
+export const targetLetterSchema = z.object({
+  areaId: z.number(),
+  areaName: z.string(),
+  zoneId: z.number(),
+  zoneName: z.string(),
+  year: z.number(),
+  zoneLeader: z.string(),
+  secretary: z.string(),
+  liaison: z.string(),
+  signedOn: z.string().nullable(),
+});
+export type TargetLetter = z.infer<typeof targetLetterSchema>;
+
+export const stallThresholdsSchema = z.strictObject({
+  signedDays: z.number().int().min(1).max(3650),
+  startedDays: z.number().int().min(1).max(3650),
+});
+
+export const changeNoticeSchema = z.object({
+  kind: z.enum(["building", "targets", "structure", "users", "settings", "import"]),
+  id: z.number().optional(),
+  areaId: z.number().nullable().optional(),
+  previousAreaId: z.number().nullable().optional(),
+});
+export type ChangeNotice = z.infer<typeof changeNoticeSchema>;
