@@ -139,9 +139,10 @@ export const buildingListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   stalled: z.enum(["true", "false"]).optional(),
   blocked: z.enum(["true", "false"]).optional(),
+  blockerCategory: blockerCategorySchema.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn"]).default("address"),
+  sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn", "stalled"]).default("address"),
 });
 export type BuildingListQuery = z.infer<typeof buildingListQuerySchema>;
 

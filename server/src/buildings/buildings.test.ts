@@ -301,6 +301,41 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
       expect(page.body.items).toHaveLength(1);
     });
 
+    it("filters by blocker category and sorts the longest waiting first", async () => {
+      const area = await buildArea(t.db);
+      await buildBuilding(t.db, {
+        areaId: area.id,
+        address: "协和路 1号",
+        signedOn: "2022-03-01",
+        blockerCategory: "funding",
+      });
+      await buildBuilding(t.db, {
+        areaId: area.id,
+        address: "协和路 2号",
+        signedOn: "2022-03-01",
+        blockerCategory: "approval",
+      });
+      await buildBuilding(t.db, {
+        areaId: area.id,
+        address: "协和路 3号",
+        signedOn: "2021-05-01",
+        startedOn: "2021-06-01",
+      });
+      await buildBuilding(t.db, { areaId: area.id, address: "协和路 4号", signedOn: "2022-01-01" });
+      const funding = await taskforce.get(`/api/buildings?areaId=${area.id}&blockerCategory=funding`);
+      expect(funding.body.items.map((b: { address: string }) => b.address)).toEqual(["协和路 1号"]);
+      const stalled = await taskforce.get(`/api/buildings?areaId=${area.id}&stalled=true&sort=stalled`);
+      expect(stalled.body.items.map((b: { address: string }) => b.address)).toEqual([
+        "协和路 3号",
+        "协和路 4号",
+        "协和路 1号",
+        "协和路 2号",
+      ]);
+      const bad = await taskforce.get(`/api/buildings?blockerCategory=weather`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields).toHaveProperty("blockerCategory");
+    });
+
     it("treats % and _ in the search as text", async () => {
       const area = await buildArea(t.db);
       await buildBuilding(t.db, { areaId: area.id, address: "北渔路 1弄 1号" });

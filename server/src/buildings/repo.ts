@@ -104,6 +104,9 @@ export async function listBuildings(
     query.stalled === "true" ? stalledCondition(today, thresholds) : undefined,
     query.blocked === "true" ? and(isNotNull(buildings.blockerCategory), eq(buildings.withdrawn, false)) : undefined,
     query.blocked === "false" ? isNull(buildings.blockerCategory) : undefined,
+    query.blockerCategory
+      ? and(eq(buildings.blockerCategory, query.blockerCategory), eq(buildings.withdrawn, false))
+      : undefined,
   ];
   const where = and(...conditions);
   const order = {
@@ -112,6 +115,8 @@ export async function listBuildings(
     signedOn: [asc(buildings.signedOn)],
     startedOn: [asc(buildings.startedOn)],
     completedOn: [asc(buildings.completedOn)],
+    // Longest waiting first: the date the building entered its current stage, oldest first.
+    stalled: [asc(sql`coalesce(${buildings.startedOn}, ${buildings.signedOn})`)],
   }[query.sort];
   const [rows, [{ total }]] = await Promise.all([
     db
