@@ -28,6 +28,9 @@ describe("GET /api/openapi.json", () => {
     }
     const stageBody = paths["/api/buildings/{id}/stage"].post.requestBody.content["application/json"].schema;
     expect(stageBody.properties.stage.enum).toEqual(["signed", "started", "completed"]);
+    expect(Object.keys(paths["/api/buildings"].post.responses)).toContain("201");
+    expect(Object.keys(paths["/api/buildings/{id}/stage"].post.responses)).toContain("200");
+    expect(Object.keys(paths["/api/session"].delete.responses)).toContain("204");
     expect(paths["/api/buildings/{id}/stage"].post.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: "If-Match", in: "header" })]),
     );

@@ -54,7 +54,7 @@ function operation(doc: RouteDoc) {
           }
         : {}),
       responses: {
-        [doc.method === "post" && !doc.path.endsWith("/stage") ? "201" : "200"]: success,
+        [String(doc.status ?? 200)]: doc.status === 204 ? { description: "No content" } : success,
         "400": errorResponse,
         "401": errorResponse,
         "403": errorResponse,

@@ -40,7 +40,14 @@ export function sessionRoutes(auth: AuthService, users: UserService): Router {
 
   route(
     router,
-    { method: "delete", path: "/session", tag, access: "public", summary: "Log out; ends the session on the server" },
+    {
+      method: "delete",
+      path: "/session",
+      status: 204,
+      tag,
+      access: "public",
+      summary: "Log out; ends the session on the server",
+    },
     async ({ req, res }) => {
       const id = readSessionCookie(req);
       if (id) await auth.logout(id);
@@ -55,6 +62,7 @@ export function sessionRoutes(auth: AuthService, users: UserService): Router {
     {
       method: "post",
       path: "/session/password",
+      status: 204,
       tag,
       summary: "Change one's own password (every role); ends one's other sessions",
       body: changePasswordSchema,

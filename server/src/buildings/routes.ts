@@ -52,6 +52,7 @@ export function buildingRoutes(service: BuildingService): Router {
     {
       method: "post",
       path: "/buildings",
+      status: 201,
       tag,
       summary: "Create a building",
       body: createBuildingSchema,

@@ -23,6 +23,8 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   produces?: string;
   /** Takes If-Match with the record's version. */
   ifMatch?: boolean;
+  /** The success status, for the description (the handler sets it): 200 unless said. */
+  status?: 200 | 201 | 204;
 }
 
 export interface RouteDoc {
@@ -36,6 +38,7 @@ export interface RouteDoc {
   response?: z.ZodType;
   produces?: string;
   ifMatch?: boolean;
+  status?: 200 | 201 | 204;
 }
 
 export const routeDocs: RouteDoc[] = [];

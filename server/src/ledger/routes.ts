@@ -60,6 +60,7 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
     {
       method: "post",
       path: "/import/buildings",
+      status: 201,
       tag,
       summary: `Upload a ledger to import: the .xlsx file is the raw request body (Content-Type ${XLSX_MIME} or application/octet-stream, at most ${MB} MB, else 413; optional ?name= file name). Nothing is written: the response is a preview — per row create/update/unchanged/error, field-by-field changes, every error by row and column — under a token to commit within an hour. 400 when the file is not a readable ledger; 403 for leaders`,
       query: importUploadQuerySchema,

@@ -65,6 +65,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "post",
       path: "/zones",
+      status: 201,
       tag,
       summary: "Add a zone (task force)",
       body: createZoneSchema,
@@ -94,6 +95,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "post",
       path: "/areas",
+      status: 201,
       tag,
       summary: "Add a residential area (task force)",
       body: createAreaSchema,

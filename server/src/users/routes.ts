@@ -19,6 +19,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "post",
       path: "/users",
+      status: 201,
       tag,
       summary: "Add an account (task force)",
       body: createUserSchema,
