@@ -17,8 +17,9 @@ export interface AuditEntry {
   reason?: string;
 }
 
-export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+/** The audit_log row of one change made in `ctx`. */
+export function auditValues(ctx: RequestContext, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     at: ctx.now,
     userId: ctx.user.id,
     username: ctx.user.username,
@@ -30,7 +31,11 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entry: Audi
     after: entry.after ?? null,
     reason: entry.reason ?? "",
     requestId: ctx.requestId,
-  });
+  };
+}
+
+export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditValues(ctx, entry));
 }
 
 export const auditQuerySchema = z.strictObject({

@@ -12,8 +12,9 @@ import {
   stallOf,
 } from "@jiati/shared";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { RequestContext } from "../context";
 import type { Db, Executor } from "../db";
-import { areas, buildings, zones } from "../db/schema";
+import { areas, buildings, type stageEvents, zones } from "../db/schema";
 
 export type BuildingRow = typeof buildings.$inferSelect;
 
@@ -153,6 +154,14 @@ export async function areaWithZone(ex: Executor, areaId: number) {
     .innerJoin(zones, eq(zones.id, areas.zoneId))
     .where(eq(areas.id, areaId));
   return row;
+}
+
+/** The stage_events row of one stage date recorded, corrected or cleared in `ctx`. */
+export function stageEventValues(
+  ctx: RequestContext,
+  event: { buildingId: number; stage: string; fromDate: string | null; toDate: string | null; reason: string },
+): typeof stageEvents.$inferInsert {
+  return { ...event, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now };
 }
 
 export async function addressTaken(ex: Executor, key: string, exceptId?: number): Promise<boolean> {

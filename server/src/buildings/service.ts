@@ -7,6 +7,7 @@ import {
   applyStageUpdate,
   type Building,
   type BuildingListQuery,
+  buildingFieldsSchema,
   type CreateBuilding,
   checkStageDates,
   type PatchBuilding,
@@ -23,21 +24,18 @@ import { buildings, stageEvents } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { Conflict, InvalidInput, NotFound } from "../errors";
 import type { SettingsService } from "../settings/service";
-import { addressTaken, areaWithZone, type BuildingRow, findBuilding, listBuildings, presentBuilding } from "./repo";
+import {
+  addressTaken,
+  areaWithZone,
+  type BuildingRow,
+  findBuilding,
+  listBuildings,
+  presentBuilding,
+  stageEventValues,
+} from "./repo";
 
-const EDITABLE_FIELDS = [
-  "areaId",
-  "estate",
-  "address",
-  "floors",
-  "households",
-  "elderlyHouseholds",
-  "elevatorCompany",
-  "consentRate",
-  "costWan",
-  "subsidyWan",
-  "notes",
-] as const;
+/** The plain fields a PATCH may set: those of the shared schema. */
+const EDITABLE_FIELDS = Object.keys(buildingFieldsSchema.shape) as (keyof typeof buildingFieldsSchema.shape)[];
 
 /** The fields of `after` that differ from `before`, as two objects for the audit row. */
 function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -242,15 +240,6 @@ export class BuildingService {
     toDate: string | null,
     reason: string,
   ) {
-    await tx.insert(stageEvents).values({
-      buildingId,
-      stage,
-      fromDate,
-      toDate,
-      reason,
-      userId: ctx.user.id,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
+    await tx.insert(stageEvents).values(stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
   }
 }

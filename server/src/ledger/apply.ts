@@ -4,9 +4,9 @@
 
 import { addressKey, STAGE_DATE_FIELD } from "@jiati/shared";
 import { eq, sql } from "drizzle-orm";
-import type { AuditEntry } from "../audit/service";
+import { type AuditEntry, auditValues } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
-import { presentBuilding } from "../buildings/repo";
+import { presentBuilding, stageEventValues } from "../buildings/repo";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { auditLog, buildings, stageEvents } from "../db/schema";
@@ -27,16 +27,7 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
   const events: (typeof stageEvents.$inferInsert)[] = [];
   const audits: AuditEntry[] = [];
   const event = (buildingId: number, stage: string, fromDate: string | null, toDate: string | null) =>
-    events.push({
-      buildingId,
-      stage,
-      fromDate,
-      toDate,
-      reason,
-      userId: ctx.user.id,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
+    events.push(stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
 
   const createdIds: number[] = [];
   for (let i = 0; i < plan.creates.length; i += CHUNK) {
@@ -104,21 +95,5 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
 
 /** Audit rows as recordAudit writes them, many per statement. */
 export async function insertAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  await insertChunked(entries, (chunk) =>
-    tx.insert(auditLog).values(
-      chunk.map((entry) => ({
-        at: ctx.now,
-        userId: ctx.user.id,
-        username: ctx.user.username,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: String(entry.entityId),
-        areaId: entry.areaId ?? null,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-        reason: entry.reason ?? "",
-        requestId: ctx.requestId,
-      })),
-    ),
-  );
+  await insertChunked(entries, (chunk) => tx.insert(auditLog).values(chunk.map((entry) => auditValues(ctx, entry))));
 }
