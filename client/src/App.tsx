@@ -43,6 +43,8 @@ function AntdProviders({ children }: { children: ReactNode }) {
         components: {
           Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 14 },
           Table: { cellPaddingBlockSM: 6 },
+          // The calendar within a phone's width (its cells otherwise grow with the 44px controls).
+          ...(phone ? { DatePicker: { cellWidth: 40, cellHeight: 32 } } : {}),
         },
       }}
     >

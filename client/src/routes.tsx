@@ -17,6 +17,8 @@ const DashboardPage = page(() => import("./pages/dashboard/DashboardPage"), "Das
 const AreaPage = page(() => import("./pages/area/AreaPage"), "AreaPage");
 const BuildingsPage = page(() => import("./pages/buildings/BuildingsPage"), "BuildingsPage");
 const BuildingPage = page(() => import("./pages/building/BuildingPage"), "BuildingPage");
+const MinePage = page(() => import("./pages/mine/MinePage"), "MinePage");
+const ImportPage = page(() => import("./pages/import/ImportPage"), "ImportPage");
 const TargetsPage = page(() => import("./pages/targets/TargetsPage"), "TargetsPage");
 const LetterPage = page(() => import("./pages/targets/LetterPage"), "LetterPage");
 const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage");
@@ -27,6 +29,7 @@ const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPa
 
 const suspended = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{node}</RequireRole>;
+const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
@@ -38,6 +41,8 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: "zones/:zoneId", element: <DashboardPage /> },
       { path: "areas/:areaId", element: <AreaPage /> },
+      { path: "mine", element: editors(<MinePage />) },
+      { path: "import", element: editors(<ImportPage />) },
       { path: "buildings", element: <BuildingsPage /> },
       { path: "buildings/:buildingId", element: <BuildingPage /> },
       { path: "targets", element: <TargetsPage /> },

@@ -1,5 +1,6 @@
 import type { Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { stageOfDates } from "../lib/domain";
 import { apiPath, type QueryParams, request } from "./http";
 import { keys } from "./keys";
 import type { BuildingDetail, BuildingListItem, Page } from "./types";
@@ -23,6 +24,23 @@ export const buildingListQuery = (params: BuildingListParams) =>
     placeholderData: keepPreviousData,
   });
 
+/** Every building of one area (the phone's "my buildings"): all pages of the list, in one cache entry. */
+export const areaBuildingsQuery = (areaId: number) =>
+  queryOptions({
+    queryKey: keys.buildings.list({ areaId, all: true }),
+    queryFn: async ({ signal }) => {
+      const pageSize = 500;
+      const get = (page: number) =>
+        request<Page<BuildingListItem>>(apiPath("/buildings", { areaId, page, pageSize, sort: "address" }), {
+          signal,
+        });
+      const first = await get(1);
+      const pages = Math.ceil(first.total / pageSize);
+      const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, index) => get(index + 2)));
+      return [first, ...rest].flatMap((page) => page.items);
+    },
+  });
+
 export const buildingQuery = (id: number) =>
   queryOptions({
     queryKey: keys.buildings.detail(id),
@@ -43,13 +61,23 @@ function useBuildingInvalidation() {
     ]);
 }
 
-/** Writes the returned building into the detail cache at once, so the page shows the new version. */
+/**
+ * Writes the returned building into the detail cache and into every cached list that shows it, at once, so
+ * the page shows the new version (and a card moves to its new stage) before the refetch.
+ */
 function useApplyBuilding() {
   const queryClient = useQueryClient();
-  return (building: Building) =>
+  return (building: Building) => {
     queryClient.setQueryData(keys.buildings.detail(building.id), (old: BuildingDetail | undefined) =>
       old ? { ...old, building } : old,
     );
+    const patch = (item: BuildingListItem): BuildingListItem =>
+      item.id === building.id ? { ...item, ...building, stage: stageOfDates(building) } : item;
+    queryClient.setQueriesData<Page<BuildingListItem> | BuildingListItem[]>(
+      { queryKey: keys.buildings.lists },
+      (old) => (Array.isArray(old) ? old.map(patch) : old ? { ...old, items: old.items.map(patch) } : old),
+    );
+  };
 }
 
 export function useRecordStage(id: number) {

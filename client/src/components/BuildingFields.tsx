@@ -54,7 +54,8 @@ export function normaliseFields(values: Partial<BuildingFieldValues>): BuildingF
 
 export function BuildingFields({ canChooseArea }: { canChooseArea: boolean }) {
   const { t } = useTranslation();
-  const areas = useQuery({ ...areasQuery(), enabled: canChooseArea }).data ?? [];
+  // Loaded even when the area is fixed: the field shows its name.
+  const areas = useQuery(areasQuery()).data ?? [];
   const number = (name: keyof BuildingFieldValues, props: { min?: number; max?: number; step?: number } = {}) => (
     <Col xs={12} md={8} key={name}>
       <Form.Item name={name} label={t(`field.${name}`)}>

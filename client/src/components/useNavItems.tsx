@@ -1,15 +1,17 @@
-// The navigation each role sees. Task force: everything; a secretary: their area first; a leader: their
-// zone first, read-only pages only.
+// The navigation each role sees. Task force: everything; a secretary: their buildings first; a leader:
+// their zone first, read-only pages only.
 
 import {
   AimOutlined,
   AuditOutlined,
   DashboardOutlined,
   HomeOutlined,
+  MobileOutlined,
   PrinterOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  UploadOutlined,
 } from "@ant-design/icons";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
@@ -23,15 +25,21 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
   if (!user) return { items: [], selectedKey: null };
   const entries: { key: string; to: string; icon: React.ReactNode; label: string }[] = [];
   if (user.role === "secretary" && user.areaId) {
-    entries.push({ key: "mine", to: `/areas/${user.areaId}`, icon: <HomeOutlined />, label: t("nav.myBuildings") });
+    entries.push({ key: "mine", to: "/mine", icon: <HomeOutlined />, label: t("nav.myBuildings") });
   }
   if (user.role === "leader" && user.zoneId) {
     entries.push({ key: "myZone", to: `/zones/${user.zoneId}`, icon: <HomeOutlined />, label: t("nav.myZone") });
   }
   entries.push({ key: "dashboard", to: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") });
   entries.push({ key: "buildings", to: "/buildings", icon: <UnorderedListOutlined />, label: t("nav.buildings") });
+  if (user.role === "taskforce") {
+    entries.push({ key: "mine", to: "/mine", icon: <MobileOutlined />, label: t("nav.areaBuildings") });
+  }
   entries.push({ key: "targets", to: "/targets", icon: <AimOutlined />, label: t("nav.targets") });
   entries.push({ key: "report", to: "/report", icon: <PrinterOutlined />, label: t("nav.report") });
+  if (user.role !== "leader") {
+    entries.push({ key: "import", to: "/import", icon: <UploadOutlined />, label: t("nav.import") });
+  }
   if (user.role === "taskforce") {
     entries.push({ key: "users", to: "/users", icon: <TeamOutlined />, label: t("nav.users") });
     entries.push({ key: "audit", to: "/audit", icon: <AuditOutlined />, label: t("nav.audit") });

@@ -12,9 +12,9 @@ export function canEditBuildingsIn(user: SessionUser | null | undefined, areaId:
   return user.role === "secretary" && user.areaId === areaId;
 }
 
-/** Where a user lands after logging in: a secretary on their area, a zone leader on their zone. */
+/** Where a user lands after logging in: a secretary on their buildings, a zone leader on their zone. */
 export function landingPath(user: SessionUser): string {
-  if (user.role === "secretary" && user.areaId) return `/areas/${user.areaId}`;
+  if (user.role === "secretary" && user.areaId) return "/mine";
   if (user.role === "leader" && user.zoneId) return `/zones/${user.zoneId}`;
   return "/";
 }

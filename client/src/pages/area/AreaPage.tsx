@@ -1,7 +1,7 @@
 // One residential area: where its buildings stand now, its targets and actuals for the year, its target
 // letter, and its buildings (filter, search, page). Its secretary and the task force may add buildings.
 
-import { FileTextOutlined, PlusOutlined } from "@ant-design/icons";
+import { FileTextOutlined, MobileOutlined, PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -12,6 +12,7 @@ import { areaQuery } from "../../api/structure";
 import { summaryQuery } from "../../api/summary";
 import { BuildingList } from "../../components/BuildingList";
 import { ErrorResult } from "../../components/ErrorResult";
+import { ExportButton } from "../../components/ExportButton";
 import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
@@ -63,6 +64,14 @@ export function AreaPage() {
               {t("targets.letter")}
             </Button>
           </Link>
+          {canEdit && (
+            <Link to={user?.role === "secretary" ? "/mine" : `/mine?areaId=${areaId}`}>
+              <Button icon={<MobileOutlined />} data-testid="area-mine-link">
+                {t("nav.areaBuildings")}
+              </Button>
+            </Link>
+          )}
+          <ExportButton area={{ id: areaId, name: data.name }} year={year} />
         </Space>
       </div>
 

@@ -1,18 +1,26 @@
 // Adds a building to an area (its secretary or the task force), checked with the shared create schema.
+// Afterwards: the building's page, or — given `onCreated` — back to the list the user came from.
 
-import { createBuildingSchema } from "@jiati/shared";
+import { type Building, createBuildingSchema } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { App, Form, Modal } from "antd";
+import { App, Button, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCreateBuilding } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
 import { BuildingFields, type BuildingFieldValues, normaliseFields } from "../../components/BuildingFields";
 import { applyServerErrors, parseInto } from "../../components/forms";
+import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { isTaskforce } from "../../lib/roles";
 
-export function CreateBuildingModal({ areaId, onClose }: { areaId: number; onClose: () => void }) {
+interface Props {
+  areaId: number;
+  onClose: () => void;
+  onCreated?: (building: Building) => void;
+}
+
+export function CreateBuildingModal({ areaId, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -29,7 +37,8 @@ export function CreateBuildingModal({ areaId, onClose }: { areaId: number; onClo
       onSuccess: (building) => {
         message.success(t("building.created"));
         onClose();
-        navigate(`/buildings/${building.id}`);
+        if (onCreated) onCreated(building);
+        else navigate(`/buildings/${building.id}`);
       },
       onError: (error) => {
         if (!applyServerErrors(form, error)) message.error(errorMessage(error));
@@ -38,20 +47,22 @@ export function CreateBuildingModal({ areaId, onClose }: { areaId: number; onClo
   };
 
   return (
-    <Modal
-      open
+    <Sheet
       width={720}
       title={t("building.add")}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t("common.cancel")}
+        </Button>,
+        <Button key="ok" type="primary" loading={create.isPending} onClick={submit} data-testid="create-submit">
+          {t("common.save")}
+        </Button>,
+      ]}
     >
       <Form form={form} layout="vertical" initialValues={{ areaId }} data-testid="create-building-form">
         <BuildingFields canChooseArea={isTaskforce(user)} />
       </Form>
-    </Modal>
+    </Sheet>
   );
 }

@@ -3,7 +3,8 @@
 
 import { type Building, type PatchBuilding, patchBuildingSchema } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, type ButtonProps, Form, type FormInstance, Input, Modal, Select } from "antd";
+import { App, Button, type ButtonProps, Form, type FormInstance, Input, Select } from "antd";
+import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatchBuilding } from "../../api/buildings";
@@ -15,10 +16,11 @@ import {
   normaliseFields,
 } from "../../components/BuildingFields";
 import { applyServerErrors, parseInto } from "../../components/forms";
+import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { BLOCKER_CATEGORIES } from "../../lib/domain";
 import { isTaskforce } from "../../lib/roles";
-import { ConflictNotice, useEditBase } from "./conflict";
+import { ConflictNotice, mergeOntoLatest, useEditBase } from "./conflict";
 
 interface ModalProps {
   building: Building;
@@ -47,16 +49,40 @@ function usePatchDialog(building: Building) {
         },
       },
     );
-  const notice =
-    edit.stale && edit.base ? <ConflictNotice base={edit.base} latest={building} onRebase={edit.rebase} /> : null;
-  return { base, send, notice, pending: patch.isPending, message };
+  /** The "changed meanwhile" notice, when the building moved on; `onRebase` runs before the base moves. */
+  const notice = (mine?: Partial<Record<keyof Building, unknown>>, onRebase?: (base: Building) => void) =>
+    edit.stale && edit.base ? (
+      <ConflictNotice
+        base={edit.base}
+        latest={building}
+        mine={mine}
+        onRebase={() => {
+          if (edit.base) onRebase?.(edit.base);
+          edit.rebase();
+        }}
+      />
+    ) : null;
+  return { base, send, notice, stale: edit.stale, pending: patch.isPending, message };
+}
+
+/** Footer buttons of an edit sheet: cancel and the primary action (with its test id). */
+function footer(t: TFunction, onClose: () => void, ok: ButtonProps & { testId: string; label: string }) {
+  const { testId, label, ...props } = ok;
+  return [
+    <Button key="cancel" onClick={onClose}>
+      {t("common.cancel")}
+    </Button>,
+    <Button key="ok" type="primary" data-testid={testId} {...props}>
+      {label}
+    </Button>,
+  ];
 }
 
 export function EditFieldsModal({ building, onClose }: ModalProps) {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
   const [form] = Form.useForm<BuildingFieldValues>();
-  const { base, send, notice, pending, message } = usePatchDialog(building);
+  const { base, send, notice, stale, pending, message } = usePatchDialog(building);
 
   const submit = async () => {
     await form.validateFields();
@@ -77,19 +103,26 @@ export function EditFieldsModal({ building, onClose }: ModalProps) {
     });
   };
 
+  // The user's values, to show next to the other person's; on "redo", untouched fields take the new values.
+  const mine = stale ? normaliseFields(form.getFieldsValue(true)) : undefined;
+  const rebase = (oldBase: Building) =>
+    form.setFieldsValue(
+      mergeOntoLatest(
+        normaliseFields(form.getFieldsValue(true)),
+        oldBase,
+        building,
+        BUILDING_FIELDS,
+      ) as Partial<BuildingFieldValues>,
+    );
+
   return (
-    <Modal
-      open
+    <Sheet
       width={720}
       title={t("building.edit")}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      confirmLoading={pending}
-      okButtonProps={{ "data-testid": "edit-submit" } as ButtonProps}
+      onClose={onClose}
+      footer={footer(t, onClose, { testId: "edit-submit", label: t("common.save"), loading: pending, onClick: submit })}
     >
-      {notice}
+      {notice(mine, rebase)}
       <Form
         form={form}
         layout="vertical"
@@ -98,7 +131,7 @@ export function EditFieldsModal({ building, onClose }: ModalProps) {
       >
         <BuildingFields canChooseArea={isTaskforce(user)} />
       </Form>
-    </Modal>
+    </Sheet>
   );
 }
 
@@ -110,7 +143,7 @@ interface BlockerValues {
 export function BlockerModal({ building, onClose }: ModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<BlockerValues>();
-  const { send, notice, pending, message } = usePatchDialog(building);
+  const { send, notice, stale, pending, message } = usePatchDialog(building);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -130,11 +163,15 @@ export function BlockerModal({ building, onClose }: ModalProps) {
       onClose();
     });
 
+  const values = stale ? form.getFieldsValue(true) : null;
+  const mine = values
+    ? { blockerCategory: values.category ?? null, blockerNote: (values.note ?? "").trim() }
+    : undefined;
+
   return (
-    <Modal
-      open
+    <Sheet
       title={building.blockerCategory ? t("blockerForm.editTitle") : t("blockerForm.title")}
-      onCancel={onClose}
+      onClose={onClose}
       footer={[
         building.blockerCategory ? (
           <Button key="clear" danger onClick={clear} loading={pending} data-testid="blocker-clear">
@@ -149,7 +186,7 @@ export function BlockerModal({ building, onClose }: ModalProps) {
         </Button>,
       ]}
     >
-      {notice}
+      {notice(mine)}
       <Form
         form={form}
         layout="vertical"
@@ -166,7 +203,7 @@ export function BlockerModal({ building, onClose }: ModalProps) {
           <Input.TextArea rows={3} maxLength={500} data-testid="blocker-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </Sheet>
   );
 }
 
@@ -185,17 +222,18 @@ export function WithdrawModal({ building, onClose }: ModalProps) {
   };
 
   return (
-    <Modal
-      open
+    <Sheet
       title={withdrawing ? t("withdrawForm.withdrawTitle") : t("withdrawForm.restoreTitle")}
-      onCancel={onClose}
-      onOk={submit}
-      okText={withdrawing ? t("withdrawForm.withdraw") : t("withdrawForm.restore")}
-      okButtonProps={{ danger: withdrawing, "data-testid": "withdraw-submit" } as ButtonProps}
-      cancelText={t("common.cancel")}
-      confirmLoading={pending}
+      onClose={onClose}
+      footer={footer(t, onClose, {
+        testId: "withdraw-submit",
+        label: withdrawing ? t("withdrawForm.withdraw") : t("withdrawForm.restore"),
+        danger: withdrawing,
+        loading: pending,
+        onClick: submit,
+      })}
     >
-      {notice}
+      {notice({ withdrawn: withdrawing })}
       <p>{withdrawing ? t("withdrawForm.withdrawHint") : t("withdrawForm.restoreHint")}</p>
       <Form form={form} layout="vertical" data-testid="withdraw-form">
         <Form.Item
@@ -206,6 +244,6 @@ export function WithdrawModal({ building, onClose }: ModalProps) {
           <Input.TextArea rows={3} maxLength={500} data-testid="withdraw-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </Sheet>
   );
 }

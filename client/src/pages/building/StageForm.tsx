@@ -12,7 +12,7 @@ import {
   type StageUpdate,
   stageUpdateSchema,
 } from "@jiati/shared";
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space } from "antd";
+import { App, Button, Card, Checkbox, DatePicker, Form, Grid, Input, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useRecordStage } from "../../api/buildings";
@@ -34,9 +34,11 @@ interface Props {
   building: Building;
   edit: ReturnType<typeof useEditBase>;
   onDone: () => void;
+  /** Without the card around it (inside a sheet, which has its own title). */
+  bare?: boolean;
 }
 
-export function StageForm({ building, edit, onDone }: Props) {
+export function StageForm({ building, edit, onDone, bare }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { message } = App.useApp();
@@ -45,6 +47,7 @@ export function StageForm({ building, edit, onDone }: Props) {
   const record = useRecordStage(building.id);
   const base = edit.base ?? building;
   const todayDate = today();
+  const phone = Grid.useBreakpoint().md === false;
 
   const stage = Form.useWatch("stage", form) ?? nextStage(base) ?? "completed";
   const date = Form.useWatch("date", form);
@@ -107,12 +110,13 @@ export function StageForm({ building, edit, onDone }: Props) {
     );
   };
 
-  return (
-    <Card size="small" className="stage-form-card" title={t("stageForm.title")} data-testid="record-stage-form">
+  const content = (
+    <>
       {edit.stale && edit.base && (
         <ConflictNotice
           base={edit.base}
           latest={building}
+          mine={{ [STAGE_DATE_FIELD[stage]]: clear ? null : (dateText ?? previous) }}
           onRebase={() => {
             edit.rebase();
             form.setFields([
@@ -153,6 +157,8 @@ export function StageForm({ building, edit, onDone }: Props) {
             <DatePicker
               disabled={clear}
               allowClear={false}
+              // On a phone: the calendar, not the keyboard.
+              inputReadOnly={phone}
               format="YYYY-MM-DD"
               disabledDate={(day) => day.format("YYYY-MM-DD") > todayDate || day.format("YYYY-MM-DD") < EARLIEST_DATE}
               data-testid="record-stage-date"
@@ -178,15 +184,21 @@ export function StageForm({ building, edit, onDone }: Props) {
         >
           <Input.TextArea rows={2} maxLength={500} data-testid="record-stage-reason" />
         </Form.Item>
-        <Space>
+        <div className={bare ? "sheet-actions" : "stage-form-actions"}>
           <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="record-stage-submit">
             {clear ? t("stageForm.submitClear") : t("stageForm.submit")}
           </Button>
           <Button onClick={onDone} data-testid="record-stage-cancel">
             {t("common.cancel")}
           </Button>
-        </Space>
+        </div>
       </Form>
+    </>
+  );
+  if (bare) return <div data-testid="record-stage-form">{content}</div>;
+  return (
+    <Card size="small" className="stage-form-card" title={t("stageForm.title")} data-testid="record-stage-form">
+      {content}
     </Card>
   );
 }

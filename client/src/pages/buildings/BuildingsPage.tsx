@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { areasQuery, zonesQuery } from "../../api/structure";
 import { BuildingList } from "../../components/BuildingList";
+import { ExportButton } from "../../components/ExportButton";
 
 export function BuildingsPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function BuildingsPage() {
   const areas = useQuery(areasQuery()).data ?? [];
   const zoneId = Number(params.get("zoneId")) || undefined;
   const areaId = Number(params.get("areaId")) || undefined;
+  const area = areas.find((candidate) => candidate.id === areaId);
 
   const setScope = (next: { zoneId?: number; areaId?: number }) =>
     setParams(
@@ -36,6 +38,7 @@ export function BuildingsPage() {
         <Typography.Title level={3} className="page-title">
           {t("buildings.title")}
         </Typography.Title>
+        <ExportButton area={area ? { id: area.id, name: area.name } : undefined} />
       </div>
       <BuildingList
         leading={

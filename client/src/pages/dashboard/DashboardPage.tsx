@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { summaryQuery } from "../../api/summary";
 import { ErrorResult } from "../../components/ErrorResult";
+import { ExportButton } from "../../components/ExportButton";
 import { PageSpinner } from "../../components/PageSpinner";
 import { Panel } from "../../components/Panel";
 import { YearSelect } from "../../components/YearSelect";
@@ -71,6 +72,7 @@ export function DashboardPage() {
           <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
             <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
           </Link>
+          <ExportButton year={year} />
         </Space>
       </div>
 

@@ -1,0 +1,205 @@
+// 导入台账: choose an .xlsx → upload it (bytes sent, then the server reading it) → the preview of what
+// would change and every error by row and column → a reason when one is needed → commit, all or nothing.
+// The template and the current ledger are downloadable here too, as the files to start from.
+
+import { DownloadOutlined, InboxOutlined, ReloadOutlined } from "@ant-design/icons";
+import { IMPORT_MAX_BYTES, type ImportPreview } from "@jiati/shared";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Progress, Space, Spin, Typography, Upload } from "antd";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, isApiError } from "../../api/http";
+import { ledgerExportUrl, ledgerTemplateUrl, uploadLedger } from "../../api/ledger";
+import { sessionQuery } from "../../api/session";
+import { areaQuery } from "../../api/structure";
+import { useErrorMessage } from "../../components/useErrorMessage";
+import { currentYear } from "../../lib/dates";
+import { PreviewView } from "./PreviewView";
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "sending"; file: File; loaded: number; total: number }
+  | { kind: "reading"; file: File }
+  | { kind: "failed"; file: File; error: unknown }
+  | { kind: "preview"; file: File; preview: ImportPreview };
+
+const MB = IMPORT_MAX_BYTES / 1024 / 1024;
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const { data: user } = useQuery(sessionQuery);
+  const ownArea = useQuery({ ...areaQuery(user?.areaId ?? 0), enabled: user?.role === "secretary" });
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const upload = useRef<AbortController | null>(null);
+
+  const start = (file: File) => {
+    upload.current?.abort();
+    if (/\.(xls|csv|et|ods|numbers)$/i.test(file.name)) {
+      setStep({ kind: "failed", file, error: new ApiError(400, "wrong_format", t("import.wrongFormat")) });
+      return;
+    }
+    if (file.size === 0) {
+      setStep({ kind: "failed", file, error: new ApiError(400, "empty_file", t("import.emptyFile")) });
+      return;
+    }
+    if (file.size > IMPORT_MAX_BYTES) {
+      setStep({ kind: "failed", file, error: new ApiError(413, "payload_too_large", "") });
+      return;
+    }
+    const controller = new AbortController();
+    upload.current = controller;
+    setStep({ kind: "sending", file, loaded: 0, total: file.size });
+    uploadLedger(
+      file,
+      (phase) => {
+        if (controller.signal.aborted) return;
+        setStep(
+          phase.kind === "reading"
+            ? { kind: "reading", file }
+            : { kind: "sending", file, loaded: phase.loaded, total: phase.total },
+        );
+      },
+      controller.signal,
+    ).then(
+      (preview) => {
+        if (!controller.signal.aborted) setStep({ kind: "preview", file, preview });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setStep({ kind: "failed", file, error });
+      },
+    );
+  };
+  const reset = () => {
+    upload.current?.abort();
+    setStep({ kind: "idle" });
+  };
+
+  const exportScope = user?.role === "secretary" && user.areaId ? { areaId: user.areaId } : {};
+  const exportName = ownArea.data?.name ?? (user?.role === "secretary" ? "" : t("dashboard.town"));
+
+  return (
+    <div className="page import-page" data-testid="import-page">
+      <div className="page-head">
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t("import.title")}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>
+        </div>
+        <Space wrap>
+          <Button href={ledgerTemplateUrl} icon={<DownloadOutlined />} data-testid="template-download">
+            {t("ledger.template")}
+          </Button>
+          <Button
+            href={ledgerExportUrl({ ...exportScope, year: currentYear() })}
+            icon={<DownloadOutlined />}
+            data-testid="import-export-link"
+          >
+            {exportName ? t("ledger.exportArea", { area: exportName }) : t("ledger.export")}
+          </Button>
+        </Space>
+      </div>
+
+      <ol className="import-steps muted">
+        <li>{t("import.step1")}</li>
+        <li>{t("import.step2")}</li>
+        <li>{t("import.step3", { mb: MB })}</li>
+      </ol>
+
+      {(step.kind === "idle" || step.kind === "failed") && (
+        <Upload.Dragger
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            start(file);
+            return Upload.LIST_IGNORE;
+          }}
+          className="import-dropzone"
+          data-testid="import-dropzone"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t("import.choose")}</p>
+          <p className="ant-upload-hint">{t("import.chooseHint", { mb: MB })}</p>
+        </Upload.Dragger>
+      )}
+
+      {step.kind === "failed" && <UploadError error={step.error} onRetry={() => start(step.file)} />}
+
+      {step.kind === "sending" && (
+        <div className="import-progress" data-testid="import-progress" role="status">
+          <div>{t("import.sending", { name: step.file.name })}</div>
+          <Progress
+            percent={step.total ? Math.floor((step.loaded / step.total) * 100) : 0}
+            status="active"
+            format={(percent) => `${percent}%`}
+          />
+          <Button onClick={reset}>{t("common.cancel")}</Button>
+        </div>
+      )}
+      {step.kind === "reading" && (
+        <div className="import-progress" data-testid="import-reading" role="status">
+          <Progress percent={100} showInfo={false} />
+          <Space>
+            <Spin />
+            <span>{t("import.reading", { name: step.file.name })}</span>
+          </Space>
+        </div>
+      )}
+
+      {step.kind === "preview" && (
+        <PreviewView
+          key={step.preview.token}
+          preview={step.preview}
+          onReupload={() => start(step.file)}
+          onChooseAnother={reset}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Why an upload failed, in words, with a retry of the same file. */
+function UploadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  let title = t("import.failed");
+  let detail = errorMessage(error);
+  let retry = true;
+  if (isApiError(error, 413)) {
+    title = t("import.tooLarge", { mb: MB });
+    detail = t("import.tooLargeHint");
+    retry = false;
+  } else if (isApiError(error, 400)) {
+    title = t("import.unreadable");
+    detail = error.fields.file ?? error.message;
+    retry = false;
+  } else if (isApiError(error, 403)) {
+    title = t("import.forbidden");
+    retry = false;
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className="import-error"
+      data-testid="import-error"
+      title={title}
+      description={
+        <>
+          <div>{detail}</div>
+          {!retry && <div className="muted">{t("import.chooseAgain")}</div>}
+        </>
+      }
+      action={
+        retry ? (
+          <Button icon={<ReloadOutlined />} onClick={onRetry}>
+            {t("common.retry")}
+          </Button>
+        ) : null
+      }
+    />
+  );
+}

@@ -1,0 +1,310 @@
+// An import's preview: the counts, every error by row and column (cell reference), what each row would do
+// (created, changed field by field, unchanged), a reason when one is needed, and the commit — offered only
+// when the server says the preview can be committed. A commit refused as stale offers to upload again.
+
+import type { ImportError, ImportPreview, ImportRow } from "@jiati/shared";
+import { Alert, Button, Form, Input, Segmented, Space, Statistic, Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { isApiError } from "../../api/http";
+import { useCommitImport } from "../../api/ledger";
+import { useErrorMessage } from "../../components/useErrorMessage";
+import { useFormat } from "../../i18n/format";
+
+const FILTERS = ["changes", "create", "update", "unchanged", "error", "all"] as const;
+type Filter = (typeof FILTERS)[number];
+
+const ACTION_COLORS: Record<ImportRow["action"], string> = {
+  create: "green",
+  update: "blue",
+  unchanged: "default",
+  error: "red",
+};
+
+interface Props {
+  preview: ImportPreview;
+  /** Upload the same file again (after a stale or expired preview). */
+  onReupload: () => void;
+  onChooseAnother: () => void;
+}
+
+export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const errorMessage = useErrorMessage();
+  const commit = useCommitImport();
+  const [form] = Form.useForm<{ reason: string }>();
+  const { counts } = preview;
+  const [filter, setFilter] = useState<Filter>(counts.create + counts.update > 0 ? "changes" : "all");
+
+  const rows = useMemo(
+    () =>
+      preview.rows.filter((row) =>
+        filter === "all"
+          ? true
+          : filter === "changes"
+            ? row.action === "create" || row.action === "update"
+            : row.action === filter,
+      ),
+    [preview.rows, filter],
+  );
+
+  const submit = async () => {
+    const { reason } = preview.needsReason ? await form.validateFields() : { reason: "" };
+    commit.mutate(
+      { token: preview.token, reason: reason?.trim() || undefined },
+      {
+        onError: (error) => {
+          if (isApiError(error, 400) && error.fields.reason) {
+            form.setFields([{ name: "reason", errors: [error.fields.reason] }]);
+          }
+        },
+      },
+    );
+  };
+
+  const nothingToDo = counts.errors === 0 && counts.create + counts.update === 0;
+  const commitError = commit.error;
+  // A preview that is stale, expired or lost an address to someone else: upload the same file again.
+  const reuploadable =
+    isApiError(commitError, 409) && commitError.code !== "already_committed" ? true : isApiError(commitError, 404);
+
+  if (commit.data) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        className="import-result"
+        data-testid="import-result"
+        title={t("import.done", { created: commit.data.created, updated: commit.data.updated })}
+        description={t("import.doneHint")}
+        action={
+          <Space direction="vertical">
+            <Link to="/">
+              <Button type="primary" data-testid="import-to-dashboard">
+                {t("nav.dashboard")}
+              </Button>
+            </Link>
+            <Button onClick={onChooseAnother}>{t("import.another")}</Button>
+          </Space>
+        }
+      />
+    );
+  }
+
+  const rowColumns: ColumnsType<ImportRow> = [
+    { key: "row", title: t("import.row"), dataIndex: "row", width: 64 },
+    {
+      key: "action",
+      title: t("import.action"),
+      width: 84,
+      render: (_, row) => <Tag color={ACTION_COLORS[row.action]}>{t(`import.actions.${row.action}`)}</Tag>,
+    },
+    {
+      key: "building",
+      title: t("import.building"),
+      render: (_, row) => (
+        <div className="import-building">
+          {row.buildingId ? (
+            <Link to={`/buildings/${row.buildingId}`} target="_blank">
+              {row.address || `#${row.buildingId}`}
+            </Link>
+          ) : (
+            <span>{row.address || "—"}</span>
+          )}
+          <div className="muted">
+            {[row.areaName, row.buildingId ? t("import.id", { id: row.buildingId }) : null].filter(Boolean).join(" · ")}
+          </div>
+        </div>
+      ),
+    },
+    {
+      key: "changes",
+      title: t("import.changes"),
+      render: (_, row) =>
+        row.changes.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <ul className="import-changes">
+            {row.changes.map((change) => (
+              <li key={change.field} data-testid={`import-change-${row.row}-${change.field}`}>
+                <strong>{change.column}</strong>：
+                {row.action === "create" ? (
+                  <span>{change.after || t("history.empty")}</span>
+                ) : (
+                  <>
+                    <del>{change.before || t("history.empty")}</del> → <ins>{change.after || t("history.empty")}</ins>
+                  </>
+                )}
+                {change.needsReason && (
+                  <Tag color="orange" className="import-reason-tag">
+                    {t("import.needsReasonTag")}
+                  </Tag>
+                )}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+  ];
+
+  const errorColumns: ColumnsType<ImportError & { key: number }> = [
+    { key: "row", title: t("import.row"), width: 64, render: (_, error) => error.row ?? "—" },
+    { key: "column", title: t("import.column"), width: 120, render: (_, error) => error.column ?? "—" },
+    { key: "cell", title: t("import.cell"), width: 80, render: (_, error) => error.cell ?? "—" },
+    { key: "message", title: t("import.problem"), dataIndex: "message" },
+  ];
+
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <div className="import-preview-head">
+        <Typography.Title level={4} className="page-title">
+          {t("import.previewTitle", { name: preview.fileName })}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t("import.sheetInfo", {
+            sheet: preview.sheetName,
+            row: preview.headerRow,
+            until: fmt.dateTime(preview.expiresAt),
+          })}
+        </Typography.Text>
+      </div>
+
+      <div className="import-counts" data-testid="import-counts">
+        {(["rows", "create", "update", "unchanged", "error"] as const).map((key) => (
+          <Statistic
+            key={key}
+            title={t(`import.count.${key}`)}
+            value={fmt.int(counts[key])}
+            className={`import-count import-count-${key}`}
+            data-testid={`import-count-${key}`}
+          />
+        ))}
+      </div>
+
+      {counts.errors > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          className="page-alert"
+          data-testid="import-has-errors"
+          title={t("import.hasErrors", { count: counts.errors })}
+          description={t("import.hasErrorsHint")}
+        />
+      )}
+      {nothingToDo && (
+        <Alert type="info" showIcon className="page-alert" data-testid="import-nothing" title={t("import.nothing")} />
+      )}
+      {preview.ignoredColumns.length > 0 && (
+        <Alert
+          type="info"
+          className="page-alert"
+          title={t("import.ignored", { columns: preview.ignoredColumns.join("、") })}
+        />
+      )}
+      {preview.absentColumns.length > 0 && (
+        <Alert
+          type="info"
+          className="page-alert"
+          title={t("import.absent", { columns: preview.absentColumns.join("、") })}
+        />
+      )}
+
+      {preview.errors.length > 0 && (
+        <section className="section" data-testid="import-errors">
+          <Typography.Title level={5}>{t("import.errorsTitle", { count: counts.errors })}</Typography.Title>
+          {preview.errorsTruncated && (
+            <Typography.Paragraph type="secondary">
+              {t("import.errorsTruncated", { shown: preview.errors.length })}
+            </Typography.Paragraph>
+          )}
+          <Table
+            size="small"
+            rowKey="key"
+            columns={errorColumns}
+            dataSource={preview.errors.map((error, key) => ({ ...error, key }))}
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            scroll={{ x: 560 }}
+          />
+        </section>
+      )}
+
+      <section className="section" data-testid="import-rows">
+        <Space wrap className="import-rows-head">
+          <Typography.Title level={5} className="page-title">
+            {t("import.rowsTitle")}
+          </Typography.Title>
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            data-testid="import-filter"
+            options={FILTERS.map((value) => ({
+              value,
+              label: t(`import.filter.${value}`, {
+                count:
+                  value === "all"
+                    ? counts.rows
+                    : value === "changes"
+                      ? counts.create + counts.update
+                      : counts[value as "create" | "update" | "unchanged" | "error"],
+              }),
+            }))}
+          />
+        </Space>
+        <Table<ImportRow>
+          size="small"
+          rowKey="row"
+          columns={rowColumns}
+          dataSource={rows}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          scroll={{ x: 640 }}
+          onRow={(row) => ({ "data-testid": `import-row-${row.row}` }) as React.HTMLAttributes<HTMLElement>}
+        />
+      </section>
+
+      <section className="section import-commit">
+        {preview.canCommit && preview.needsReason && (
+          <Form form={form} layout="vertical">
+            <Form.Item
+              name="reason"
+              label={t("field.reason")}
+              extra={t("import.reasonHint")}
+              rules={[{ required: true, whitespace: true, message: t("import.reasonRequired") }]}
+            >
+              <Input.TextArea rows={2} maxLength={500} data-testid="import-reason" />
+            </Form.Item>
+          </Form>
+        )}
+        {commitError && !(isApiError(commitError, 400) && commitError.fields.reason) && (
+          <Alert
+            type={reuploadable ? "warning" : "error"}
+            showIcon
+            className="page-alert"
+            data-testid="import-commit-error"
+            title={reuploadable ? t("import.stale") : t("import.commitFailed")}
+            description={errorMessage(commitError)}
+            action={
+              reuploadable ? (
+                <Button type="primary" onClick={onReupload} data-testid="import-reupload">
+                  {t("import.reupload")}
+                </Button>
+              ) : null
+            }
+          />
+        )}
+        <Space wrap>
+          {preview.canCommit && !reuploadable && (
+            <Button type="primary" onClick={submit} loading={commit.isPending} data-testid="import-commit">
+              {t("import.commit", { created: counts.create, updated: counts.update })}
+            </Button>
+          )}
+          <Button onClick={onChooseAnother} data-testid="import-choose-another">
+            {t("import.chooseAnother")}
+          </Button>
+        </Space>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// One building in 我的楼栋: its address (a link to its page and history), where it stands, how long it has
+// waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
+
+import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { Button, Tag } from "antd";
+import { memo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { BuildingListItem } from "../../api/types";
+import { StageTag } from "../../components/StageTag";
+import { useFormat } from "../../i18n/format";
+import { RECORDED_STAGES } from "../../lib/domain";
+
+export type SheetMode = "stage" | "edit" | "blocker";
+
+interface Props {
+  building: BuildingListItem;
+  canEdit: boolean;
+  flash: boolean;
+  onAction: (building: BuildingListItem, mode: SheetMode) => void;
+}
+
+const DATE_FIELD = { signed: "signedOn", started: "startedOn", completed: "completedOn" } as const;
+
+export const BuildingCard = memo(function BuildingCard({ building, canEdit, flash, onAction }: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const next = RECORDED_STAGES.find((stage) => !building[DATE_FIELD[stage]]) ?? null;
+  const reached = [...RECORDED_STAGES].reverse().find((stage) => building[DATE_FIELD[stage]]);
+  const editable = canEdit && !building.withdrawn;
+  return (
+    <article
+      className={`mine-card${building.blockerCategory ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
+      data-testid={`mine-card-${building.id}`}
+      data-building-id={building.id}
+      data-stage={building.stage}
+    >
+      <div className="mine-card-head">
+        <Link to={`/buildings/${building.id}`} className="mine-card-address" data-testid={`mine-link-${building.id}`}>
+          {building.address}
+        </Link>
+        <StageTag stage={building.stage} withdrawn={building.withdrawn} />
+      </div>
+      <div className="mine-card-meta">
+        {building.estate && <span>{building.estate}</span>}
+        {reached && (
+          <span>
+            {t(`stage.${reached}`)} {fmt.date(building[DATE_FIELD[reached]])}
+          </span>
+        )}
+        {building.stalledDays != null && (
+          <Tag color="warning">{t("buildings.stalledDays", { days: building.stalledDays })}</Tag>
+        )}
+      </div>
+      {building.blockerCategory && (
+        <div className="mine-card-blocker" data-testid={`mine-blocker-${building.id}`}>
+          <strong>{t("buildings.blockedBy", { category: t(`blocker.${building.blockerCategory}`) })}</strong>
+          {building.blockedSince && (
+            <span className="muted"> · {t("building.blockedSince", { date: fmt.date(building.blockedSince) })}</span>
+          )}
+          {building.blockerNote && <div>{building.blockerNote}</div>}
+        </div>
+      )}
+      {editable && (
+        <div className="mine-card-actions">
+          {next ? (
+            <Button
+              type="primary"
+              icon={<FlagOutlined />}
+              onClick={() => onAction(building, "stage")}
+              data-testid={`mine-record-${building.id}`}
+              className="mine-record"
+            >
+              {t("stageForm.recordNext", { stage: t(`stage.${next}`) })}
+            </Button>
+          ) : (
+            <Button
+              icon={<FlagOutlined />}
+              onClick={() => onAction(building, "stage")}
+              data-testid={`mine-record-${building.id}`}
+              className="mine-record"
+            >
+              {t("stageForm.correctDates")}
+            </Button>
+          )}
+          <Button
+            icon={<StopOutlined />}
+            danger={Boolean(building.blockerCategory)}
+            onClick={() => onAction(building, "blocker")}
+            data-testid={`mine-blocker-button-${building.id}`}
+          >
+            {building.blockerCategory ? t("mine.blockerState") : t("mine.block")}
+          </Button>
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => onAction(building, "edit")}
+            data-testid={`mine-edit-${building.id}`}
+          >
+            {t("mine.edit")}
+          </Button>
+        </div>
+      )}
+    </article>
+  );
+});
