@@ -79,3 +79,34 @@ export async function pickDate(field: Locator, date: string) {
   // Tab commits the typed date without submitting the form (Enter would submit it).
   await input.press("Tab");
 }
+
+/** Today in Shanghai, YYYY-MM-DD — the date the app defaults a stage to. */
+export async function shanghaiToday(page: Page): Promise<string> {
+  return page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
+}
+
+export interface BuildingRecord {
+  id: number;
+  address: string;
+  version: number;
+  notes: string;
+  elevatorCompany: string;
+  signedOn: string | null;
+  startedOn: string | null;
+  blockerCategory: string | null;
+}
+
+/** One building as the API has it now. */
+export async function buildingById(request: APIRequestContext, id: number): Promise<BuildingRecord> {
+  return (await api<{ building: BuildingRecord }>(request, `/api/buildings/${id}`)).building;
+}
+
+/** Edits a building through the API at its current version (as someone else, elsewhere, would). */
+export async function patchBuilding(request: APIRequestContext, id: number, patch: Record<string, unknown>) {
+  const { version } = await buildingById(request, id);
+  const response = await request.patch(`/api/buildings/${id}`, {
+    data: patch,
+    headers: { "X-Requested-With": "e2e", "If-Match": `"${version}"` },
+  });
+  expect(response.ok(), `PATCH /api/buildings/${id} → ${response.status()}`).toBeTruthy();
+}

@@ -345,6 +345,7 @@ export const en: Shape<Resources> = {
       error: "Errors {{count}}",
       all: "All {{count}}",
     },
+    rowNumber: "Row {{row}}",
     row: "Row",
     action: "Action",
     actions: { create: "New", update: "Change", unchanged: "Same", error: "Error" },

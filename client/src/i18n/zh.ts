@@ -315,6 +315,7 @@ export const zh = {
       error: "有错误 {{count}}",
       all: "全部 {{count}}",
     },
+    rowNumber: "第 {{row}} 行",
     row: "行",
     action: "操作",
     actions: { create: "新增", update: "修改", unchanged: "未变", error: "错误" },

@@ -3,7 +3,7 @@
 // when the server says the preview can be committed. A commit refused as stale offers to upload again.
 
 import type { ImportError, ImportPreview, ImportRow } from "@jiati/shared";
-import { Alert, Button, Form, Input, Segmented, Space, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Button, Form, Grid, Input, Segmented, Select, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -34,6 +34,7 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const errorMessage = useErrorMessage();
+  const phone = Grid.useBreakpoint().md === false;
   const commit = useCommitImport();
   const [form] = Form.useForm<{ reason: string }>();
   const { counts } = preview;
@@ -50,6 +51,15 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
       ),
     [preview.rows, filter],
   );
+
+  const errorsByRow = useMemo(() => {
+    const map = new Map<number, ImportError[]>();
+    for (const error of preview.errors) {
+      if (error.row == null) continue;
+      map.set(error.row, [...(map.get(error.row) ?? []), error]);
+    }
+    return map;
+  }, [preview.errors]);
 
   const submit = async () => {
     const { reason } = preview.needsReason ? await form.validateFields() : { reason: "" };
@@ -94,68 +104,115 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
     );
   }
 
-  const rowColumns: ColumnsType<ImportRow> = [
-    { key: "row", title: t("import.row"), dataIndex: "row", width: 64 },
-    {
-      key: "action",
-      title: t("import.action"),
-      width: 84,
-      render: (_, row) => <Tag color={ACTION_COLORS[row.action]}>{t(`import.actions.${row.action}`)}</Tag>,
-    },
-    {
-      key: "building",
-      title: t("import.building"),
-      render: (_, row) => (
-        <div className="import-building">
-          {row.buildingId ? (
-            <Link to={`/buildings/${row.buildingId}`} target="_blank">
-              {row.address || `#${row.buildingId}`}
-            </Link>
-          ) : (
-            <span>{row.address || "—"}</span>
-          )}
-          <div className="muted">
-            {[row.areaName, row.buildingId ? t("import.id", { id: row.buildingId }) : null].filter(Boolean).join(" · ")}
-          </div>
-        </div>
-      ),
-    },
-    {
-      key: "changes",
-      title: t("import.changes"),
-      render: (_, row) =>
-        row.changes.length === 0 ? (
-          <span className="muted">—</span>
-        ) : (
-          <ul className="import-changes">
-            {row.changes.map((change) => (
-              <li key={change.field} data-testid={`import-change-${row.row}-${change.field}`}>
-                <strong>{change.column}</strong>：
-                {row.action === "create" ? (
-                  <span>{change.after || t("history.empty")}</span>
-                ) : (
-                  <>
-                    <del>{change.before || t("history.empty")}</del> → <ins>{change.after || t("history.empty")}</ins>
-                  </>
-                )}
-                {change.needsReason && (
-                  <Tag color="orange" className="import-reason-tag">
-                    {t("import.needsReasonTag")}
-                  </Tag>
-                )}
-              </li>
-            ))}
-          </ul>
-        ),
-    },
-  ];
+  const actionTag = (row: ImportRow) => (
+    <Tag color={ACTION_COLORS[row.action]}>{t(`import.actions.${row.action}`)}</Tag>
+  );
+  const buildingCell = (row: ImportRow) => (
+    <div className="import-building">
+      {row.buildingId ? (
+        <Link to={`/buildings/${row.buildingId}`} target="_blank">
+          {row.address || `#${row.buildingId}`}
+        </Link>
+      ) : (
+        <span>{row.address || "—"}</span>
+      )}
+      <div className="muted">
+        {[row.areaName, row.buildingId ? t("import.id", { id: row.buildingId }) : null].filter(Boolean).join(" · ")}
+      </div>
+    </div>
+  );
+  const changesCell = (row: ImportRow) =>
+    row.action === "error" ? (
+      <ul className="import-changes import-row-errors">
+        {(errorsByRow.get(row.row) ?? []).map((error) => (
+          <li key={`${error.cell}-${error.message}`}>
+            {error.cell && <strong>{error.cell} </strong>}
+            {error.message}
+          </li>
+        ))}
+      </ul>
+    ) : row.changes.length === 0 ? (
+      <span className="muted">—</span>
+    ) : (
+      <ul className="import-changes">
+        {row.changes.map((change) => (
+          <li key={change.field} data-testid={`import-change-${row.row}-${change.field}`}>
+            <strong>{change.column}</strong>：
+            {row.action === "create" ? (
+              <span>{change.after || t("history.empty")}</span>
+            ) : (
+              <>
+                <del>{change.before || t("history.empty")}</del> → <ins>{change.after || t("history.empty")}</ins>
+              </>
+            )}
+            {change.needsReason && (
+              <Tag color="orange" className="import-reason-tag">
+                {t("import.needsReasonTag")}
+              </Tag>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  // On a phone, one column: the row, what it does and its changes, stacked (no sideways scrolling).
+  const rowColumns: ColumnsType<ImportRow> = phone
+    ? [
+        {
+          key: "row",
+          title: t("import.rowsTitle"),
+          render: (_, row) => (
+            <div className="import-row-stacked">
+              <div className="import-row-line">
+                <span className="muted">{t("import.rowNumber", { row: row.row })}</span>
+                {actionTag(row)}
+              </div>
+              {buildingCell(row)}
+              {changesCell(row)}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { key: "row", title: t("import.row"), dataIndex: "row", width: 64 },
+        { key: "action", title: t("import.action"), width: 84, render: (_, row) => actionTag(row) },
+        { key: "building", title: t("import.building"), render: (_, row) => buildingCell(row) },
+        { key: "changes", title: t("import.changes"), render: (_, row) => changesCell(row) },
+      ];
 
-  const errorColumns: ColumnsType<ImportError & { key: number }> = [
-    { key: "row", title: t("import.row"), width: 64, render: (_, error) => error.row ?? "—" },
-    { key: "column", title: t("import.column"), width: 120, render: (_, error) => error.column ?? "—" },
-    { key: "cell", title: t("import.cell"), width: 80, render: (_, error) => error.cell ?? "—" },
-    { key: "message", title: t("import.problem"), dataIndex: "message" },
-  ];
+  const errorColumns: ColumnsType<ImportError & { key: number }> = phone
+    ? [
+        {
+          key: "error",
+          title: t("import.problem"),
+          render: (_, error) => (
+            <div>
+              <div className="muted">
+                {[error.row == null ? null : t("import.rowNumber", { row: error.row }), error.column, error.cell]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </div>
+              {error.message}
+            </div>
+          ),
+        },
+      ]
+    : [
+        { key: "row", title: t("import.row"), width: 64, render: (_, error) => error.row ?? "—" },
+        { key: "column", title: t("import.column"), width: 120, render: (_, error) => error.column ?? "—" },
+        { key: "cell", title: t("import.cell"), width: 80, render: (_, error) => error.cell ?? "—" },
+        { key: "message", title: t("import.problem"), dataIndex: "message" },
+      ];
+  const filterOptions = FILTERS.map((value) => ({
+    value,
+    label: t(`import.filter.${value}`, {
+      count:
+        value === "all"
+          ? counts.rows
+          : value === "changes"
+            ? counts.create + counts.update
+            : counts[value as "create" | "update" | "unchanged" | "error"],
+    }),
+  }));
 
   return (
     <div className="import-preview" data-testid="import-preview">
@@ -226,7 +283,7 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
             columns={errorColumns}
             dataSource={preview.errors.map((error, key) => ({ ...error, key }))}
             pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-            scroll={{ x: 560 }}
+            scroll={phone ? undefined : { x: 560 }}
           />
         </section>
       )}
@@ -236,22 +293,22 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
           <Typography.Title level={5} className="page-title">
             {t("import.rowsTitle")}
           </Typography.Title>
-          <Segmented<Filter>
-            value={filter}
-            onChange={setFilter}
-            data-testid="import-filter"
-            options={FILTERS.map((value) => ({
-              value,
-              label: t(`import.filter.${value}`, {
-                count:
-                  value === "all"
-                    ? counts.rows
-                    : value === "changes"
-                      ? counts.create + counts.update
-                      : counts[value as "create" | "update" | "unchanged" | "error"],
-              }),
-            }))}
-          />
+          {phone ? (
+            <Select<Filter>
+              value={filter}
+              onChange={setFilter}
+              data-testid="import-filter"
+              options={filterOptions}
+              className="import-filter-select"
+            />
+          ) : (
+            <Segmented<Filter>
+              value={filter}
+              onChange={setFilter}
+              data-testid="import-filter"
+              options={filterOptions}
+            />
+          )}
         </Space>
         <Table<ImportRow>
           size="small"
@@ -259,7 +316,7 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
           columns={rowColumns}
           dataSource={rows}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-          scroll={{ x: 640 }}
+          scroll={phone ? undefined : { x: 640 }}
           onRow={(row) => ({ "data-testid": `import-row-${row.row}` }) as React.HTMLAttributes<HTMLElement>}
         />
       </section>
