@@ -5,7 +5,7 @@
 import type { Building } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Spin } from "antd";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { buildingQuery } from "../../api/buildings";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -25,8 +25,10 @@ interface Props {
 
 export function BuildingSheet({ id, address, mode, onClose }: Props) {
   const { t } = useTranslation();
-  const detail = useQuery(buildingQuery(id));
-  if (!detail.data) {
+  // Always read afresh when the sheet opens, so the edit starts from the version the server has now.
+  const [openedAt] = useState(Date.now);
+  const detail = useQuery({ ...buildingQuery(id), refetchOnMount: "always" });
+  if (!detail.data || detail.dataUpdatedAt < openedAt) {
     return (
       <Sheet title={address} onClose={onClose}>
         {detail.isError ? (
