@@ -5,7 +5,10 @@
 // the database through the API. Prints p50/p99, errors and lost writes; exits 1 if any.
 //
 //   node bench/load.mjs --url http://127.0.0.1:3000 [--users 100] [--duration 60] [--writes 0.2]
-//                       [--username admin] [--password xinjing-demo] [--json]
+//                       [--think 0] [--username admin] [--password xinjing-demo] [--json]
+//
+// --think N: each user pauses 0–2N ms between requests (default 0: every user sends its next request as soon
+// as the last is answered, so latency is mostly queueing behind the other users).
 //
 // Only localhost is accepted. It writes a zone, an area and two buildings per user named 压测…: point it at a
 // server whose database may hold test data.
@@ -19,6 +22,7 @@ const { values: options } = parseArgs({
     users: { type: "string", default: "100" },
     duration: { type: "string", default: "60" },
     writes: { type: "string", default: "0.2" },
+    think: { type: "string", default: "0" },
     username: { type: "string", default: process.env.LOAD_USERNAME ?? "admin" },
     password: { type: "string", default: process.env.LOAD_PASSWORD ?? "xinjing-demo" },
     json: { type: "boolean", default: false },
@@ -36,9 +40,11 @@ if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) fail("only a s
 const USERS = Number(options.users);
 const DURATION_S = Number(options.duration);
 const WRITE_SHARE = Number(options.writes);
+const THINK_MS = Number(options.think);
 if (!Number.isInteger(USERS) || USERS < 1 || USERS > 500) fail("--users must be 1..500");
 if (!(DURATION_S > 0 && DURATION_S <= 600)) fail("--duration must be 1..600 seconds");
 if (!(WRITE_SHARE >= 0 && WRITE_SHARE <= 1)) fail("--writes must be a share between 0 and 1");
+if (!(THINK_MS >= 0 && THINK_MS <= 60_000)) fail("--think must be 0..60000 ms");
 
 /** One HTTP client: its own keep-alive connection (so USERS bounds the connections) and session cookie. */
 function client() {
@@ -198,6 +204,7 @@ async function main() {
       const random = mulberry32(user.index + 1);
       let step = 0;
       while (performance.now() < deadline) {
+        if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, random() * 2 * THINK_MS));
         const write = random() < WRITE_SHARE;
         const building = user.buildings[step % 2];
         const op = write
@@ -213,7 +220,10 @@ async function main() {
             write ? { "If-Match": `"${building.version}"` } : {},
           );
         } catch (error) {
-          errors.push(`${op.method} ${op.path}: ${error.message}`);
+          const at = ((t0 - started) / 1000).toFixed(1);
+          errors.push(
+            `${op.method} ${op.path} at ${at} s, after ${(performance.now() - t0).toFixed(0)} ms: ${error.message}`,
+          );
           continue;
         }
         (write ? latencies.write : latencies.read).push(performance.now() - t0);
@@ -278,6 +288,7 @@ async function main() {
     url: base.origin,
     engine: health.engine,
     users: USERS,
+    thinkMs: THINK_MS,
     durationSeconds: Number(elapsed.toFixed(1)),
     requests: all.length,
     requestsPerSecond: Math.round(all.length / elapsed),
@@ -299,7 +310,7 @@ async function main() {
   } else {
     console.log(
       [
-        `load: ${USERS} users for ${result.durationSeconds} s, ${Math.round((1 - WRITE_SHARE) * 100)}% reads / ${Math.round(WRITE_SHARE * 100)}% writes, ${base.origin} (${health.engine})`,
+        `load: ${USERS} users (think ${THINK_MS} ms) for ${result.durationSeconds} s, ${Math.round((1 - WRITE_SHARE) * 100)}% reads / ${Math.round(WRITE_SHARE * 100)}% writes, ${base.origin} (${health.engine})`,
         `  requests  ${result.requests} (${result.requestsPerSecond}/s): ${result.reads} reads, ${result.writes} writes`,
         `  latency   p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (reads ${result.readP50Ms}/${result.readP99Ms} ms, writes ${result.writeP50Ms}/${result.writeP99Ms} ms)`,
         `  errors    ${result.errors}; conflicts (409) ${conflicts}`,
