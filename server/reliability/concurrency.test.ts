@@ -78,8 +78,8 @@ describe.each(ENGINES)("fifty simultaneous edits of one building on %s", (engine
     expect(historyProblems(detail, { ...detail.building, notes: "", signedOn: null })).toEqual([]);
   }
 
-  it("lets exactly one of fifty racing edits through, five times over", async () => {
-    for (let round = 0; round < 5; round++) {
+  it("lets exactly one of fifty racing edits through, three times over", async () => {
+    for (let round = 0; round < 3; round++) {
       const buildingId = programme.buildingIds[next++];
       await expectOneWinner(buildingId, await editAll(buildingId));
     }

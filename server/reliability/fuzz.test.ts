@@ -368,7 +368,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
           expect(stored.body.building.notes).toBe(notes.trim());
         },
       ),
-      { seed: SEED, numRuns: Math.min(RUNS, 300) },
+      { seed: SEED, numRuns: Math.min(RUNS, 200) },
     );
     counts.push(`  stored verbatim (POST /api/buildings notes): ${cases} cases`);
   });
