@@ -8,11 +8,12 @@ import { shanghaiDate } from "@jiati/shared";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
+import { z } from "zod";
 import { auditRoutes } from "./audit/routes";
 import { readSessionCookie } from "./auth/cookies";
 import { sessionRoutes } from "./auth/routes";
 import { AuthService } from "./auth/service";
-import { purgeExpiredSessions, resolveSession } from "./auth/sessions";
+import { purgeExpiredSessions, SessionResolver } from "./auth/sessions";
 import { buildingRoutes } from "./buildings/routes";
 import { BuildingService } from "./buildings/service";
 import type { Clock } from "./context";
@@ -79,10 +80,11 @@ export async function createApp(options: AppOptions) {
     users: new UserService(deps),
   };
 
+  const sessions = new SessionResolver(deps.db, () => clock.now(), hub);
   const authenticate: RequestHandler = async (req, _res, next) => {
     try {
       const id = readSessionCookie(req);
-      const user = id ? await resolveSession(deps.db, id, clock.now()) : null;
+      const user = id ? await sessions.resolve(id) : null;
       if (user) {
         req.user = user;
         req.context = { user, requestId: req.id, today: clock.today(), now: clock.now() };
@@ -100,9 +102,16 @@ export async function createApp(options: AppOptions) {
 
   route(
     api,
-    { method: "get", path: "/health", tag: "health", access: "public", summary: "Liveness and which database engine" },
-    async () => {
-      await database.db.execute("select 1");
+    {
+      method: "get",
+      path: "/health",
+      tag: "health",
+      access: "public",
+      summary: "Liveness and which database engine; ?deep=true also makes a database round trip (readiness)",
+      query: z.strictObject({ deep: z.enum(["true", "false"]).optional() }),
+    },
+    async ({ query }) => {
+      if (query.deep === "true") await database.db.execute("select 1");
       return { status: "ok", engine: database.engine, instance: hub.instanceId };
     },
   );

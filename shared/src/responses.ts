@@ -133,7 +133,8 @@ export const stallThresholdsSchema = z.strictObject({
 });
 
 export const changeNoticeSchema = z.object({
-  kind: z.enum(["building", "targets", "structure", "users", "settings", "import"]),
+  /** `session`: a session ended (logout); instances drop it from their session caches. Not sent to browsers. */
+  kind: z.enum(["building", "targets", "structure", "users", "settings", "import", "session"]),
   id: z.number().optional(),
   areaId: z.number().nullable().optional(),
   previousAreaId: z.number().nullable().optional(),

@@ -208,6 +208,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
     const response = await t.anonymous().get("/api/health");
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: "ok", engine });
+    expect((await t.anonymous().get("/api/health?deep=true")).body).toMatchObject({ status: "ok", engine });
     const csp = response.headers["content-security-policy"];
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");

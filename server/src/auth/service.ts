@@ -6,7 +6,7 @@ import type { Role } from "@jiati/shared";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { SessionUser } from "../context";
 import { loginFailures, users } from "../db/schema";
-import type { Deps } from "../deps";
+import { type Deps, inTransaction } from "../deps";
 import { TooManyRequests, Unauthenticated } from "../errors";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
 import { createSession, endSession } from "./sessions";
@@ -55,8 +55,12 @@ export class AuthService {
     };
   }
 
+  /** Ends the session everywhere: the row goes, and every instance drops it from its session cache. */
   async logout(sessionId: string): Promise<void> {
-    await endSession(this.deps.db, sessionId);
+    await inTransaction(this.deps, async (tx, announce) => {
+      await endSession(tx, sessionId);
+      await announce({ kind: "session" });
+    });
   }
 
   /** Forgets failures older than the window. */

@@ -82,3 +82,42 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
       ),
     );
 }
+
+/** How long a resolved session is trusted before the database is asked again. */
+export const SESSION_CACHE_MS = 5_000;
+
+/**
+ * Resolves session cookies with a short cache, so a read does not cost a database round trip — PGlite runs
+ * queries on the server's own thread. Any `users` change (disabling, password reset, role change) or
+ * `session` change (a logout, on any instance) empties the cache at once.
+ */
+export class SessionResolver {
+  private cache = new Map<string, { user: SessionUser; checkedAt: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+    hub: { subscribe(listener: (change: { kind: string }) => void): () => void },
+  ) {
+    hub.subscribe((change) => {
+      if (change.kind === "users" || change.kind === "session") this.cache.clear();
+    });
+  }
+
+  async resolve(id: string): Promise<SessionUser | null> {
+    const key = hashSessionId(id);
+    const now = this.now();
+    const hit = this.cache.get(key);
+    const age = hit ? now.getTime() - hit.checkedAt : Number.POSITIVE_INFINITY;
+    if (hit && age >= 0 && age < SESSION_CACHE_MS) return hit.user;
+    const user = await resolveSession(this.db, id, now);
+    if (this.cache.size > 10_000) this.cache.clear();
+    if (user) this.cache.set(key, { user, checkedAt: now.getTime() });
+    else this.cache.delete(key);
+    return user;
+  }
+
+  forget(id: string): void {
+    this.cache.delete(hashSessionId(id));
+  }
+}

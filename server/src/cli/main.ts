@@ -7,12 +7,13 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUserSchema, passwordSchema } from "@jiati/shared";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import { endUserSessions } from "../auth/sessions";
 import { loadConfig } from "../config";
 import { type Database, openDatabase } from "../db";
 import { areas, auditLog, users, zones } from "../db/schema";
+import { CHANGE_CHANNEL } from "../stream/changes";
 import { backupCommand, restoreCommand } from "./backup";
 
 async function readPassword(): Promise<string> {
@@ -92,6 +93,10 @@ async function resetPassword(args: string[]) {
       .returning();
     if (!row) throw new Error(`username: no account named ${values.username}`);
     await endUserSessions(db, row.id);
+    // A running server (PostgreSQL) drops the user's cached sessions when it hears this.
+    await db.execute(
+      sql`select pg_notify(${CHANGE_CHANNEL}, ${JSON.stringify({ origin: "cli", kind: "users", id: row.id })})`,
+    );
     await db.insert(auditLog).values({
       action: "user.password_reset",
       entity: "user",

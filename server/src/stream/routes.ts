@@ -27,6 +27,7 @@ export function streamRoutes(hub: ChangeHub): { router: Router; closeAll(): void
       });
       res.write("retry: 3000\n: connected\n\n");
       const unsubscribe = hub.subscribe((change) => {
+        if (change.kind === "session") return;
         res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(": ping\n\n"), HEARTBEAT_MS);

@@ -135,4 +135,36 @@ describe.each(ENGINES)("live updates on %s", (engine) => {
     expect(stream.events.some((event) => (event as { id?: number }).id === building.id)).toBe(false);
     await stream.close();
   });
+
+  it("refuses on one instance, within a second, a session ended or a user disabled on the other", async () => {
+    const admin = await buildUser(database.db, "taskforce");
+    const user = await buildUser(database.db, "leader");
+    const adminOnFirst = await loginAs(first.app, admin.username);
+    const userOnSecond = await loginAs(second.app, user.username);
+    expect((await userOnSecond.get("/api/session")).status).toBe(200); // now cached on the second instance
+    const disabled = await adminOnFirst.patch(`/api/users/${user.id}`).set(XHR).send({ disabled: true });
+    expect(disabled.status).toBe(200);
+    const refusedWithin = async () => {
+      const start = Date.now();
+      while (Date.now() - start < 1000) {
+        if ((await userOnSecond.get("/api/session")).status === 401) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return false;
+    };
+    expect(await refusedWithin()).toBe(true);
+
+    const other = await buildUser(database.db, "leader");
+    const onSecond = await loginAs(second.app, other.username);
+    const cookie = (await onSecond.get("/api/session")).request.cookies as unknown as string;
+    const onFirst = first.anonymous();
+    expect((await onFirst.get("/api/session").set("Cookie", cookie)).status).toBe(200); // cached on the first
+    expect((await onSecond.delete("/api/session").set(XHR)).status).toBe(204);
+    const start = Date.now();
+    let status = 200;
+    while (Date.now() - start < 1000 && status === 200) {
+      status = (await first.anonymous().get("/api/session").set("Cookie", cookie)).status;
+    }
+    expect(status).toBe(401);
+  });
 });

@@ -126,9 +126,10 @@ export class UserService {
       throw InvalidInput.field("currentPassword", "当前密码不正确");
     }
     const passwordHash = await hashPassword(newPassword);
-    return inTransaction(this.deps, async (tx) => {
+    return inTransaction(this.deps, async (tx, announce) => {
       await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, ctx.user.id));
       await endUserSessions(tx, ctx.user.id);
+      await announce({ kind: "users", id: ctx.user.id });
       await recordAudit(tx, ctx, { action: "user.password_change", entity: "user", entityId: ctx.user.id });
       return createSession(tx, ctx.user.id, ctx.now);
     });
