@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { ENGINES, newTarget, PASSWORD, seedProgramme, type Target, withDatabase } from "./support/databases";
 import { Api, type Reply } from "./support/http";
-import { CLI_BUNDLE } from "./support/paths";
+import { cliBundle } from "./support/paths";
 import { runUntilExit, type ServerProcess, startServer } from "./support/server-process";
 import { checkAllBuildingsInSql } from "./support/sql-checks";
 
@@ -141,7 +141,7 @@ describe.each(ENGINES)("shutdown and start on %s", (engine) => {
       expect(second.output).toContain("PGlite allows one process per data folder");
 
       const cli = await new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI_BUNDLE, "user:add", "--username", "intruder"], {
+        const child = spawn(process.execPath, [cliBundle(), "user:add", "--username", "intruder"], {
           env: { ...process.env, ...target?.env, PASSWORD: "long-enough-password", DATABASE_URL: "" },
         });
         let output = "";

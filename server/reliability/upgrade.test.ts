@@ -18,7 +18,7 @@ import {
   withDatabase,
 } from "./support/databases";
 import { Api } from "./support/http";
-import { runUntilExit, startServer } from "./support/server-process";
+import { killAllServers, runUntilExit, startServer } from "./support/server-process";
 import { checkAllBuildingsInSql } from "./support/sql-checks";
 
 interface JournalEntry {
@@ -87,6 +87,7 @@ describe.each(ENGINES)("upgrades on %s", (engine) => {
   let target: Target | undefined;
   const folders: string[] = [];
   afterEach(async () => {
+    await killAllServers();
     await target?.dispose();
     target = undefined;
     for (const folder of folders.splice(0)) fs.rmSync(path.dirname(folder), { recursive: true, force: true });
@@ -150,7 +151,7 @@ describe.each(ENGINES)("upgrades on %s", (engine) => {
     folders.push(broken);
 
     const run = await runUntilExit({ ...target.env, MIGRATIONS_DIR: broken });
-    expect(run.code).toBe(1);
+    expect(run, run.output).toMatchObject({ code: 1, signal: null });
     expect(run.readyPrinted).toBe(false);
     expect(run.output).toContain("Database migration failed; the database was left as it was.");
     expect(run.output).toContain('relation "no_such_table" does not exist');

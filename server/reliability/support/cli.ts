@@ -1,7 +1,7 @@
 // Runs the operations CLI (npm run backup / restore) as a user would: the built bundle, or through npm.
 
 import { spawn } from "node:child_process";
-import { CLI_BUNDLE, REPO_ROOT } from "./paths";
+import { cliBundle, REPO_ROOT } from "./paths";
 import { serverEnv } from "./server-process";
 
 export interface CliRun {
@@ -14,7 +14,7 @@ export function runCli(args: string[], env: Record<string, string>, options: { n
   const [command, ...rest] = args;
   const child = options.npm
     ? spawn("npm", ["run", "--silent", command, "--", ...rest], { cwd: REPO_ROOT, env: serverEnv(env) })
-    : spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: REPO_ROOT, env: serverEnv(env) });
+    : spawn(process.execPath, [cliBundle(), ...args], { cwd: REPO_ROOT, env: serverEnv(env) });
   let output = "";
   child.stdout.on("data", (chunk) => {
     output += chunk;

@@ -1,6 +1,7 @@
-// Once per run of the reliability project: build the server bundle the tests start (node server/dist/index.js)
-// unless SKIP_BUILD says it was just built, and make two PGlite data folders to copy from — one freshly
-// initialised (initdb takes seconds in WASM) and one with every migration applied.
+// Once per run of the reliability project: build the server bundle unless SKIP_BUILD says it was just built,
+// and copy it aside for the tests to start (in a shared checkout, server/dist may be rebuilt meanwhile); make
+// two PGlite data folders to copy from — one freshly initialised (initdb takes seconds in WASM) and one with
+// every migration applied.
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase, pgliteFolder } from "../../src/db";
-import { REPO_ROOT } from "./paths";
+import { BUNDLES, REPO_ROOT } from "./paths";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,12 +17,20 @@ declare module "vitest" {
     bareTemplate: string;
     /** A data folder holding a PGlite database with every committed migration applied. */
     migratedTemplate: string;
+    /** This run's copy of server/dist (index.js, cli.js). */
+    bundleDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   if (!process.env.SKIP_BUILD) {
     execFileSync(process.execPath, [path.join(REPO_ROOT, "server/build.mjs")], { stdio: "inherit" });
+  }
+
+  fs.mkdirSync(BUNDLES, { recursive: true });
+  const bundleDir = fs.mkdtempSync(path.join(BUNDLES, "run-"));
+  for (const name of ["index.js", "index.js.map", "cli.js", "cli.js.map"]) {
+    fs.copyFileSync(path.join(REPO_ROOT, "server/dist", name), path.join(bundleDir, name));
   }
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "jt-reliability-templates-"));
@@ -38,5 +47,9 @@ export default async function setup(project: TestProject) {
 
   project.provide("bareTemplate", bare);
   project.provide("migratedTemplate", migrated);
-  return () => fs.rmSync(root, { recursive: true, force: true });
+  project.provide("bundleDir", bundleDir);
+  return () => {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(bundleDir, { recursive: true, force: true });
+  };
 }

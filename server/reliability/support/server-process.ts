@@ -2,7 +2,7 @@
 // so tests can kill it, signal it and start it again on the same data.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { SERVER_BUNDLE, TODAY } from "./paths";
+import { MIGRATIONS, serverBundle, TODAY } from "./paths";
 
 export interface Exit {
   code: number | null;
@@ -31,12 +31,32 @@ export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     LOG_LEVEL: "warn",
     BACKUP_INTERVAL_HOURS: "0",
     FAKE_TODAY: TODAY,
+    MIGRATIONS_DIR: MIGRATIONS,
     ...extra,
   };
 }
 
+/** Servers still running: killed when the test process ends, should a failing test leave one behind. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/** Kills every server this test file started and that still runs. */
+export async function killAllServers(): Promise<void> {
+  await Promise.all(
+    [...running].map((child) => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      return exited;
+    }),
+  );
+}
+
 function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [SERVER_BUNDLE], { env: serverEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [serverBundle()], { env: serverEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
