@@ -7,14 +7,31 @@ import {
   type BuildingListItem,
   type BuildingListQuery,
   type BuildingStage,
+  type StageDateField,
   type StallThresholds,
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { RequestContext } from "../context";
 import type { Db, Executor } from "../db";
-import { areas, buildings, type stageEvents, zones } from "../db/schema";
+import { areas, auditLog, buildings, stageEvents, zones } from "../db/schema";
+import { insertSelectFrom } from "../db/sql";
+import { CHANGE_CHANNEL } from "../stream/changes";
 
 export type BuildingRow = typeof buildings.$inferSelect;
 
@@ -174,4 +191,38 @@ export async function addressTaken(ex: Executor, key: string, exceptId?: number)
         : eq(buildings.addressKey, key),
     );
   return !!row;
+}
+
+/**
+ * Sets one stage date in a single statement, only if the building is still at `version`: the stage event,
+ * the audit row and the change notice are written by the same statement, so all happen or none.
+ * Returns false when the version no longer matched (or the building is gone).
+ */
+export async function writeStageDate(
+  db: Db,
+  change: {
+    id: number;
+    version: number;
+    field: StageDateField;
+    date: string | null;
+    now: Date;
+    event: typeof stageEvents.$inferInsert;
+    audit: typeof auditLog.$inferInsert;
+    notice: string;
+  },
+): Promise<boolean> {
+  const column = sql.raw(`"${getTableColumns(buildings)[change.field].name}"`);
+  const result = (await db.execute(sql`
+    with updated as (
+      update ${buildings} set ${column} = ${change.date}::date, "version" = "version" + 1,
+        "updated_at" = ${change.now.toISOString()}::timestamptz
+      where "id" = ${change.id} and "version" = ${change.version}
+      returning "id", "area_id"
+    ),
+    event as (${insertSelectFrom(stageEvents, change.event, "updated")}),
+    audit as (${insertSelectFrom(auditLog, change.audit, "updated")})
+    select pg_notify(${CHANGE_CHANNEL}, ${change.notice})::text as notified from updated`)) as unknown as {
+    rows: unknown[];
+  };
+  return result.rows.length === 1;
 }

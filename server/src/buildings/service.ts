@@ -15,7 +15,7 @@ import {
   type StageUpdate,
 } from "@jiati/shared";
 import { eq, sql } from "drizzle-orm";
-import { entityHistory, recordAudit } from "../audit/service";
+import { auditValues, entityHistory, recordAudit } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
 import { GenerationCache } from "../cache";
 import type { RequestContext } from "../context";
@@ -32,6 +32,7 @@ import {
   listBuildings,
   presentBuilding,
   stageEventValues,
+  writeStageDate,
 } from "./repo";
 
 /** The plain fields a PATCH may set: those of the shared schema. */
@@ -184,33 +185,64 @@ export class BuildingService {
     });
   }
 
+  /**
+   * Records, corrects or clears a stage date — the hot path (secretaries on their phones). The rules are
+   * checked against the building as read; one statement then writes it only if it is still at that
+   * version, with its stage event, audit row and change notice: atomic, and one round trip.
+   */
   async recordStage(ctx: RequestContext, id: number, version: number, update: StageUpdate): Promise<Building> {
-    return inTransaction(this.deps, async (tx, announce) => {
-      const current = await this.lockForWrite(tx, ctx, id, version);
-      if (current.withdrawn) throw new InvalidInput("楼栋已撤销，不能记录阶段", { stage: "楼栋已撤销" }, "withdrawn");
-      const result = applyStageUpdate(current, update, ctx.today);
-      if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
-      const reason = update.reason?.trim() ?? "";
-      const row = await this.save(tx, ctx, id, { [result.field]: update.date });
-      await this.recordEvent(tx, ctx, id, update.stage, result.previous, update.date, reason);
-      await recordAudit(tx, ctx, {
+    const current = await findBuilding(this.deps.db, id);
+    if (!current) throw new NotFound("楼栋");
+    this.checkWritable(ctx, current, version);
+    if (current.withdrawn) throw new InvalidInput("楼栋已撤销，不能记录阶段", { stage: "楼栋已撤销" }, "withdrawn");
+    const result = applyStageUpdate(current, update, ctx.today);
+    if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
+    const reason = update.reason?.trim() ?? "";
+    const change = { kind: "building", id, areaId: current.areaId } as const;
+    const written = await writeStageDate(this.deps.db, {
+      id,
+      version,
+      field: result.field,
+      date: update.date,
+      now: ctx.now,
+      event: stageEventValues(ctx, {
+        buildingId: id,
+        stage: update.stage,
+        fromDate: result.previous,
+        toDate: update.date,
+        reason,
+      }),
+      audit: auditValues(ctx, {
         action: update.date === null ? "building.stage.clear" : "building.stage",
         entity: "building",
         entityId: id,
-        areaId: row.areaId,
+        areaId: current.areaId,
         before: { [result.field]: result.previous },
         after: { [result.field]: update.date },
         reason,
-      });
-      await announce({ kind: "building", id, areaId: row.areaId });
-      return presentBuilding(row);
+      }),
+      notice: this.deps.hub.payload(change),
     });
+    if (!written) {
+      // Someone else wrote first: answer as if we had read their version.
+      const now = await findBuilding(this.deps.db, id);
+      if (!now) throw new NotFound("楼栋");
+      this.checkWritable(ctx, now, version);
+    }
+    this.deps.hub.committed(change);
+    return presentBuilding({ ...current, [result.field]: update.date, version: version + 1, updatedAt: ctx.now });
   }
 
   /** Locks the row, then checks that it exists, that the user may write it, and that it is the version read. */
   private async lockForWrite(tx: Tx, ctx: RequestContext, id: number, version: number): Promise<BuildingRow> {
     const current = await findBuilding(tx, id, true);
     if (!current) throw new NotFound("楼栋");
+    this.checkWritable(ctx, current, version);
+    return current;
+  }
+
+  /** 403 unless the user may write this building; 409 with the current record unless it is at `version`. */
+  private checkWritable(ctx: RequestContext, current: BuildingRow, version: number): void {
     requireBuildingWrite(ctx.user, current.areaId);
     if (current.version !== version) {
       throw new Conflict(
@@ -219,7 +251,6 @@ export class BuildingService {
         presentBuilding(current),
       );
     }
-    return current;
   }
 
   private async save(tx: Tx, ctx: RequestContext, id: number, values: Partial<typeof buildings.$inferInsert>) {

@@ -44,8 +44,12 @@ export class ChangeHub {
 
   /** Queues the notice in the transaction `tx`; PostgreSQL delivers it when (and only if) it commits. */
   async notifyInTransaction(tx: Executor, change: Change): Promise<void> {
-    const payload = JSON.stringify({ origin: this.instanceId, ...change });
-    await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${payload})`);
+    await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${this.payload(change)})`);
+  }
+
+  /** The NOTIFY payload of `change`, for statements that send it themselves. */
+  payload(change: Change): string {
+    return JSON.stringify({ origin: this.instanceId, ...change });
   }
 
   /** Tells this instance's subscribers about a change that has just committed. */
