@@ -54,11 +54,12 @@ describe("the data folder lock", () => {
     acquireFolderLock(folder).release();
   });
 
-  it.runIf(fs.existsSync("/proc/self/stat"))("takes over a lock whose pid now belongs to another process", async () => {
-    const pid = await otherProcess();
-    const folder = folderWithLock(`${pid}\n1\n`);
-    acquireFolderLock(folder).release();
-  });
+  if (fs.existsSync("/proc/self/stat"))
+    it("takes over a lock whose pid now belongs to another process", async () => {
+      const pid = await otherProcess();
+      const folder = folderWithLock(`${pid}\n1\n`);
+      acquireFolderLock(folder).release();
+    });
 
   it("refuses while the owner runs, naming it", async () => {
     const pid = await otherProcess();

@@ -15,7 +15,7 @@ const configSchema = z.object({
   DEMO_PASSWORD: z.string().min(8, { error: "must be at least 8 characters" }).default("xinjing-demo"),
   SEED: z.enum(["demo", "none"]).default("demo"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Days between automatic backups of the embedded database; 0 turns them off. */
+  /** Hours between automatic backups of the embedded database; 0 turns them off. */
   BACKUP_INTERVAL_HOURS: z.coerce
     .number()
     .min(0)
