@@ -1,9 +1,11 @@
+import { buildingListQuerySchema, DEFAULT_STALL_THRESHOLDS } from "@jiati/shared";
 import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, buildings, stageEvents } from "../db/schema";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+import { listBuildings } from "./repo";
 
 describe.each(ENGINES)("buildings API on %s", (engine) => {
   let t: TestApp;
@@ -334,6 +336,41 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
       const bad = await taskforce.get(`/api/buildings?blockerCategory=weather`);
       expect(bad.status).toBe(400);
       expect(bad.body.error.fields).toHaveProperty("blockerCategory");
+    });
+
+    it("serves cached pages that equal a fresh query after edits, stage changes and withdrawals", async () => {
+      const area = await buildArea(t.db);
+      const ids: number[] = [];
+      for (let i = 1; i <= 4; i++)
+        ids.push((await buildBuilding(t.db, { areaId: area.id, address: `缓存路 ${i}号` })).id);
+      t.hub.committed({ kind: "building" });
+      const queries = [`areaId=${area.id}`, `areaId=${area.id}&stage=signed`, `areaId=${area.id}&stage=planned`];
+      const fresh = async (query: string) =>
+        listBuildings(
+          t.db,
+          buildingListQuerySchema.parse(Object.fromEntries(new URLSearchParams(query))),
+          t.clock.today(),
+          DEFAULT_STALL_THRESHOLDS,
+        );
+      const expectCachedEqualsFresh = async () => {
+        for (const query of queries) {
+          const cached = await taskforce.get(`/api/buildings?${query}`);
+          expect(cached.body, query).toEqual(JSON.parse(JSON.stringify(await fresh(query))));
+        }
+      };
+      await expectCachedEqualsFresh();
+      await stage(ids[0], 1, { stage: "signed", date: "2022-05-01" });
+      await expectCachedEqualsFresh();
+      await taskforce.patch(`/api/buildings/${ids[1]}`).set(XHR).set("If-Match", '"1"').send({ notes: "改过" });
+      await expectCachedEqualsFresh();
+      await taskforce
+        .patch(`/api/buildings/${ids[2]}`)
+        .set(XHR)
+        .set("If-Match", '"1"')
+        .send({ withdrawn: true, reason: "撤" });
+      await expectCachedEqualsFresh();
+      await stage(ids[0], 2, { stage: "signed", date: "2022-04-01", reason: "更正" });
+      await expectCachedEqualsFresh();
     });
 
     it("treats % and _ in the search as text", async () => {
