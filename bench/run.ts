@@ -59,6 +59,43 @@ interface RunResult {
   recountOk: boolean | null;
   recountNote: string;
   lcpMs?: number;
+  load?: LoadResult;
+}
+
+/** What bench/load.mjs reports (issue 7's mixed load). */
+interface LoadResult {
+  users: number;
+  durationSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  readP99Ms: number;
+  writeP99Ms: number;
+  errors: number;
+  conflicts: number;
+  acknowledgedWrites: number;
+  lostWrites: number;
+}
+
+/** 100 logged-in users, 80% reads / 20% writes for 60 s, then a check that every acknowledged write is stored. */
+function mixedLoad(url: string): LoadResult | undefined {
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, "bench/load.mjs"), "--url", url, "--users", "100", "--duration", "60", "--json"],
+    { encoding: "utf8", env: { ...process.env, LOAD_USERNAME: BENCH_USER, LOAD_PASSWORD: BENCH_PASSWORD } },
+  );
+  const line = run.stdout.trim().split("\n").at(-1);
+  if (!line?.startsWith("{")) {
+    log(`  mixed load failed: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    return undefined;
+  }
+  const result = JSON.parse(line) as LoadResult;
+  log(
+    `  mixed load: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, ` +
+      `${result.acknowledgedWrites} writes acknowledged, ${result.lostWrites} lost`,
+  );
+  return result;
 }
 
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -377,6 +414,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
   if (!options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
+  const load = !options["no-load"] && scale.name === "town" ? mixedLoad(server.url) : undefined;
 
   // The summary the server serves now (after the writes) against a plain recount in SQL.
   // Requests still in flight when the load stopped finish first: wait until two reads agree.
@@ -439,6 +477,20 @@ function table(results: RunResult[]): string {
     for (const result of results.filter((r) => r.engine === engine)) {
       lines.push(
         `| ${result.scale.name} | ${result.scale.buildings} | ${(result.generateMs / 1000).toFixed(1)} | ${result.readyMs} | ${result.rssMb} | ${result.recountOk ? "yes" : "NO"} (${result.recountNote}) | ${result.lcpMs ?? "–"} |`,
+      );
+    }
+  }
+  const loads = results.filter((r) => r.load);
+  if (loads.length) {
+    lines.push("\n### Mixed load (bench/load.mjs: 100 users, 80% reads / 20% writes, 60 s, town data set)\n");
+    lines.push(
+      "| engine | req/s | p50 ms | p99 ms | read p99 | write p99 | errors | 409s | writes acknowledged | lost |",
+    );
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const { engine, load } of loads) {
+      if (!load) continue;
+      lines.push(
+        `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} |`,
       );
     }
   }
