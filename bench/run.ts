@@ -447,6 +447,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     recountOk: mismatches.length === 0,
     recountNote,
     lcpMs,
+    load,
   };
 }
 

@@ -9,7 +9,6 @@ import {
   stageUpdateSchema,
 } from "@jiati/shared";
 import { Router } from "express";
-import { z } from "zod";
 import { idParam, ifMatchVersion } from "../http/params";
 import { JsonText, route } from "../http/route";
 import type { BuildingService } from "./service";
