@@ -79,15 +79,24 @@ interface LoadResult {
 }
 
 /** 100 logged-in users, 80% reads / 20% writes for 60 s, then a check that every acknowledged write is stored. */
-function mixedLoad(url: string): LoadResult | undefined {
-  const run = spawnSync(
+async function mixedLoad(url: string): Promise<LoadResult | undefined> {
+  const child = spawn(
     process.execPath,
     [path.join(root, "bench/load.mjs"), "--url", url, "--users", "100", "--duration", "60", "--json"],
-    { encoding: "utf8", env: { ...process.env, LOAD_USERNAME: BENCH_USER, LOAD_PASSWORD: BENCH_PASSWORD } },
+    { env: { ...process.env, LOAD_USERNAME: BENCH_USER, LOAD_PASSWORD: BENCH_PASSWORD } },
   );
-  const line = run.stdout.trim().split("\n").at(-1);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  await new Promise((resolve) => child.once("exit", resolve));
+  const line = stdout.trim().split("\n").at(-1);
   if (!line?.startsWith("{")) {
-    log(`  mixed load failed: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    log(`  mixed load failed: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
     return undefined;
   }
   const result = JSON.parse(line) as LoadResult;
@@ -414,7 +423,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
   if (!options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
-  const load = !options["no-load"] && scale.name === "town" ? mixedLoad(server.url) : undefined;
+  const load = !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
 
   // The summary the server serves now (after the writes) against a plain recount in SQL.
   // Requests still in flight when the load stopped finish first: wait until two reads agree.

@@ -10,7 +10,7 @@ import {
 } from "@jiati/shared";
 import { Router } from "express";
 import { idParam, ifMatchVersion } from "../http/params";
-import { JsonText, route } from "../http/route";
+import { route } from "../http/route";
 import type { BuildingService } from "./service";
 
 const tag = "buildings";
@@ -27,7 +27,7 @@ export function buildingRoutes(service: BuildingService): Router {
       query: buildingListQuerySchema,
       response: pageSchema(buildingListItemSchema),
     },
-    async ({ query, ctx }) => new JsonText(await service.listJson(query, ctx.today)),
+    async ({ query, ctx }) => service.listJson(query, ctx.today),
   );
 
   route(

@@ -23,6 +23,7 @@ import type { Tx } from "../db";
 import { buildings, stageEvents } from "../db/schema";
 import { type Deps, inTransaction } from "../deps";
 import { Conflict, InvalidInput, NotFound } from "../errors";
+import { JsonText } from "../http/route";
 import type { SettingsService } from "../settings/service";
 import {
   addressTaken,
@@ -52,7 +53,7 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 }
 
 export class BuildingService {
-  private lists: GenerationCache<string>;
+  private lists: GenerationCache<JsonText>;
 
   constructor(
     private readonly deps: Deps,
@@ -62,9 +63,13 @@ export class BuildingService {
   }
 
   /** A page of the building list as JSON, cached until the next change (lists are read far more than written). */
-  async listJson(query: BuildingListQuery, today: string): Promise<string> {
-    return this.lists.get(`${today}|${JSON.stringify(query)}`, async () =>
-      JSON.stringify(await listBuildings(this.deps.db, query, today, await this.settings.stallThresholds())),
+  async listJson(query: BuildingListQuery, today: string): Promise<JsonText> {
+    return this.lists.get(
+      `${today}|${JSON.stringify(query)}`,
+      async () =>
+        new JsonText(
+          JSON.stringify(await listBuildings(this.deps.db, query, today, await this.settings.stallThresholds())),
+        ),
     );
   }
 

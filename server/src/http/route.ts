@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 // Declares an API route once: Express registration with validation and authentication, plus the entry
 // that the generated OpenAPI description is built from.
 
@@ -43,9 +44,15 @@ export interface RouteDoc {
 
 export const routeDocs: RouteDoc[] = [];
 
-/** A response body already serialised to JSON (e.g. from a cache), sent as is. */
+/**
+ * A response body serialised once (for a cache) with its ETag: sending it costs no serialisation and no
+ * hashing, and a client holding the same version gets 304.
+ */
 export class JsonText {
-  constructor(readonly text: string) {}
+  readonly etag: string;
+  constructor(readonly text: string) {
+    this.etag = `W/"${createHash("sha1").update(text).digest("base64url")}"`;
+  }
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -91,6 +98,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
         return;
       }
       if (result instanceof JsonText) {
+        res.setHeader("ETag", result.etag);
         res.type("application/json").send(result.text);
         return;
       }

@@ -1,6 +1,6 @@
 import { summaryQuerySchema, summarySchema, yearOf } from "@jiati/shared";
 import { Router } from "express";
-import { JsonText, route } from "../http/route";
+import { route } from "../http/route";
 import type { SummaryService } from "./service";
 
 export function summaryRoutes(service: SummaryService): Router {
@@ -16,8 +16,7 @@ export function summaryRoutes(service: SummaryService): Router {
       query: summaryQuerySchema,
       response: summarySchema,
     },
-    async ({ query, ctx }) =>
-      new JsonText(await service.summaryJson(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today)),
+    async ({ query, ctx }) => service.summaryJson(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today),
   );
   return router;
 }

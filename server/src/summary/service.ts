@@ -20,6 +20,7 @@ import { GenerationCache } from "../cache";
 import type { Executor } from "../db";
 import type { Deps } from "../deps";
 import { NotFound } from "../errors";
+import { JsonText } from "../http/route";
 import type { SettingsService } from "../settings/service";
 import type { StructureService } from "../structure/service";
 import { loadTargets } from "../targets/service";
@@ -36,7 +37,7 @@ function scopeFilter(zoneId: number | null) {
 }
 
 export class SummaryService {
-  private cache: GenerationCache<{ summary: Summary; json: string }>;
+  private cache: GenerationCache<{ summary: Summary; json: JsonText }>;
 
   constructor(
     private readonly deps: Deps,
@@ -51,14 +52,14 @@ export class SummaryService {
   }
 
   /** The summary serialised once per change, so a cached read costs no JSON work. */
-  async summaryJson(year: number, zoneId: number | null, today: string): Promise<string> {
+  async summaryJson(year: number, zoneId: number | null, today: string): Promise<JsonText> {
     return (await this.cached(year, zoneId, today)).json;
   }
 
   private cached(year: number, zoneId: number | null, today: string) {
     return this.cache.get(`${year}|${zoneId ?? ""}|${today}`, async () => {
       const summary = await this.compute(year, zoneId, today);
-      return { summary, json: JSON.stringify(summary) };
+      return { summary, json: new JsonText(JSON.stringify(summary)) };
     });
   }
 

@@ -133,6 +133,17 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     expect(after.body.recent.month.signed).toBe(first.body.recent.month.signed + 1);
   });
 
+  it("answers 304 to a client that holds the current summary, and 200 after a change", async () => {
+    const first = await agent.get("/api/summary?year=2022");
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await agent.get("/api/summary?year=2022").set("If-None-Match", etag)).status).toBe(304);
+    t.hub.committed({ kind: "targets" });
+    const changed = await agent.get("/api/summary?year=2022").set("If-None-Match", etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag); // generatedAt moved on
+  });
+
   it("counts stalled and blocked buildings and the current funnel", async () => {
     const zone = await buildZone(t.db);
     const area = await buildArea(t.db, { zoneId: zone.id });
