@@ -428,8 +428,14 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   // The summary the server serves now (after the writes) against a plain recount in SQL.
   // Requests still in flight when the load stopped finish first: wait until two reads agree.
   type Counts = { stages: Record<string, { actual: number }> };
-  const read = async () =>
-    (await (await fetch(`${server.url}/api/summary?year=${year}`, { headers: auth })).json()) as Counts;
+  const read = async (): Promise<Counts> => {
+    try {
+      return (await (await fetch(`${server.url}/api/summary?year=${year}`, { headers: auth })).json()) as Counts;
+    } catch {
+      // A pooled keep-alive connection the server closed while the load ran: one more try on a new one.
+      return (await (await fetch(`${server.url}/api/summary?year=${year}`, { headers: auth })).json()) as Counts;
+    }
+  };
   let summary = await read();
   for (let attempt = 0; attempt < 20; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 500));
