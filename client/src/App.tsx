@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import { isApiError } from "./api/http";
 import { keys } from "./api/keys";
-import { router } from "./routes";
+import { preloadFirstScreen, router } from "./routes";
 
 function createQueryClient(): QueryClient {
   // Any 401 means the session is gone: forget the user, and the guard sends them to the login page.
@@ -54,7 +54,11 @@ function AntdProviders({ children }: { children: ReactNode }) {
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    preloadFirstScreen(client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <AntdProviders>

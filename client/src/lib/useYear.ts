@@ -5,8 +5,7 @@ import { currentYear, FIRST_YEAR } from "./dates";
 /** The year in the URL (?year=), this year by default, and a setter that keeps the other parameters. */
 export function useYear(): [number, (year: number) => void] {
   const [params, setParams] = useSearchParams();
-  const raw = Number(params.get("year"));
-  const year = Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= currentYear() ? raw : currentYear();
+  const year = yearFrom(params);
   const setYear = useCallback(
     (next: number) =>
       setParams(
@@ -20,6 +19,12 @@ export function useYear(): [number, (year: number) => void] {
     [setParams],
   );
   return [year, setYear];
+}
+
+/** The year of ?year=, when it is one the programme has; else this year. */
+export function yearFrom(params: URLSearchParams): number {
+  const raw = Number(params.get("year"));
+  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= currentYear() ? raw : currentYear();
 }
 
 /** `?year=Y` to append to links, so drilling down keeps the year. */
