@@ -66,7 +66,7 @@ export function pgliteFolder(dataDir: string): string {
   return path.join(dataDir, "pglite");
 }
 
-async function openPglite(dataDir: string | undefined, sharedBuffers = "48MB"): Promise<Database> {
+async function openPglite(dataDir: string | undefined, sharedBuffers = "32MB"): Promise<Database> {
   let lock: FolderLock | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
