@@ -45,6 +45,9 @@ export const buildingFieldsSchema = z.object({
   subsidyWan: optionalMoney.default(null),
   notes: shortText(2000).default(""),
 });
+/** A building's editable fields (everything but its stages, blocker and withdrawal), in form order. */
+export const BUILDING_FIELDS = buildingFieldsSchema.keyof().options;
+export type BuildingFieldValues = z.output<typeof buildingFieldsSchema>;
 
 function elderlyWithinHouseholds(
   value: { households?: number | null; elderlyHouseholds?: number | null },

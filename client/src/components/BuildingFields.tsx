@@ -1,38 +1,11 @@
 // The editable fields of a building, as antd form items — used by the create and the edit dialogs. The
 // dialogs validate the whole body with the shared zod schema before sending.
 
+import type { BuildingFieldValues } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { areasQuery } from "../api/structure";
-
-export const BUILDING_FIELDS = [
-  "areaId",
-  "estate",
-  "address",
-  "floors",
-  "households",
-  "elderlyHouseholds",
-  "elevatorCompany",
-  "consentRate",
-  "costWan",
-  "subsidyWan",
-  "notes",
-] as const;
-
-export type BuildingFieldValues = {
-  areaId: number;
-  estate: string;
-  address: string;
-  floors: number | null;
-  households: number | null;
-  elderlyHouseholds: number | null;
-  elevatorCompany: string;
-  consentRate: number | null;
-  costWan: number | null;
-  subsidyWan: number | null;
-  notes: string;
-};
 
 /** Form values → request body: empty numbers become null, text is trimmed. */
 export function normaliseFields(values: Partial<BuildingFieldValues>): BuildingFieldValues {

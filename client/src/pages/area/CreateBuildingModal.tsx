@@ -1,14 +1,14 @@
 // Adds a building to an area (its secretary or the task force), checked with the shared create schema.
 // Afterwards: the building's page, or — given `onCreated` — back to the list the user came from.
 
-import { type Building, createBuildingSchema } from "@jiati/shared";
+import { type Building, type BuildingFieldValues, createBuildingSchema } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCreateBuilding } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
-import { BuildingFields, type BuildingFieldValues, normaliseFields } from "../../components/BuildingFields";
+import { BuildingFields, normaliseFields } from "../../components/BuildingFields";
 import { applyServerErrors, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";

@@ -1,7 +1,13 @@
 // The building's other edits, each in a dialog that starts from the version on screen: its fields, its
 // blocker (set or clear), and withdraw/restore with a reason. A stale version shows what changed meanwhile.
 
-import { type Building, type PatchBuilding, patchBuildingSchema } from "@jiati/shared";
+import {
+  BUILDING_FIELDS,
+  type Building,
+  type BuildingFieldValues,
+  type PatchBuilding,
+  patchBuildingSchema,
+} from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, type ButtonProps, Form, type FormInstance, Input, Select } from "antd";
 import type { TFunction } from "i18next";
@@ -9,12 +15,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatchBuilding } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
-import {
-  BUILDING_FIELDS,
-  BuildingFields,
-  type BuildingFieldValues,
-  normaliseFields,
-} from "../../components/BuildingFields";
+import { BuildingFields, normaliseFields } from "../../components/BuildingFields";
 import { applyServerErrors, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
