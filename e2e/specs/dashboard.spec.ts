@@ -12,6 +12,9 @@ test("drills down from the town to a zone, an area and a building, keeping the y
   await login(page, "admin");
   await page.goto("/?year=2022");
   await dashboardReady(page, 2022);
+  // The stalled counts name the thresholds they were counted with (the task force's settings, 90 and 180 days).
+  await expect(page.getByTestId("stalled-signed")).toContainText("签约超过 90 天未开工");
+  await expect(page.getByTestId("stalled-started")).toContainText("开工超过 180 天未完工");
   const zones = await api<{ id: number; name: string }[]>(page.request, "/api/zones");
   const zone = zones[1];
   await page.getByTestId(`zone-link-${zone.id}`).first().click();

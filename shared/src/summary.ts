@@ -57,7 +57,8 @@ export const summarySchema = z.object({
   areasOmitted: z.boolean(),
   allocation: byStage(z.object({ town: z.number().nullable(), areaSum: z.number(), balanced: z.boolean() })),
   funnel: z.object({ planned: z.number(), signed: z.number(), started: z.number(), completed: z.number() }),
-  stalled: z.object({ signed: z.number(), started: z.number() }),
+  /** Stalled buildings, with the thresholds (days) they were counted against. */
+  stalled: z.object({ signed: z.number(), started: z.number(), signedDays: z.number(), startedDays: z.number() }),
   blocked: z.record(z.string(), z.number()),
   recent: z.object({
     week: byStage(z.number()),

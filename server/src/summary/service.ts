@@ -95,7 +95,12 @@ export class SummaryService {
       waiting,
       medians,
       funnel: { planned: status.planned, signed: status.signed, started: status.started, completed: status.completed },
-      stalled: { signed: status.stalled_signed, started: status.stalled_started },
+      stalled: {
+        signed: status.stalled_signed,
+        started: status.stalled_started,
+        signedDays: thresholds.signedDays,
+        startedDays: thresholds.startedDays,
+      },
       blocked: Object.fromEntries(blockedRows.map((row) => [row.category, row.count])),
       recent: {
         week: { signed: status.week_signed, started: status.week_started, completed: status.week_completed },

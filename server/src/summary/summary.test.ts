@@ -171,8 +171,15 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     t.hub.committed({ kind: "building" });
     const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
     expect(response.body.funnel).toEqual({ planned: 1, signed: 2, started: 1, completed: 1 });
-    expect(response.body.stalled).toEqual({ signed: 1, started: 1 });
+    expect(response.body.stalled).toEqual({ signed: 1, started: 1, signedDays: 90, startedDays: 180 });
     expect(response.body.blocked).toMatchObject({ funding: 1, pipelines: 0 });
+
+    // New thresholds recount the stalled buildings, and the summary says which thresholds it counted with.
+    const put = await agent.put("/api/settings/stall").set(XHR).send({ signedDays: 1000, startedDays: 180 });
+    expect(put.status).toBe(200);
+    const after = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
+    expect(after.body.stalled).toEqual({ signed: 0, started: 1, signedDays: 1000, startedDays: 180 });
+    await agent.put("/api/settings/stall").set(XHR).send({ signedDays: 90, startedDays: 180 });
   });
 
   it("refuses a bad year and an unknown zone", async () => {

@@ -2,10 +2,8 @@
 // and the stalled and blocked buildings — each number links to the list behind it.
 
 import type { Summary } from "@jiati/shared";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { stallSettingsQuery } from "../../api/settings";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES } from "../../lib/domain";
@@ -79,7 +77,6 @@ export function RecentCard({ summary }: { summary: Summary }) {
 export function StalledCard({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const thresholds = useQuery(stallSettingsQuery).data;
   const zoneId = summary.scope.zoneId;
   const blockedTotal = BLOCKER_CATEGORIES.reduce((sum, category) => sum + (summary.blocked[category] ?? 0), 0);
   return (
@@ -89,7 +86,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
         className="count-row"
         data-testid="stalled-signed"
       >
-        <span>{t("stalled.signed", { days: thresholds?.signedDays ?? "…" })}</span>
+        <span>{t("stalled.signed", { days: summary.stalled.signedDays })}</span>
         <strong className={summary.stalled.signed ? "count-warn" : ""}>{fmt.int(summary.stalled.signed)}</strong>
       </Link>
       <Link
@@ -97,7 +94,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
         className="count-row"
         data-testid="stalled-started"
       >
-        <span>{t("stalled.started", { days: thresholds?.startedDays ?? "…" })}</span>
+        <span>{t("stalled.started", { days: summary.stalled.startedDays })}</span>
         <strong className={summary.stalled.started ? "count-warn" : ""}>{fmt.int(summary.stalled.started)}</strong>
       </Link>
       <div className="card-subtitle">
