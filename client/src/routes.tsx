@@ -68,8 +68,7 @@ export const router = createBrowserRouter([
 /**
  * Starts at once what the first screen needs: the session, the layout's and the page's code and, on the
  * dashboard, its figures. Left to the components, each would start only once the one before had rendered —
- * session, then layout, then page, then data — a chain that on a slow phone doubles the wait for the
- * first useful paint.
+ * session, then layout, then page, then data — one network round trip after another.
  */
 export function preloadFirstScreen(queryClient: QueryClient): void {
   const { pathname, search } = window.location;
