@@ -20,7 +20,7 @@ import type { Clock } from "./context";
 import type { Database } from "./db";
 import type { Deps } from "./deps";
 import { NotFound } from "./errors";
-import { errorHandler, requestId, requireXhrHeader } from "./http/middleware";
+import { errorHandler, pageErrorHandler, requestId, requireXhrHeader } from "./http/middleware";
 import { route } from "./http/route";
 import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
@@ -180,6 +180,7 @@ export async function createApp(options: AppOptions) {
       res.type("html").send(indexHtml);
     });
   }
+  app.use(pageErrorHandler(logger));
 
   const housekeeping = setInterval(
     () => {

@@ -3,6 +3,7 @@
 
 import http from "node:http";
 import net from "node:net";
+import path from "node:path";
 import { createApp, systemClock } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { type Database, openDatabase } from "./db";
@@ -10,7 +11,7 @@ import { FolderLockedError } from "./db/lock";
 import { createLogger } from "./logger";
 import { startAdminSocket } from "./ops/admin-socket";
 import { startBackupSchedule } from "./ops/backup";
-import { isEmpty, seedDemo } from "./seed/demo";
+import { hasDemoAccounts, isEmpty, seedDemo } from "./seed/demo";
 
 async function main() {
   const startedAt = Date.now();
@@ -117,9 +118,17 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   // Announced only once a signal can stop the server cleanly: a supervisor may signal as soon as it reads this.
-  console.log(
-    `加梯进度 ready on http://localhost:${port} (${database.engine}${database.engine === "pglite" ? `, ${config.dataDir}` : ""}) in ${Date.now() - startedAt} ms`,
-  );
+  const where = database.engine === "pglite" ? `PGlite in ${displayPath(config.dataDir)}` : "PostgreSQL";
+  const login = (await hasDemoAccounts(database.db))
+    ? ` · demo login admin / ${process.env.DEMO_PASSWORD ? "(DEMO_PASSWORD)" : config.DEMO_PASSWORD}`
+    : "";
+  console.log(`加梯进度 ready on http://localhost:${port} · ${where}${login} · ${Date.now() - startedAt} ms`);
+}
+
+/** A folder as the user would type it: relative when it lies below the working directory. */
+function displayPath(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? `./${relative}` : folder;
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

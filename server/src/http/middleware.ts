@@ -88,3 +88,27 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     send(500, { code: "internal", message: `服务器内部错误（请求编号 ${req.id}）` });
   };
 }
+
+/**
+ * The last handler outside `/api` (the built client's files): a missing asset or a malformed path answers
+ * with its status and a short text — never Express's default page, which shows the file system path and,
+ * outside production, the stack.
+ */
+export function pageErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res
+        .status(status)
+        .type("text")
+        .send(status === 404 ? "Not Found" : "Bad Request");
+      return;
+    }
+    logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
+    res.status(500).type("text").send(`Internal Server Error (${req.id})`);
+  };
+}

@@ -128,6 +128,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !result.rows[0]?.present;
 }
 
+/** Whether the demo's `admin` account exists (its login is worth announcing at start-up). */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const result = (await db.execute(
+    sql`select exists (select 1 from users where username = 'admin' and is_demo) as present`,
+  )) as unknown as { rows: { present: boolean }[] };
+  return Boolean(result.rows[0]?.present);
+}
+
 /** Loads the demo programme into an empty database, as of `today`. */
 export async function seedDemo(db: Db, options: { today: string; password: string }): Promise<void> {
   const random = createRandom(DEMO_SEED);
