@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A bounded mixed load on a running server (issue 7, item 4): N logged-in users for D seconds, 80% reads and
+// A bounded mixed load on a running server: N logged-in users for D seconds, 80% reads and
 // 20% writes. Each virtual user edits only buildings it created itself (stage dates and fields, with If-Match),
 // so a 409 would be a real lost race, counted apart. Afterwards every acknowledged write is looked for in
 // the database through the API. Prints p50/p99, errors and lost writes; exits 1 if any.

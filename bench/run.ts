@@ -62,7 +62,7 @@ interface RunResult {
   load?: LoadResult;
 }
 
-/** What bench/load.mjs reports (issue 7's mixed load). */
+/** What bench/load.mjs reports. */
 interface LoadResult {
   users: number;
   durationSeconds: number;

@@ -1,4 +1,4 @@
-// Issue 5: no lost updates. Two people edit the same building: the task force on the building page, a
+// No lost updates. Two people edit the same building: the task force on the building page, a
 // secretary on a phone in 我的楼栋 whose page is stale (its live updates are cut off). The secretary's save
 // is refused (409); the notice shows what changed meanwhile, theirs next to hers; she redoes her change on
 // the current version, it saves, and neither change is lost. The area is 定威, which no other spec changes.

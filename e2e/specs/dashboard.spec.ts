@@ -1,4 +1,4 @@
-// Issue 4: drill-down keeping the year, a zone leader's landing page, the one-page printed report, and a
+// Drill-down keeping the year, a zone leader's landing page, the one-page printed report, and a
 // stage recorded in one browser context appearing on another context's open dashboard within 2 seconds.
 import { expect, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";

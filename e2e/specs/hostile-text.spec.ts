@@ -1,4 +1,4 @@
-// Issue 7: text with <script> saved in a note shows as text in the UI and never runs.
+// Text with <script> saved in a note shows as text in the UI and never runs.
 import { expect, test } from "@playwright/test";
 import { areaNamed, buildingIn, login } from "../support/app";
 

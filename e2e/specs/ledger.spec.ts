@@ -1,4 +1,4 @@
-// Issue 5: the Excel ledger round trip in the browser. The task force exports the town's ledger from the
+// The Excel ledger round trip in the browser. The task force exports the town's ledger from the
 // dashboard, sets a 签约日期 in it, imports it through the import page, sees exactly that change in the
 // preview, commits it, and sees the year's signed count move by one. Also: unreadable and oversized files,
 // and a commit refused because the building changed after the preview. The areas are 淞三 and 淞二, which no

@@ -1,4 +1,4 @@
-// Issue 5: a secretary on a phone (390×844, touch) works through 我的楼栋 — records a start with today's
+// A secretary on a phone (390×844, touch) works through 我的楼栋 — records a start with today's
 // date without leaving the list and sees the building move groups; sets and clears a blocker; searches.
 // The area is 虹康, which no other spec changes.
 import { expect, type Page, test } from "@playwright/test";

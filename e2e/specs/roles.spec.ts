@@ -1,4 +1,4 @@
-// Issue 3: a secretary edits only their own area; a leader edits nothing; both log out to the login page.
+// A secretary edits only their own area; a leader edits nothing; both log out to the login page.
 import { expect, test } from "@playwright/test";
 import { areaNamed, buildingIn, login, logout, pickDate } from "../support/app";
 

@@ -1,4 +1,4 @@
-// Issue 2: the dashboard shows the 2022 targets of 122; a stage recorded through the UI moves the count.
+// The dashboard shows the 2022 targets of 122; a stage recorded through the UI moves the count.
 import { expect, test } from "@playwright/test";
 import { areaNamed, buildingIn, login, numberIn, pickDate } from "../support/app";
 

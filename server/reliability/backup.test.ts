@@ -1,4 +1,4 @@
-// Issue 7, item 5: `npm run backup` writes a consistent dump while the app serves writes (PGlite: asked of the
+// `npm run backup` writes a consistent dump while the app serves writes (PGlite: asked of the
 // running server through its admin socket; PostgreSQL: pg_dump), `npm run restore` into an empty database
 // gives identical data (a checksum of every table and sequence), and the embedded database is backed up on
 // a schedule that keeps the last N.

@@ -1,4 +1,4 @@
-// Issue 7, item 2: fifty clients change the same building at the same version at once. Exactly one wins;
+// Fifty clients change the same building at the same version at once. Exactly one wins;
 // the others get 409 with the current record; the history gains exactly one entry. PGlite serialises
 // transactions; PostgreSQL relies on the row lock taken before the version check — on PostgreSQL the test
 // also holds that row lock itself until all fifty requests wait on it, so they truly race.

@@ -1,4 +1,4 @@
-// Issue 7, item 1: the server is killed (SIGKILL) in the middle of concurrent writes and started again on the
+// The server is killed (SIGKILL) in the middle of concurrent writes and started again on the
 // same data, three times. Every acknowledged write must be there; every building must agree with its stage
 // events and its audit log; the restart must need no manual repair (the dead process's lock is taken over).
 

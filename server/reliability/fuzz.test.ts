@@ -1,4 +1,4 @@
-// Issue 7, item 3: property-based fuzzing of every write route with hostile input (fixed seed, 1,000 refused
+// Property-based fuzzing of every write route with hostile input (fixed seed, 1,000 refused
 // requests per route and engine). Each must be answered 4xx in the API's error shape — never 5xx — and leave
 // every table as it was. Accepted text with injection strings and unusual Unicode must be stored as sent.
 

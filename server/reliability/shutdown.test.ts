@@ -1,4 +1,4 @@
-// Issue 7, item 6: SIGTERM stops accepting, answers every request already received, closes the database and
+// SIGTERM stops accepting, answers every request already received, closes the database and
 // exits 0; a second process on the same PGlite data folder is refused with a clear message and the first
 // one keeps serving its intact data.
 

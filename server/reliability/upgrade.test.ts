@@ -1,4 +1,4 @@
-// Issue 7, item 7: a newer version started on a database made by an older one migrates it and keeps its
+// A newer version started on a database made by an older one migrates it and keeps its
 // data; a migration that fails leaves the database exactly as it was (drizzle runs every pending migration
 // in one transaction) and the server exits non-zero saying why. The versions are simulated with copies of
 // the committed migrations folder (MIGRATIONS_DIR): the first migration only, and all of them plus probes.

@@ -67,10 +67,22 @@ async function main() {
     unanswered.add(res);
     res.on("close", () => unanswered.delete(res));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.PORT, config.HOST, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, config.HOST, resolve);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === "EADDRINUSE"
+        ? `Port ${config.PORT} is in use by another program: stop it, or start with another PORT (e.g. PORT=3001 npm start).`
+        : `Could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`,
+    );
+    await app.close();
+    await database.close();
+    process.exit(1);
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const backups =

@@ -8,7 +8,7 @@ describe("GET /api/openapi.json", () => {
   });
   afterAll(() => t.close());
 
-  it("describes every route of DESIGN §4 with schemas generated from the shared zod schemas", async () => {
+  it("describes every route with schemas generated from the shared zod schemas", async () => {
     const response = await t.anonymous().get("/api/openapi.json");
     expect(response.status).toBe(200);
     const paths = response.body.paths;

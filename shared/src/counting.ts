@@ -1,4 +1,4 @@
-// Annual counting and progress (DESIGN §2): year Y's count of a stage is the number of buildings, not
+// Annual counting and progress (docs/DOMAIN.md § Annual counting, § Progress): year Y's count of a stage is the number of buildings, not
 // withdrawn, whose date for that stage falls in Y; expected-by-now is the target times the year's elapsed share.
 
 import { daysBetween, elapsedShareOfYear, monthOf, yearOf } from "./dates";

@@ -2,7 +2,7 @@
 // no local time zone can shift a date by a day.
 
 export const TIME_ZONE = "Asia/Shanghai";
-/** No stage date may lie before this day (DESIGN §2). */
+/** No stage date may lie before this day (docs/DOMAIN.md § Stage dates). */
 export const EARLIEST_DATE = "2011-01-01";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

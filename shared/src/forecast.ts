@@ -1,4 +1,4 @@
-// Year-end forecasts of a stage's count (DESIGN §2): by the current pace, and from the pipeline — the
+// Year-end forecasts of a stage's count (docs/DOMAIN.md § Forecasts): by the current pace, and from the pipeline — the
 // buildings already in an earlier stage, moved on by the observed median days between stages.
 
 import { addDays, daysBetween, daysInYear, elapsedShareOfYear, endOfYear, yearOf } from "./dates";

@@ -1,4 +1,4 @@
-// The stage rules of DESIGN §2: dates not in the future and not before 2011, signed ≤ started ≤ completed,
+// The stage rules (docs/DOMAIN.md § Stage dates): dates not in the future and not before 2011, signed ≤ started ≤ completed,
 // a later stage needs the earlier ones, and moving a date backwards or clearing it needs a reason.
 
 import { EARLIEST_DATE } from "./dates";

@@ -1,4 +1,4 @@
-// The authorisation matrix of issue 3: every route × {anonymous, task force, secretary of this area,
+// The authorisation matrix (docs/DOMAIN.md § Roles): every route × {anonymous, task force, secretary of this area,
 // secretary of another area, leader} → the expected status; nothing is written where a request is refused.
 
 import { XLSX_MIME } from "@jiati/shared";

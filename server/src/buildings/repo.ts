@@ -86,7 +86,7 @@ function stageCondition(stage: BuildingStage | "withdrawn"): SQL | undefined {
   }
 }
 
-/** SQL for "stalled on `today`" with the thresholds of DESIGN §2. */
+/** SQL for "stalled on `today`" with the thresholds of docs/DOMAIN.md § Stalled buildings. */
 export function stalledCondition(today: string, thresholds: StallThresholds): SQL {
   return and(
     eq(buildings.withdrawn, false),

@@ -118,7 +118,7 @@ export function displayValue(field: LedgerField, value: unknown, areas: Readonly
   return String(value);
 }
 
-/** Moving a stage date earlier or clearing it, and withdrawing or restoring, need a reason (DESIGN §2). */
+/** Moving a stage date earlier or clearing it, and withdrawing or restoring, need a reason (docs/DOMAIN.md § Stage dates). */
 function changeNeedsReason(field: LedgerField, before: unknown, after: unknown): boolean {
   if (field === "withdrawn") return true;
   if (!(DATE_FIELDS as string[]).includes(field)) return false;

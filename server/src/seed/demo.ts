@@ -1,4 +1,4 @@
-// The demo programme of DESIGN §5: Xinjing town's 33 residential areas in six zones, about 1,500 candidate
+// The demo programme (docs/DOMAIN.md § Demo programme): Xinjing town's 33 residential areas in six zones, about 1,500 candidate
 // buildings, stage dates from mid-2020 to today (about 100 completed in 2021), annual targets (122 for
 // each stage in 2022) allocated to the areas, target letters, and demo accounts. Generated from a fixed
 // seed; every row is marked is_demo and names no real person.

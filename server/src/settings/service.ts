@@ -1,4 +1,4 @@
-// Settings the task force edits: the stall thresholds (DESIGN §2, 90 and 180 days by default).
+// Settings the task force edits: the stall thresholds (docs/DOMAIN.md § Stalled buildings; 90 and 180 days by default).
 
 import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, stallThresholdsSchema } from "@jiati/shared";
 import { eq } from "drizzle-orm";

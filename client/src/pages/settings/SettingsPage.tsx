@@ -1,4 +1,4 @@
-// Settings (task force): the stall thresholds of DESIGN §2 — a signed building stalls when not started
+// Settings (task force): the stall thresholds (docs/DOMAIN.md § Stalled buildings) — a signed building stalls when not started
 // after N days, a started one when not completed after M days.
 
 import { useQuery } from "@tanstack/react-query";
