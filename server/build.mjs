@@ -14,7 +14,12 @@ const bundleShared = {
 };
 
 await build({
-  entryPoints: { index: path.join(here, "src/index.ts"), cli: path.join(here, "src/cli/main.ts") },
+  entryPoints: {
+    index: path.join(here, "src/index.ts"),
+    cli: path.join(here, "src/cli/main.ts"),
+    // Uploaded ledgers are read in a worker thread (src/ledger/reading.ts), from this file beside index.js.
+    "read-worker": path.join(here, "src/ledger/read-worker.ts"),
+  },
   outdir: path.join(here, "dist"),
   bundle: true,
   platform: "node",

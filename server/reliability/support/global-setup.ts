@@ -17,7 +17,7 @@ declare module "vitest" {
     bareTemplate: string;
     /** A data folder holding a PGlite database with every committed migration applied. */
     migratedTemplate: string;
-    /** This run's copy of server/dist (index.js, cli.js). */
+    /** This run's copy of server/dist (index.js, cli.js, read-worker.js). */
     bundleDir: string;
   }
 }
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
 
   fs.mkdirSync(BUNDLES, { recursive: true });
   const bundleDir = fs.mkdtempSync(path.join(BUNDLES, "run-"));
-  for (const name of ["index.js", "index.js.map", "cli.js", "cli.js.map"]) {
+  for (const name of fs.readdirSync(path.join(REPO_ROOT, "server/dist"))) {
     fs.copyFileSync(path.join(REPO_ROOT, "server/dist", name), path.join(bundleDir, name));
   }
 

@@ -11,18 +11,11 @@ import {
   type LedgerKey,
   REQUIRED_LEDGER_KEYS,
 } from "@jiati/shared";
-import ExcelJS from "exceljs";
-import { InvalidInput } from "../errors";
-import { checkXlsxContainer } from "./zip";
+import { invalidFile } from "./xlsx/errors";
+import { type CellContent, columnLetter, type Sheet, Workbook, type WorkbookLimits } from "./xlsx/workbook";
 
-/** A cell reduced to what the parser needs. A formula is kept as such: the import refuses formulas. */
-export type CellContent =
-  | { kind: "text"; text: string }
-  | { kind: "number"; value: number; percent: boolean }
-  | { kind: "date"; value: Date }
-  | { kind: "boolean"; value: boolean }
-  | { kind: "formula"; formula: string }
-  | { kind: "error"; error: string };
+export type { CellContent };
+export { columnLetter };
 
 export interface LedgerRow {
   /** Excel's row number. */
@@ -44,7 +37,23 @@ export interface LedgerSheet {
 /** Rows searched for the header row: room for a title or a two-level header above it. */
 const HEADER_SEARCH_ROWS = 10;
 
-const invalid = (message: string) => new InvalidInput(message, { file: message }, "invalid_file");
+/**
+ * What an upload may hold. The ledger's own export of a whole town (about 1,500 rows) uses a small share;
+ * 20,000 rows of 18 columns fit with room for title rows and extra columns.
+ */
+export const WORKBOOK_LIMITS: WorkbookLimits = {
+  maxEntries: 2_000,
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 100 * 1024 * 1024,
+  maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1_000,
+  maxColumns: 1_000,
+  maxCells: 1_500_000,
+  maxMerges: 2_000,
+  maxMergedCells: 100_000,
+  maxSharedStrings: 1_500_000,
+};
+
+const invalid = (message: string) => invalidFile(message);
 
 /** Headers compared without spaces, full-width forms folded: "总造价（万元）" matches "总造价(万元)". */
 function normalizeHeader(text: string): string {
@@ -53,43 +62,50 @@ function normalizeHeader(text: string): string {
 
 const KEY_BY_HEADER = new Map(LEDGER_COLUMNS.map((column) => [normalizeHeader(column.header), column.key]));
 
-export function columnLetter(col: number): string {
-  let letters = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
+/** A sheet's cells, with a merged range's value read from its top-left cell wherever it covers. */
+class SheetCells {
+  private readonly masters = new Map<number, number>();
+
+  constructor(readonly sheet: Sheet) {
+    for (const merge of sheet.merges) {
+      for (let row = merge.top; row <= merge.bottom; row++) {
+        for (let col = merge.left; col <= merge.right; col++) {
+          if (row !== merge.top || col !== merge.left) this.masters.set(key(row, col), key(merge.top, merge.left));
+        }
+      }
+    }
+  }
+
+  get(row: number, col: number): CellContent | null {
+    const master = this.masters.get(key(row, col));
+    const at = master === undefined ? { row, col } : { row: Math.floor(master / 100_000), col: master % 100_000 };
+    return this.sheet.cells.get(at.row)?.get(at.col) ?? null;
+  }
+
+  /** The columns of a row that hold something (directly or through a merge), in order. */
+  columnsOf(row: number): number[] {
+    const cols = new Set(this.sheet.cells.get(row)?.keys() ?? []);
+    for (const merge of this.sheet.merges) {
+      if (row < merge.top || row > merge.bottom) continue;
+      if (this.get(merge.top, merge.left)) for (let col = merge.left; col <= merge.right; col++) cols.add(col);
+    }
+    return [...cols].sort((a, b) => a - b);
+  }
+
+  /** Row numbers holding a value, ascending (merges reach down from a row that has one). */
+  rowNumbers(): number[] {
+    const rows = new Set(this.sheet.cells.keys());
+    for (const merge of this.sheet.merges) {
+      if (!this.get(merge.top, merge.left)) continue;
+      for (let row = merge.top; row <= merge.bottom; row++) rows.add(row);
+    }
+    return [...rows].sort((a, b) => a - b);
+  }
 }
 
-/** The plain content of a cell, or null when it is empty. Merged cells read as their merge's top-left cell. */
-export function cellContent(cell: ExcelJS.Cell): CellContent | null {
-  const value = cell.value;
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : { kind: "text", text: value };
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "error", error: String(value) };
-    return { kind: "number", value, percent: /%/.test(cell.numFmt ?? "") };
-  }
-  if (typeof value === "boolean") return { kind: "boolean", value };
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { kind: "error", error: "无效日期" } : { kind: "date", value };
-  }
-  if ("formula" in value || "sharedFormula" in value) {
-    const formula = "formula" in value ? value.formula : value.sharedFormula;
-    return { kind: "formula", formula: String(formula ?? "") };
-  }
-  if ("error" in value) return { kind: "error", error: String(value.error) };
-  if ("richText" in value) {
-    const text = value.richText.map((run) => run.text).join("");
-    return text.trim() === "" ? null : { kind: "text", text };
-  }
-  if ("text" in value) {
-    const text = String(value.text ?? "");
-    return text.trim() === "" ? null : { kind: "text", text };
-  }
-  return { kind: "error", error: "无法识别的单元格内容" };
-}
+const key = (row: number, col: number) => row * 100_000 + col;
 
-function cellText(cell: ExcelJS.Cell): string {
-  const content = cellContent(cell);
+function cellText(content: CellContent | null): string {
   if (!content) return "";
   if (content.kind === "text") return content.text;
   if (content.kind === "number") return String(content.value);
@@ -97,7 +113,7 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 interface HeaderCandidate {
-  sheet: ExcelJS.Worksheet;
+  cells: SheetCells;
   row: number;
   /** Ledger key → column numbers carrying its header. */
   columns: Map<LedgerKey, number[]>;
@@ -105,81 +121,64 @@ interface HeaderCandidate {
 }
 
 /** The row among the first few that carries the most ledger headers (the lower one on a tie), if any. */
-function findHeaderRow(sheet: ExcelJS.Worksheet): HeaderCandidate | null {
+function findHeaderRow(cells: SheetCells): HeaderCandidate | null {
   let best: HeaderCandidate | null = null;
   for (let rowNumber = 1; rowNumber <= HEADER_SEARCH_ROWS; rowNumber++) {
-    const row = sheet.findRow(rowNumber);
-    if (!row) continue;
     const columns = new Map<LedgerKey, number[]>();
     const others: { col: number; text: string }[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const text = normalizeHeader(cellText(cell));
-      if (!text) return;
+    for (const col of cells.columnsOf(rowNumber)) {
+      const raw = cellText(cells.get(rowNumber, col));
+      const text = normalizeHeader(raw);
+      if (!text) continue;
       const key = KEY_BY_HEADER.get(text);
       if (key) columns.set(key, [...(columns.get(key) ?? []), col]);
-      else others.push({ col, text: cellText(cell).trim() });
-    });
+      else others.push({ col, text: raw.trim() });
+    }
     if (columns.size >= 3 && columns.size >= (best?.columns.size ?? 0)) {
-      best = { sheet, row: rowNumber, columns, others };
+      best = { cells, row: rowNumber, columns, others };
     }
   }
   return best;
 }
 
 /** A header cell merged with a neighbour in its row (vertical merges, as in a two-level header, are fine). */
-function horizontallyMerged(row: ExcelJS.Row, col: number): string | null {
-  const cell = row.getCell(col);
-  if (!cell.isMerged) return null;
-  if (Number(cell.master.col) !== col) return `${cell.master.address}:${cell.address}`;
-  const right = row.getCell(col + 1);
-  return right.isMerged && right.master.address === cell.address ? `${cell.address}:${right.address}` : null;
+function horizontallyMerged(sheet: Sheet, row: number, col: number): string | null {
+  const merge = sheet.merges.find(
+    (range) => range.top <= row && row <= range.bottom && range.left <= col && col <= range.right,
+  );
+  return merge && merge.right > merge.left ? merge.ref : null;
 }
 
-async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  checkXlsxContainer(buffer);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      buffer as unknown as ArrayBuffer,
-      {
-        ignoreNodes: ["dataValidations", "conditionalFormatting", "drawing", "picture", "legacyDrawing", "extLst"],
-        // Passed through to the sheet reader: an error instead of unbounded rows.
-        maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 1_000,
-        maxCols: 1_000,
-      } as ExcelJS.XlsxReadOptions,
-    );
-  } catch (error) {
-    if (/Max (row|c) count/.test(String((error as Error).message))) {
-      throw invalid(`行数或列数过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
-    }
-    throw invalid("无法读取该 .xlsx 文件（文件可能已损坏），请用 Excel 打开后重新保存再上传");
-  }
-  return workbook;
+/** Opens the upload as a workbook within the limits, or says why it cannot be read. */
+function openWorkbook(buffer: Buffer): Workbook {
+  return new Workbook(buffer, WORKBOOK_LIMITS);
 }
 
-/** Reads the ledger sheet of an uploaded .xlsx, or throws a 400 saying what is wrong with the file. */
-export async function readLedger(buffer: Buffer): Promise<LedgerSheet> {
-  const workbook = await loadWorkbook(buffer);
-  const visible = workbook.worksheets.filter((sheet) => sheet.state !== "hidden" && sheet.state !== "veryHidden");
-  const candidates = visible.map(findHeaderRow).filter((candidate) => candidate !== null);
+/** Reads the ledger sheet of an uploaded .xlsx, or throws a FileProblem saying what is wrong with the file. */
+export function readLedger(buffer: Buffer): LedgerSheet {
+  const workbook = openWorkbook(buffer);
+  const visible = workbook.sheets.filter((info) => !info.hidden);
+  const candidates = visible
+    .map((info) => findHeaderRow(new SheetCells(workbook.readSheet(info))))
+    .filter((candidate) => candidate !== null);
   if (candidates.length === 0) {
-    const names = visible.map((sheet) => `「${sheet.name}」`).join("、") || "（无）";
+    const names = visible.map((info) => `「${info.name}」`).join("、") || "（无）";
     throw invalid(
       `没有找到台账表头：工作表 ${names} 的前 ${HEADER_SEARCH_ROWS} 行里都没有「编号」「居民区」「地址」等列名。请使用导出的台账或导入模板`,
     );
   }
-  const named = candidates.filter((candidate) => candidate.sheet.name.trim() === LEDGER_SHEET);
+  const named = candidates.filter((candidate) => candidate.cells.sheet.name.trim() === LEDGER_SHEET);
   const chosen = named.length === 1 ? named : candidates;
   if (chosen.length > 1) {
-    const names = chosen.map((candidate) => `「${candidate.sheet.name}」`).join("、");
+    const names = chosen.map((candidate) => `「${candidate.cells.sheet.name}」`).join("、");
     throw invalid(`工作表 ${names} 都像台账，无法确定导入哪一个：请只保留一个台账工作表`);
   }
-  const { sheet, row: headerRow, columns, others } = chosen[0];
+  const [{ cells, row: headerRow, columns, others }] = chosen as [HeaderCandidate];
+  const { sheet } = cells;
 
-  const header = sheet.getRow(headerRow);
   for (const [key, cols] of columns) {
     for (const col of cols) {
-      const merged = horizontallyMerged(header, col);
+      const merged = horizontallyMerged(sheet, headerRow, col);
       if (merged) {
         throw invalid(`表头「${LEDGER_HEADER[key]}」是合并单元格（${merged}），请取消合并、每列一个表头后再上传`);
       }
@@ -190,7 +189,7 @@ export async function readLedger(buffer: Buffer): Promise<LedgerSheet> {
       );
     }
   }
-  const colOf = new Map([...columns].map(([key, cols]) => [key, cols[0]]));
+  const colOf = new Map([...columns].map(([key, cols]) => [key, cols[0] as number]));
   const missing = REQUIRED_LEDGER_KEYS.filter((key) => !colOf.has(key));
   if (missing.length) {
     throw invalid(
@@ -199,26 +198,20 @@ export async function readLedger(buffer: Buffer): Promise<LedgerSheet> {
   }
 
   const rows: LedgerRow[] = [];
-  let overflow = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber <= headerRow || overflow) return;
-    const cells: LedgerRow["cells"] = {};
+  for (const rowNumber of cells.rowNumbers()) {
+    if (rowNumber <= headerRow) continue;
+    const rowCells: LedgerRow["cells"] = {};
     let any = false;
     for (const [key, col] of colOf) {
-      const cell = row.getCell(col);
-      const content = cellContent(cell);
+      const content = cells.get(rowNumber, col);
       if (!content) continue;
-      cells[key] = content;
+      rowCells[key] = content;
       any = true;
     }
-    if (!any) return;
-    if (rows.length >= IMPORT_MAX_ROWS) {
-      overflow = true;
-      return;
-    }
-    rows.push({ row: rowNumber, cells });
-  });
-  if (overflow) throw invalid(`数据行过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
+    if (!any) continue;
+    if (rows.length >= IMPORT_MAX_ROWS) throw invalid(`数据行过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
+    rows.push({ row: rowNumber, cells: rowCells });
+  }
   if (rows.length === 0) throw invalid(`工作表「${sheet.name}」在表头（第 ${headerRow} 行）下面没有数据行`);
 
   return {

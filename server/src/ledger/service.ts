@@ -11,9 +11,8 @@ import type { Tx } from "../db";
 import { type Deps, inTransaction } from "../deps";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
 import { applyPlan } from "./apply";
-import { parseRow } from "./parse";
 import { type ImportPlan, type PlannedUpdate, planImport } from "./plan";
-import { readLedger } from "./read";
+import { UploadReader } from "./reading";
 import {
   buildingsByAddressKeys,
   buildingsByIds,
@@ -31,13 +30,19 @@ export const PREVIEW_TTL_MS = 60 * 60 * 1000;
 const MAX_LISTED_ERRORS = 1_000;
 
 export class LedgerService {
-  constructor(private readonly deps: Deps) {}
+  private readonly reader: UploadReader;
+
+  constructor(
+    private readonly deps: Deps,
+    reader?: UploadReader,
+  ) {
+    this.reader = reader ?? new UploadReader();
+  }
 
   /** Reads an uploaded ledger and stores what importing it would do; writes no building. */
   async preview(ctx: RequestContext, file: Buffer, fileName: string): Promise<ImportPreview> {
     requireImport(ctx.user);
-    const sheet = await readLedger(file);
-    const parsed = sheet.rows.map((row) => parseRow(row, sheet.columns));
+    const { sheet, rows: parsed } = await this.reader.read(file);
 
     const db = this.deps.db;
     const ids = [...new Set(parsed.map((row) => row.id).filter((id) => id != null))];

@@ -1,0 +1,360 @@
+// Reads an .xlsx workbook from its parts (SpreadsheetML): the sheets' names and visibility, shared strings,
+// number formats, and one sheet's cells, merges and hidden rows — streaming, with limits on rows, cells and
+// merges enforced as it reads. Only what the ledger import needs; everything else in the file is never
+// inflated or parsed.
+
+import path from "node:path/posix";
+import { invalidFile } from "./errors";
+import { parseXml } from "./xml";
+import { ZipArchive, type ZipLimits } from "./zip";
+
+/** A cell reduced to what the import needs. A formula is kept as such: the import refuses formulas. */
+export type CellContent =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "date"; value: Date }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "formula"; formula: string }
+  | { kind: "error"; error: string };
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  ref: string;
+}
+
+export interface Sheet {
+  name: string;
+  /** Non-empty cells: row → column → content. */
+  cells: Map<number, Map<number, CellContent>>;
+  merges: Range[];
+  hiddenRows: Set<number>;
+}
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+  part: string | null;
+}
+
+export interface WorkbookLimits extends ZipLimits {
+  /** Rows with at least one value, per sheet. */
+  maxRows: number;
+  maxColumns: number;
+  /** Cells with a value, in the whole workbook. */
+  maxCells: number;
+  maxMerges: number;
+  /** Cells covered by merges, per sheet. */
+  maxMergedCells: number;
+  maxSharedStrings: number;
+}
+
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** Column number (A = 1) and row of an A1 reference. */
+export function decodeCell(ref: string): { col: number; row: number } | null {
+  const match = CELL_REF.exec(ref.trim());
+  if (!match) return null;
+  let col = 0;
+  for (const letter of match[1].toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
+  return { col, row: Number(match[2]) };
+}
+
+export function columnLetter(col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function decodeRange(ref: string): Range | null {
+  const [from, to = from] = ref.split(":");
+  const a = decodeCell(from);
+  const b = decodeCell(to);
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+    ref,
+  };
+}
+
+/** Excel's built-in number formats that show a date (14–22, 45–47, and the Chinese locale's 27–36, 50–58). */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
+
+interface NumberFormat {
+  date: boolean;
+  percent: boolean;
+}
+
+/** Whether a format code shows a date or a percentage: its tokens outside quotes, escapes and brackets. */
+export function classifyFormat(code: string): NumberFormat {
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/_.|\*./g, "");
+  // The format's first section is the one for positive numbers, which dates are.
+  const first = bare.split(";")[0] ?? "";
+  return {
+    date: /[yYdD]|[mM]{1,5}|[hH]|[sS]/.test(first) && !/^general$/i.test(first.trim()),
+    percent: first.includes("%"),
+  };
+}
+
+/** The cell-style index → number format kind, from styles.xml. */
+function readStyles(bytes: Buffer | null): NumberFormat[] {
+  if (!bytes) return [];
+  const custom = new Map<number, string>();
+  const styles: NumberFormat[] = [];
+  let inCellXfs = false;
+  parseXml(bytes, "styles.xml", {
+    open(name, attributes) {
+      if (name === "numFmt") custom.set(Number(attributes.numFmtId), attributes.formatCode ?? "");
+      else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) {
+        const id = Number(attributes.numFmtId ?? 0);
+        const code = custom.get(id);
+        styles.push(
+          code !== undefined
+            ? classifyFormat(code)
+            : { date: BUILT_IN_DATE_FORMATS.has(id), percent: BUILT_IN_PERCENT_FORMATS.has(id) },
+        );
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+  });
+  return styles;
+}
+
+function readSharedStrings(bytes: Buffer | null, limit: number): string[] {
+  if (!bytes) return [];
+  const strings: string[] = [];
+  let current: string[] | null = null;
+  let inText = false;
+  let phonetic = 0;
+  parseXml(bytes, "sharedStrings.xml", {
+    open(name) {
+      if (name === "si") {
+        if (strings.length >= limit) throw invalidFile("文件包含的文字过多，不像 Excel 台账", 413);
+        current = [];
+      } else if (name === "rPh") phonetic++;
+      else if (name === "t" && phonetic === 0) inText = true;
+    },
+    close(name) {
+      if (name === "si") {
+        strings.push((current ?? []).join(""));
+        current = null;
+      } else if (name === "rPh") phonetic--;
+      else if (name === "t") inText = false;
+    },
+    text(text) {
+      if (inText && current) current.push(text);
+    },
+  });
+  return strings;
+}
+
+interface Relationship {
+  target: string;
+  type: string;
+}
+
+/** A part's relationships, targets resolved to part names. */
+function readRelationships(archive: ZipArchive, part: string): Map<string, Relationship> {
+  const relsPart = path.join(path.dirname(part), "_rels", `${path.basename(part)}.rels`);
+  const bytes = archive.read(relsPart);
+  const relationships = new Map<string, Relationship>();
+  if (!bytes) return relationships;
+  parseXml(bytes, relsPart, {
+    open(name, attributes) {
+      if (name !== "Relationship" || attributes.TargetMode === "External" || !attributes.Target) return;
+      const target = attributes.Target.startsWith("/")
+        ? attributes.Target.slice(1)
+        : path.normalize(path.join(path.dirname(part), attributes.Target));
+      relationships.set(attributes.Id ?? "", { target, type: attributes.Type ?? "" });
+    },
+  });
+  return relationships;
+}
+
+const byType = (relationships: Map<string, Relationship>, suffix: string) =>
+  [...relationships.values()].find((relationship) => relationship.type.endsWith(suffix))?.target ?? null;
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export class Workbook {
+  readonly sheets: SheetInfo[] = [];
+  private readonly archive: ZipArchive;
+  private readonly date1904: boolean;
+  private readonly styles: NumberFormat[];
+  private readonly strings: string[];
+  private cellsRead = 0;
+
+  constructor(
+    buffer: Buffer,
+    private readonly limits: WorkbookLimits,
+  ) {
+    this.archive = new ZipArchive(buffer, limits);
+    const root = readRelationships(this.archive, "");
+    const workbookPart = byType(root, "/officeDocument") ?? "xl/workbook.xml";
+    const workbookXml = this.archive.read(workbookPart);
+    if (!workbookXml) throw invalidFile("这不是 Excel 工作簿（.xlsx），请上传台账文件");
+    const relationships = readRelationships(this.archive, workbookPart);
+
+    let date1904 = false;
+    parseXml(workbookXml, workbookPart, {
+      open: (name, attributes) => {
+        if (name === "workbookPr") date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
+        if (name === "sheet") {
+          this.sheets.push({
+            name: attributes.name ?? "",
+            hidden: attributes.state === "hidden" || attributes.state === "veryHidden",
+            part: relationships.get(attributes.id ?? "")?.target ?? null,
+          });
+        }
+      },
+    });
+    this.date1904 = date1904;
+    this.styles = readStyles(this.archive.read(byType(relationships, "/styles") ?? "xl/styles.xml"));
+    this.strings = readSharedStrings(
+      this.archive.read(byType(relationships, "/sharedStrings") ?? "xl/sharedStrings.xml"),
+      limits.maxSharedStrings,
+    );
+  }
+
+  private dateOf(serial: number): CellContent {
+    const days = this.date1904 ? serial + 1462 : serial;
+    const date = new Date(EXCEL_EPOCH_MS + Math.round(days * DAY_MS));
+    return Number.isNaN(date.getTime()) ? { kind: "error", error: "无效日期" } : { kind: "date", value: date };
+  }
+
+  /** A cell's content from its type, style, value text and formula; null when empty. */
+  private content(type: string, style: number, value: string, formula: string | null): CellContent | null {
+    if (formula !== null) return { kind: "formula", formula };
+    switch (type) {
+      case "s": {
+        const text = this.strings[Number(value)];
+        if (text === undefined) return { kind: "error", error: "无法识别的单元格内容" };
+        return text.trim() === "" ? null : { kind: "text", text };
+      }
+      case "inlineStr":
+      case "str":
+        return value.trim() === "" ? null : { kind: "text", text: value };
+      case "b":
+        return { kind: "boolean", value: value.trim() === "1" || value.trim() === "true" };
+      case "e":
+        return { kind: "error", error: value };
+      case "d": {
+        const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+        return match
+          ? { kind: "date", value: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) }
+          : { kind: "error", error: "无效日期" };
+      }
+      default: {
+        if (value.trim() === "") return null;
+        const number = Number(value);
+        if (!Number.isFinite(number)) return { kind: "error", error: value.slice(0, 40) };
+        const format = this.styles[style];
+        if (format?.date) return this.dateOf(number);
+        return { kind: "number", value: number, percent: format?.percent ?? false };
+      }
+    }
+  }
+
+  /** Reads one sheet's cells, merges and hidden rows, refusing it past the limits. */
+  readSheet(info: SheetInfo): Sheet {
+    const bytes = info.part ? this.archive.read(info.part) : null;
+    if (!bytes) throw invalidFile(`文件已损坏（找不到工作表「${info.name}」的内容）`);
+    const { limits } = this;
+    const sheet: Sheet = { name: info.name, cells: new Map(), merges: [], hiddenRows: new Set() };
+    const tooMany = () => invalidFile(`行数或列数过多：工作表「${info.name}」超出了导入的上限，请拆分文件`, 413);
+
+    let rowNumber = 0;
+    let col = 0;
+    let cell: { type: string; style: number; value: string[]; formula: string[] | null } | null = null;
+    let capture: string[] | null = null;
+    let phonetic = 0;
+    let mergedCells = 0;
+
+    parseXml(bytes, info.part ?? info.name, {
+      open: (name, attributes) => {
+        switch (name) {
+          case "row": {
+            rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
+            if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > 1_048_576) {
+              throw invalidFile(`文件已损坏（工作表「${info.name}」的行号无法识别）`);
+            }
+            if (attributes.hidden === "1" || attributes.hidden === "true") sheet.hiddenRows.add(rowNumber);
+            col = 0;
+            break;
+          }
+          case "c": {
+            const at = attributes.r ? decodeCell(attributes.r) : null;
+            if (attributes.r && !at) throw invalidFile(`文件已损坏（单元格 ${attributes.r.slice(0, 20)} 无法识别）`);
+            if (at) [col, rowNumber] = [at.col, at.row];
+            else col++;
+            cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], formula: null };
+            break;
+          }
+          case "v":
+            if (cell) capture = cell.value;
+            break;
+          case "f":
+            if (cell) capture = cell.formula = [];
+            break;
+          case "rPh":
+            phonetic++;
+            break;
+          case "t":
+            if (cell && phonetic === 0) capture = cell.value;
+            break;
+          case "mergeCell": {
+            const range = decodeRange(attributes.ref ?? "");
+            if (!range) throw invalidFile(`工作表「${info.name}」的合并单元格无法识别`);
+            mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+            if (sheet.merges.length >= limits.maxMerges || mergedCells > limits.maxMergedCells) {
+              throw invalidFile("合并单元格过多或过大，请取消合并后再上传", 413);
+            }
+            sheet.merges.push(range);
+            break;
+          }
+        }
+      },
+      close: (name) => {
+        if (name === "v" || name === "f" || name === "t") capture = null;
+        else if (name === "rPh") phonetic--;
+        else if (name === "c" && cell) {
+          const content = this.content(cell.type, cell.style, cell.value.join(""), cell.formula?.join("") ?? null);
+          cell = null;
+          if (!content) return;
+          if (col > limits.maxColumns) throw tooMany();
+          if (++this.cellsRead > limits.maxCells) throw tooMany();
+          let cells = sheet.cells.get(rowNumber);
+          if (!cells) {
+            if (sheet.cells.size >= limits.maxRows) throw tooMany();
+            cells = new Map();
+            sheet.cells.set(rowNumber, cells);
+          }
+          cells.set(col, content);
+        }
+      },
+      text: (text) => {
+        if (!capture) return;
+        capture.push(text);
+        if (capture.length > 10_000) throw invalidFile("单元格内容过长，不像 Excel 台账", 413);
+      },
+    });
+    return sheet;
+  }
+}
