@@ -16,6 +16,7 @@ import { AuthService } from "./auth/service";
 import { purgeExpiredSessions, SessionResolver } from "./auth/sessions";
 import { buildingRoutes } from "./buildings/routes";
 import { BuildingService } from "./buildings/service";
+import type { TrustProxy } from "./config";
 import type { Clock } from "./context";
 import type { Database } from "./db";
 import type { Deps } from "./deps";
@@ -30,7 +31,7 @@ import { openApiDocument } from "./openapi";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { ChangeHub } from "./stream/changes";
-import { streamRoutes } from "./stream/routes";
+import { type StreamLimits, streamRoutes } from "./stream/routes";
 import { structureRoutes } from "./structure/routes";
 import { StructureService } from "./structure/service";
 import { summaryRoutes } from "./summary/routes";
@@ -45,7 +46,10 @@ export interface AppOptions {
   database: Database;
   clock?: Clock;
   logger?: Logger;
-  trustProxy?: boolean;
+  /** Proxies believed about the client's address (`TRUST_PROXY`); never Express's "trust every hop". */
+  trustProxy?: TrustProxy;
+  /** Caps on open event streams (tests lower them). */
+  streamLimits?: StreamLimits;
   /** Folder of the built client to serve; found next to the server when absent, skipped when false. */
   clientDir?: string | false;
 }
@@ -129,7 +133,11 @@ export async function createApp(options: AppOptions) {
   api.use(auditRoutes(deps));
   api.use(ledgerRoutes(services.ledger, new LedgerExport(deps, services.summary)));
   api.use(settingsRoutes(settings));
-  const streams = streamRoutes(hub);
+  const streams = streamRoutes(
+    hub,
+    async (sessionId) => (await sessions.resolve(sessionId)) !== null,
+    options.streamLimits,
+  );
   api.use(streams.router);
   api.use((req, _res, next) => next(new NotFound(`接口 ${req.method} ${req.path} `)));
   api.use(errorHandler(logger));

@@ -22,11 +22,30 @@ const configSchema = z.object({
     .max(24 * 365)
     .default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address and HTTPS detection). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * Which reverse proxies to believe about the client's address and HTTPS (X-Forwarded-*): "false" none;
+   * "true" or a number, that many proxies in front (the address the nearest one appended is the client's —
+   * never a left-most X-Forwarded-For entry, which the client writes); or their addresses/subnets, comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value, ctx): TrustProxy => {
+      const text = value.trim();
+      if (text === "false" || text === "0") return false;
+      if (text === "true") return 1;
+      if (/^\d{1,2}$/.test(text)) return Number(text);
+      const list = text.split(",").map((part) => part.trim());
+      if (list.every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part))) return list;
+      ctx.addIssue({ code: "custom", message: "must be false, true, a number of proxies, or their addresses" });
+      return z.NEVER;
+    }),
   /** Pretend today is this date (tests and demos only). */
   FAKE_TODAY: z.iso.date().optional(),
 });
+
+/** Express's `trust proxy`: no proxy, a number of hops, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 

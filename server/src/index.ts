@@ -56,7 +56,7 @@ async function main() {
     await seedDemo(database.db, { today: clock.today(), password: config.DEMO_PASSWORD });
   }
 
-  const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY === "true" });
+  const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY });
   const server = http.createServer(app.app);
   server.keepAliveTimeout = 65_000;
   // Once stopping, answers close their connection: keep-alive clients then do not hold the shutdown open.

@@ -27,7 +27,16 @@ export const isoDateSchema = z
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 const idField = z.number().int().positive().max(2_147_483_647);
-const shortText = (max: number) => z.string().trim().max(max);
+/**
+ * Text as people mean it: invisible characters (zero-width spaces and joiners, bidi controls, other format
+ * and control characters but tab and line break) removed, then trimmed. Two strings that look the same
+ * are then stored the same, so uniqueness checks cannot be passed with an invisible character.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/[\p{Cf}\p{Cc}]/gu, (char) => (char === "\n" || char === "\t" ? char : "")).trim();
+}
+const text = () => z.string().overwrite(cleanText);
+const shortText = (max: number) => text().max(max);
 const optionalCount = (max: number) => z.number().int().min(0).max(max).nullable();
 const optionalMoney = z.number().min(0).max(100_000).nullable();
 export const yearSchema = z.coerce.number().int().min(2011).max(2100);
@@ -35,7 +44,7 @@ export const yearSchema = z.coerce.number().int().min(2011).max(2100);
 export const buildingFieldsSchema = z.object({
   areaId: idField,
   estate: shortText(100).default(""),
-  address: z.string().trim().min(1, { error: "地址不能为空" }).max(200),
+  address: text().min(1, { error: "地址不能为空" }).max(200),
   floors: z.number().int().min(2).max(40).nullable().default(null),
   households: optionalCount(1000).default(null),
   elderlyHouseholds: optionalCount(1000).default(null),
@@ -190,7 +199,7 @@ const usernameSchema = z
 export const createUserSchema = z
   .strictObject({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(64),
+    displayName: text().min(1).max(64),
     role: roleSchema,
     areaId: idField.nullable().default(null),
     zoneId: idField.nullable().default(null),
@@ -199,7 +208,7 @@ export const createUserSchema = z
   .superRefine(roleScope);
 export const patchUserSchema = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(64).optional(),
+    displayName: text().min(1).max(64).optional(),
     role: roleSchema.optional(),
     areaId: idField.nullable().optional(),
     zoneId: idField.nullable().optional(),
@@ -250,11 +259,11 @@ export const areaSchema = z.object({
 export type Zone = z.infer<typeof zoneSchema>;
 export type Area = z.infer<typeof areaSchema>;
 
-export const createZoneSchema = z.strictObject({ name: z.string().trim().min(1).max(50) });
-export const patchZoneSchema = z.strictObject({ name: z.string().trim().min(1).max(50) });
-export const createAreaSchema = z.strictObject({ name: z.string().trim().min(1).max(50), zoneId: idField });
+export const createZoneSchema = z.strictObject({ name: text().min(1).max(50) });
+export const patchZoneSchema = z.strictObject({ name: text().min(1).max(50) });
+export const createAreaSchema = z.strictObject({ name: text().min(1).max(50), zoneId: idField });
 export const patchAreaSchema = z
-  .strictObject({ name: z.string().trim().min(1).max(50).optional(), zoneId: idField.optional() })
+  .strictObject({ name: text().min(1).max(50).optional(), zoneId: idField.optional() })
   .refine((patch) => Object.keys(patch).length > 0, { error: "没有要修改的字段" });
 
 export const apiErrorSchema = z.object({

@@ -90,7 +90,10 @@ export function applyStageUpdate(current: StageDates, update: StageUpdate, today
   return { ok: true, dates: next, field, previous, needsReason };
 }
 
-/** The address as a uniqueness key: full-width forms folded, spaces removed, lower case. */
+/** The address as a uniqueness key: full-width forms folded, spaces and invisible characters removed, lower case. */
 export function addressKey(address: string): string {
-  return address.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  return address
+    .normalize("NFKC")
+    .replace(/[\s\p{Cf}\p{Cc}]+/gu, "")
+    .toLowerCase();
 }

@@ -26,7 +26,7 @@ export function sessionRoutes(auth: AuthService, users: UserService): Router {
     async ({ body, req, res }) => {
       const { sessionId, user } = await auth.login(body.username, body.password, req.ip ?? "unknown");
       const previous = readSessionCookie(req);
-      if (previous) await auth.logout(previous);
+      if (previous && req.user) await auth.logout(previous);
       setSessionCookie(req, res, sessionId);
       return { user };
     },
@@ -49,8 +49,9 @@ export function sessionRoutes(auth: AuthService, users: UserService): Router {
       summary: "Log out; ends the session on the server",
     },
     async ({ req, res }) => {
+      // Only a live session is ended (and announced to every instance); any other cookie is just cleared.
       const id = readSessionCookie(req);
-      if (id) await auth.logout(id);
+      if (id && req.user) await auth.logout(id);
       clearSessionCookie(req, res);
       res.status(204).end();
       return undefined;

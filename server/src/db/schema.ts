@@ -6,6 +6,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -19,6 +20,12 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+
+/** Binary data (bytea): node-postgres hands back a Buffer, PGlite a Uint8Array; both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -144,19 +151,24 @@ export const targetLetters = pgTable(
   (t) => [primaryKey({ columns: [t.year, t.areaId] })],
 );
 
-export const users = pgTable("users", {
-  id: serial("id").primaryKey(),
-  username: text("username").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  role: text("role").notNull(),
-  areaId: integer("area_id").references(() => areas.id),
-  zoneId: integer("zone_id").references(() => zones.id),
-  passwordHash: text("password_hash").notNull(),
-  disabled: boolean("disabled").notNull().default(false),
-  isDemo: boolean("is_demo").notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role").notNull(),
+    areaId: integer("area_id").references(() => areas.id),
+    zoneId: integer("zone_id").references(() => zones.id),
+    passwordHash: text("password_hash").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  // Logins match usernames case-insensitively, so no two may differ only in case.
+  (t) => [uniqueIndex("users_username_lower_idx").on(sql`lower(${t.username})`)],
+);
 
 /** Sessions: the cookie carries a random id; only its SHA-256 is stored. */
 export const sessions = pgTable(
@@ -228,6 +240,8 @@ export const importPreviews = pgTable(
       .references(() => users.id),
     fileName: text("file_name").notNull().default(""),
     plan: jsonb("plan").notNull(),
+    /** Every row and error of the preview, gzipped JSON, read a page at a time. */
+    detail: bytea("detail"),
     errorCount: integer("error_count").notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),

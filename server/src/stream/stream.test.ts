@@ -1,64 +1,10 @@
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { ENGINES, freshDatabase, startTestApp, type TestApp, XHR } from "../test/harness";
-
-/** Opens /api/stream on `port` with `cookie` and collects the `change` events. */
-async function openStream(port: number, cookie: string) {
-  const controller = new AbortController();
-  const response = await fetch(`http://127.0.0.1:${port}/api/stream`, {
-    headers: { cookie },
-    signal: controller.signal,
-  });
-  const events: unknown[] = [];
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end = buffer.indexOf("\n\n");
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith("event: change")) events.push(JSON.parse(block.split("\ndata: ")[1]));
-          end = buffer.indexOf("\n\n");
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return {
-    status: response.status,
-    contentType: response.headers.get("content-type"),
-    events,
-    async waitFor(predicate: (event: unknown) => boolean, timeoutMs = 2000) {
-      const start = Date.now();
-      while (Date.now() - start < timeoutMs) {
-        if (events.some(predicate)) return Date.now() - start;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events)}`);
-    },
-    async close() {
-      controller.abort();
-      await pump;
-    },
-  };
-}
-
-function listen(app: http.RequestListener): Promise<http.Server> {
-  return new Promise((resolve) => {
-    const server = http.createServer(app);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
+import { listen, openStream } from "../test/streams";
 
 describe.each(ENGINES)("live updates on %s", (engine) => {
   let database: Database;

@@ -7,7 +7,7 @@ import { shanghaiDate } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import request from "supertest";
-import { createApp } from "../app";
+import { type AppOptions, createApp } from "../app";
 import type { Clock } from "../context";
 import { type Database, type Engine, openDatabase } from "../db";
 import { createLogger } from "../logger";
@@ -63,10 +63,20 @@ export async function freshDatabase(engine: Engine): Promise<Database & { url?: 
   };
 }
 
-export async function startTestApp(engine: Engine, options: { today?: string; database?: Database } = {}) {
+export async function startTestApp(
+  engine: Engine,
+  options: { today?: string; database?: Database } & Pick<AppOptions, "trustProxy" | "streamLimits"> = {},
+) {
   const database = options.database ?? (await freshDatabase(engine));
   const clock = fixedClock(options.today);
-  const app = await createApp({ database, clock, logger: createLogger("silent"), clientDir: false });
+  const app = await createApp({
+    database,
+    clock,
+    logger: createLogger("silent"),
+    clientDir: false,
+    trustProxy: options.trustProxy,
+    streamLimits: options.streamLimits,
+  });
   return {
     ...app,
     database,

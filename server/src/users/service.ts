@@ -1,9 +1,10 @@
 // Accounts: the task force adds, edits, disables users and resets passwords; anyone changes their own.
 
 import { type createUserSchema, type patchUserSchema, type Role, type User, userScopeSchema } from "@jiati/shared";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service";
+import { clearAttempts, countedUnlessBusy, reserveAttempt } from "../auth/attempts";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { requireTaskforce } from "../auth/policy";
 import { createSession, endUserSessions } from "../auth/sessions";
@@ -51,7 +52,10 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.deps, async (tx, announce) => {
       await checkScopeExists(tx, input.areaId, input.zoneId);
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.username}) = lower(${input.username})`);
       if (taken) throw new Conflict("用户名已存在", "duplicate_username", undefined, { username: "用户名已存在" });
       const { password: _password, ...fields } = input;
       const [row] = await tx
@@ -121,10 +125,16 @@ export class UserService {
 
   /** Changes the caller's password after checking the current one; returns a fresh session id. */
   async changeOwnPassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<string> {
-    const [row] = await this.deps.db.select().from(users).where(eq(users.id, ctx.user.id));
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw InvalidInput.field("currentPassword", "当前密码不正确");
-    }
+    const db = this.deps.db;
+    // Guesses at the current password are limited like logins, per account from any address.
+    const attempt = { key: `password:${ctx.user.id}`, address: "*" };
+    const reservation = await reserveAttempt(db, attempt, ctx.now, "当前密码输错次数过多，请稍后再试");
+    const [row] = await db.select().from(users).where(eq(users.id, ctx.user.id));
+    const valid = await countedUnlessBusy(db, reservation, async () =>
+      row ? verifyPassword(currentPassword, row.passwordHash) : false,
+    );
+    if (!row || !valid) throw InvalidInput.field("currentPassword", "当前密码不正确");
+    await clearAttempts(db, attempt);
     const passwordHash = await hashPassword(newPassword);
     return inTransaction(this.deps, async (tx, announce) => {
       await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, ctx.user.id));
