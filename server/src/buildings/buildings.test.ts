@@ -99,6 +99,19 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.error.fields).toHaveProperty("address");
     });
+
+    it("stores text without invisible characters, so they cannot pass the address check", async () => {
+      const first = await taskforce
+        .post("/api/buildings")
+        .set(XHR)
+        .send({ areaId, address: "平塘路\u200b1号", notes: "第一行\u202e\n第二行\ufeff" });
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ address: "平塘路1号", notes: "第一行\n第二行" });
+      for (const address of ["平塘路1号", "平塘路\u200d1号", "\u2066平塘路1号\u2069"]) {
+        const again = await taskforce.post("/api/buildings").set(XHR).send({ areaId, address });
+        expect(again.status, JSON.stringify(address)).toBe(409);
+      }
+    });
   });
 
   describe("POST /api/buildings/:id/stage", () => {
