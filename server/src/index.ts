@@ -97,7 +97,12 @@ async function main() {
       : undefined;
   // `npm run backup` asks the running server for the embedded database's dump through this socket.
   const adminSocket =
-    database.engine === "pglite" ? await startAdminSocket({ database, dataDir: config.dataDir, logger }) : undefined;
+    database.engine === "pglite"
+      ? await startAdminSocket({ database, dataDir: config.dataDir, logger }).catch((error: Error) => {
+          logger.error(`${error.message}; npm run backup cannot ask this server for a dump`);
+          return undefined;
+        })
+      : undefined;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -13,6 +13,7 @@ export function auditRoutes(deps: Deps): Router {
     {
       method: "get",
       path: "/audit",
+      allow: (user) => requireTaskforce(user, "查看变更记录"),
       tag: "audit",
       summary: "The change log, newest first, filtered by area, user, action and date range (task force)",
       query: auditQuerySchema,

@@ -24,7 +24,20 @@ export function requireBuildingWrite(user: SessionUser, areaId: number): void {
   throw new Forbidden("只能修改本居民区的楼栋");
 }
 
+/** Leaders only read; the task force writes anywhere, a secretary in their area (checked on the data). */
+export function requireWriter(user: SessionUser): void {
+  if (user.role === "leader") throw new Forbidden("领导账号只读");
+}
+
 /** A secretary may import only their own area's rows; the task force any. */
 export function requireImport(user: SessionUser): void {
   if (user.role === "leader") throw new Forbidden("领导账号只读");
+}
+
+/**
+ * Who sees the change log's details — login names and request ids, which tie a change to the server's logs:
+ * the task force. Everyone else reads a building's history by the changers' display names.
+ */
+export function seesChangeDetails(user: SessionUser): boolean {
+  return isTaskforce(user);
 }

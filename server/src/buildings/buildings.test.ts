@@ -202,6 +202,32 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
   });
 
+  describe("GET /api/buildings/:id", () => {
+    it("shows the task force the full history, and others no login names or request ids", async () => {
+      const building = await buildBuilding(t.db, { areaId });
+      const staged = await stage(building.id, building.version, { stage: "signed", date: "2022-03-01" });
+      expect(staged.status).toBe(200);
+      const full = await taskforce.get(`/api/buildings/${building.id}`);
+      expect(full.body.history.at(-1)).toMatchObject({ action: "building.stage", requestId: expect.any(String) });
+      expect(full.body.history.at(-1).username).not.toBe("");
+      for (const role of ["leader", "secretary"] as const) {
+        const reader = await loginAs(
+          t.app,
+          (await buildUser(t.db, role, role === "secretary" ? { areaId } : {})).username,
+        );
+        const detail = await reader.get(`/api/buildings/${building.id}`);
+        expect(detail.status).toBe(200);
+        expect(detail.body.history.length).toBe(full.body.history.length);
+        for (const entry of detail.body.history) {
+          expect(entry).toMatchObject({ username: "", requestId: null });
+          expect(entry.displayName).toBeTruthy();
+        }
+        // The stage event told by the audit row of the same request is not listed twice.
+        expect(detail.body.stageEvents).toEqual([]);
+      }
+    });
+  });
+
   describe("PATCH /api/buildings/:id", () => {
     it("edits fields with If-Match and records before and after", async () => {
       const building = await buildBuilding(t.db, { areaId, notes: "" });

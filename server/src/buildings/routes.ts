@@ -9,6 +9,7 @@ import {
   stageUpdateSchema,
 } from "@jiati/shared";
 import { Router } from "express";
+import { requireWriter } from "../auth/policy";
 import { idParam, ifMatchVersion } from "../http/params";
 import { route } from "../http/route";
 import type { BuildingService } from "./service";
@@ -39,8 +40,8 @@ export function buildingRoutes(service: BuildingService): Router {
       summary: "One building with its full change history",
       response: buildingDetailSchema,
     },
-    async ({ params, res }) => {
-      const detail = await service.get(idParam(params));
+    async ({ params, ctx, res }) => {
+      const detail = await service.get(ctx, idParam(params));
       res.setHeader("ETag", `"${detail.building.version}"`);
       return detail;
     },
@@ -51,6 +52,7 @@ export function buildingRoutes(service: BuildingService): Router {
     {
       method: "post",
       path: "/buildings",
+      allow: requireWriter,
       status: 201,
       tag,
       summary: "Create a building",
@@ -69,6 +71,7 @@ export function buildingRoutes(service: BuildingService): Router {
     {
       method: "patch",
       path: "/buildings/:id",
+      allow: requireWriter,
       tag,
       summary: "Edit fields, set or clear a blocker, withdraw or restore (If-Match: version)",
       body: patchBuildingSchema,
@@ -88,6 +91,7 @@ export function buildingRoutes(service: BuildingService): Router {
     {
       method: "post",
       path: "/buildings/:id/stage",
+      allow: requireWriter,
       tag,
       summary: "Record, correct or clear a stage date (If-Match: version)",
       body: stageUpdateSchema,

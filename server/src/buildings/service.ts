@@ -16,7 +16,7 @@ import {
 } from "@jiati/shared";
 import { eq, sql } from "drizzle-orm";
 import { auditValues, entityHistory, recordAudit } from "../audit/service";
-import { requireBuildingWrite } from "../auth/policy";
+import { requireBuildingWrite, seesChangeDetails } from "../auth/policy";
 import { GenerationCache } from "../cache";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
@@ -73,7 +73,8 @@ export class BuildingService {
     );
   }
 
-  async get(id: number) {
+  /** One building with its history: in full for the task force, without login names and request ids for others. */
+  async get(ctx: RequestContext, id: number) {
     const row = await findBuilding(this.deps.db, id);
     if (!row) throw new NotFound("楼栋");
     const [area, history, events] = await Promise.all([
@@ -81,11 +82,18 @@ export class BuildingService {
       entityHistory(this.deps.db, "building", id),
       this.deps.db.select().from(stageEvents).where(eq(stageEvents.buildingId, id)).orderBy(stageEvents.id),
     ]);
+    const stageEventRows = events.map((event) => ({ ...event, at: event.at.toISOString() }));
+    if (seesChangeDetails(ctx.user))
+      return { building: presentBuilding(row), area, history, stageEvents: stageEventRows };
+    // Stage events told by an audit row of the same request are left out here, as the client would.
+    const audited = new Set(history.map((entry) => entry.requestId).filter(Boolean));
     return {
       building: presentBuilding(row),
       area,
-      history,
-      stageEvents: events.map((event) => ({ ...event, at: event.at.toISOString() })),
+      history: history.map((entry) => ({ ...entry, username: "", requestId: null })),
+      stageEvents: stageEventRows
+        .filter((event) => !(event.requestId && audited.has(event.requestId)))
+        .map((event) => ({ ...event, requestId: null })),
     };
   }
 

@@ -12,6 +12,7 @@ import { acquireFolderLock } from "../db/lock";
 import { requestDumpFromServer } from "../ops/admin-socket";
 import { backupFolder, dumpPgliteBytes, isGzip, restorePgliteFolder, writeFileAtomic } from "../ops/backup";
 import { dumpPostgres, restorePostgres } from "../ops/postgres";
+import { makePrivateFolder } from "../ops/private-files";
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, "-");
 
@@ -79,7 +80,7 @@ export async function restoreCommand(args: string[]): Promise<void> {
   if (!isGzip(dump)) {
     throw new Error(`${file} is not a PGlite backup (a pg_dump archive? set DATABASE_URL to restore into PostgreSQL)`);
   }
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  makePrivateFolder(config.dataDir);
   const lock = acquireFolderLock(config.dataDir);
   try {
     const folder = pgliteFolder(config.dataDir);

@@ -4,7 +4,6 @@
 //   backup [file]      restore <file>
 // Passwords are read from the PASSWORD environment variable, or asked for on the terminal.
 
-import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createUserSchema, passwordSchema } from "@jiati/shared";
 import { eq, sql } from "drizzle-orm";
@@ -15,11 +14,11 @@ import { type Database, openDatabase } from "../db";
 import { areas, auditLog, users, zones } from "../db/schema";
 import { CHANGE_CHANNEL } from "../stream/changes";
 import { backupCommand, restoreCommand } from "./backup";
+import { askHidden } from "./prompt";
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.PASSWORD;
-  const password =
-    fromEnv ?? (await createInterface({ input: process.stdin, output: process.stdout }).question("密码 (至少8位): "));
+  const password = fromEnv ?? (await askHidden("密码 (至少8位，输入时不显示): "));
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new Error(`password: ${parsed.error.issues[0].message}`);
   return parsed.data;

@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { makePrivateFolder } from "../ops/private-files";
 import { acquireFolderLock, type FolderLock } from "./lock";
 import * as schema from "./schema";
 
@@ -69,7 +70,8 @@ export function pgliteFolder(dataDir: string): string {
 async function openPglite(dataDir: string | undefined, sharedBuffers = "32MB"): Promise<Database> {
   let lock: FolderLock | undefined;
   if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    // It will hold every account's password hash: owner-only from the start.
+    makePrivateFolder(dataDir);
     lock = acquireFolderLock(dataDir);
   }
   let client: PGlite;

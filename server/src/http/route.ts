@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 
 import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { RequestContext } from "../context";
+import type { RequestContext, SessionUser } from "../context";
 import { Unauthenticated } from "../errors";
 import { parseOrThrow } from "./validate";
 
@@ -26,6 +26,12 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   ifMatch?: boolean;
   /** The success status, for the description (the handler sets it): 200 unless said. */
   status?: 200 | 201 | 204;
+  /**
+   * The part of the route's policy that needs only the user (a `require…` of auth/policy.ts), checked before
+   * the input is validated: a user who may not call the route gets 403 whatever they send. The service
+   * still checks everything that depends on the data.
+   */
+  allow?: (user: SessionUser) => void;
 }
 
 export interface RouteDoc {
@@ -83,6 +89,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (access === "user" && !req.user) throw new Unauthenticated();
+      if (spec.allow && req.user) spec.allow(req.user);
       const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}) : undefined;
       const query = spec.query ? parseOrThrow(spec.query, req.query) : undefined;
       const result = await handler({

@@ -60,6 +60,7 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
     {
       method: "post",
       path: "/import/buildings",
+      allow: requireImport,
       status: 201,
       tag,
       summary: `Upload a ledger to import: the .xlsx file is the raw request body (Content-Type ${XLSX_MIME} or application/octet-stream, at most ${MB} MB, else 413; optional ?name= file name). Nothing is written: the response is a preview — per row create/update/unchanged/error, field-by-field changes, every error by row and column — under a token to commit within an hour. 400 when the file is not a readable ledger; 403 for leaders`,
@@ -80,6 +81,7 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
     {
       method: "post",
       path: "/import/buildings/commit",
+      allow: requireImport,
       tag,
       summary:
         "Apply a previewed import, all or nothing, in one transaction: 400 if the preview has errors or a needed `reason` is missing, 409 if any building changed since the preview (nothing applied), 404 when the token is unknown or expired",

@@ -1,7 +1,8 @@
 // A local admin socket in the data folder, through which `npm run backup` asks the running server for a dump:
 // PGlite allows one process per data folder, so while the server runs only the server can read the database.
-// The socket is a Unix domain socket readable by the server's own OS user only — the same people who can
-// read the data folder itself. Protocol: one JSON line in ({"command":"backup"}); one JSON line out
+// The socket is a Unix domain socket in a folder only the server's own OS user can enter — the data folder,
+// or for a long data folder path a private folder of that user in the temp folder — and the command talks
+// to it only after checking that the folder and the socket are that user's own. Protocol: one JSON line in ({"command":"backup"}); one JSON line out
 // ({"ok":true,"bytes":N} or {"ok":false,"error":"…"}), then the N bytes of the dump.
 
 import { createHash } from "node:crypto";
@@ -12,13 +13,22 @@ import path from "node:path";
 import type { Database } from "../db";
 import type { Logger } from "../logger";
 import { dumpPgliteBytes } from "./backup";
+import { whyNotPrivate } from "./private-files";
 
-/** Unix socket paths are limited to about 104 bytes; a long data folder gets its socket in the temp folder. */
+/** Unix socket paths are limited to about 104 bytes; a long data folder gets its socket in a private temp folder. */
 export function adminSocketPath(dataDir: string): string {
   const inFolder = path.join(dataDir, "admin.sock");
   if (Buffer.byteLength(inFolder) < 100) return inFolder;
   const hash = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 16);
-  return path.join(os.tmpdir(), `jiati-admin-${hash}.sock`);
+  return path.join(os.tmpdir(), `jiati-admin-${process.getuid?.() ?? 0}`, `${hash}.sock`);
+}
+
+/** Makes the socket's folder if it is missing; refuses one that is not this user's private folder. */
+function preparePrivateFolder(socketPath: string): void {
+  const folder = path.dirname(socketPath);
+  if (!fs.existsSync(folder)) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const problem = whyNotPrivate(folder, "folder");
+  if (problem) throw new Error(`not serving the admin socket: ${problem}`);
 }
 
 /**
@@ -31,6 +41,7 @@ export async function startAdminSocket(options: {
   logger: Logger;
 }): Promise<{ close(): Promise<void> }> {
   const socketPath = adminSocketPath(options.dataDir);
+  preparePrivateFolder(socketPath);
   fs.rmSync(socketPath, { force: true });
   const pending = new Set<Promise<void>>();
 
@@ -103,6 +114,11 @@ export async function startAdminSocket(options: {
  */
 export function requestDumpFromServer(dataDir: string): Promise<Buffer | null> {
   const socketPath = adminSocketPath(dataDir);
+  if (!fs.existsSync(socketPath)) return Promise.resolve(null);
+  // Whatever answers there gets to write the backup file: only a socket of this user, in a folder no one
+  // else can change, is asked.
+  const problem = whyNotPrivate(path.dirname(socketPath), "folder") ?? whyNotPrivate(socketPath, "socket");
+  if (problem) return Promise.reject(new Error(`not trusting the admin socket: ${problem}`));
   return new Promise((resolve, reject) => {
     const socket = net.connect(socketPath);
     const chunks: Buffer[] = [];

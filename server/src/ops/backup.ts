@@ -7,23 +7,12 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "../db";
 import type { Logger } from "../logger";
+import { makePrivateFolder, writeFileAtomic } from "./private-files";
+
+export { writeFileAtomic };
 
 export function backupFolder(dataDir: string): string {
   return path.join(dataDir, "backups");
-}
-
-/** Writes `bytes` to `file` atomically: a partial file is never left under the final name. */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.partial`;
-  const fd = fs.openSync(temporary, "w");
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
 }
 
 /** A PGlite dump (gzip tarball) of the live database. */
@@ -53,7 +42,8 @@ export async function restorePgliteFolder(folder: string, dump: Uint8Array): Pro
   if (fs.existsSync(folder) && fs.readdirSync(folder).length > 0) {
     throw new Error(`${folder} already holds a database`);
   }
-  fs.mkdirSync(folder, { recursive: true });
+  makePrivateFolder(path.dirname(folder));
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   const client = await PGlite.create(folder, { loadDataDir: new Blob([dump]) });
   try {
     await client.query("select 1");
@@ -106,6 +96,7 @@ export function startBackupSchedule(options: {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const file = path.join(folder, `${AUTO_PREFIX}${stamp}${AUTO_SUFFIX}`);
     try {
+      makePrivateFolder(folder);
       await dumpPglite(options.database, file);
       for (const name of automaticBackups(folder).slice(options.keep)) fs.rmSync(path.join(folder, name));
       options.logger.info(`backup written: ${file}`);

@@ -1,5 +1,6 @@
 import { stallThresholdsSchema } from "@jiati/shared";
 import { Router } from "express";
+import { requireTaskforce } from "../auth/policy";
 import { route } from "../http/route";
 import type { SettingsService } from "./service";
 
@@ -21,6 +22,7 @@ export function settingsRoutes(service: SettingsService): Router {
     {
       method: "put",
       path: "/settings/stall",
+      allow: (user) => requireTaskforce(user, "设置停滞阈值"),
       tag: "settings",
       summary: "Set the stall thresholds (task force)",
       body: stallThresholdsSchema,

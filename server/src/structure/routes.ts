@@ -11,6 +11,7 @@ import {
 } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { requireTaskforce } from "../auth/policy";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
 import type { StructureService } from "./service";
@@ -65,6 +66,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "post",
       path: "/zones",
+      allow: (user) => requireTaskforce(user, "新增片区"),
       status: 201,
       tag,
       summary: "Add a zone (task force)",
@@ -82,6 +84,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "patch",
       path: "/zones/:id",
+      allow: (user) => requireTaskforce(user, "修改片区"),
       tag,
       summary: "Rename a zone (task force)",
       body: patchZoneSchema,
@@ -95,6 +98,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "post",
       path: "/areas",
+      allow: (user) => requireTaskforce(user, "新增居民区"),
       status: 201,
       tag,
       summary: "Add a residential area (task force)",
@@ -112,6 +116,7 @@ export function structureRoutes(service: StructureService): Router {
     {
       method: "patch",
       path: "/areas/:id",
+      allow: (user) => requireTaskforce(user, "修改居民区"),
       tag,
       summary: "Rename an area or move it to another zone (task force)",
       body: patchAreaSchema,

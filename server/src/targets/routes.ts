@@ -1,6 +1,7 @@
 import { putTargetsSchema, targetLetterSchema, targetsResponseSchema, yearOf, yearSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { requireTaskforce } from "../auth/policy";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
 import { type LetterService, putLetterSchema } from "./letters";
@@ -29,6 +30,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
     {
       method: "put",
       path: "/targets",
+      allow: (user) => requireTaskforce(user, "设置目标"),
       tag,
       summary: "Set targets (task force); value null removes one",
       body: putTargetsSchema,
@@ -55,6 +57,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
     {
       method: "put",
       path: "/targets/letters/:areaId",
+      allow: (user) => requireTaskforce(user, "编辑目标任务书"),
       tag,
       summary: "Record an area's target letter for a year (task force)",
       body: putLetterSchema,

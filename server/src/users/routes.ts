@@ -1,6 +1,7 @@
 import { createUserSchema, patchUserSchema, userSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { requireTaskforce } from "../auth/policy";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
 import type { UserService } from "./service";
@@ -11,7 +12,14 @@ export function userRoutes(service: UserService): Router {
   const router = Router();
   route(
     router,
-    { method: "get", path: "/users", tag, summary: "All accounts (task force)", response: z.array(userSchema) },
+    {
+      method: "get",
+      path: "/users",
+      allow: (user) => requireTaskforce(user, "查看账号"),
+      tag,
+      summary: "All accounts (task force)",
+      response: z.array(userSchema),
+    },
     async ({ ctx }) => service.list(ctx),
   );
   route(
@@ -19,6 +27,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "post",
       path: "/users",
+      allow: (user) => requireTaskforce(user, "新增账号"),
       status: 201,
       tag,
       summary: "Add an account (task force)",
@@ -35,6 +44,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "patch",
       path: "/users/:id",
+      allow: (user) => requireTaskforce(user, "修改账号"),
       tag,
       summary: "Edit an account: name, role, area or zone, disabled, password reset (task force)",
       body: patchUserSchema,
