@@ -88,6 +88,19 @@ test("the task force exports the ledger, sets a signing date in Excel, imports i
   await expect(change).toContainText("2022-03-15");
   await expect(rows.first()).toContainText(building.address);
 
+  // The unchanged rows of the whole town are read a page of 50 at a time from the server.
+  await page.getByTestId("import-filter").getByText(/^未变/).click();
+  await expect(rows).toHaveCount(50);
+  const firstOfPageOne = await rows.first().getAttribute("data-testid");
+  await page.getByTestId("import-rows").locator(".ant-pagination-item-2").click();
+  await expect(rows.first()).not.toHaveAttribute("data-testid", firstOfPageOne ?? "");
+  await expect(rows).toHaveCount(50);
+  await page
+    .getByTestId("import-filter")
+    .getByText(/^有改动/)
+    .click();
+  await expect(rows).toHaveCount(1);
+
   await page.getByTestId("import-commit").click();
   await expect(page.getByTestId("import-result")).toContainText("修改 1 栋");
 

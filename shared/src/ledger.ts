@@ -118,7 +118,10 @@ export const importPreviewSchema = z.object({
     /** Every error found (the list below may be shortened). */
     errors: z.number().int(),
   }),
+  /** The first IMPORT_PREVIEW_ROWS rows; all of them, by action, from GET /api/import/buildings/{token}/rows. */
   rows: z.array(importRowSchema),
+  rowsTruncated: z.boolean(),
+  /** The first IMPORT_PREVIEW_ROWS errors; all of them from GET /api/import/buildings/{token}/errors. */
   errors: z.array(importErrorSchema),
   errorsTruncated: z.boolean(),
   /** Some change needs a reason: send `reason` with the commit. */
@@ -130,6 +133,37 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export type ImportRow = z.infer<typeof importRowSchema>;
 export type ImportChange = z.infer<typeof importChangeSchema>;
 export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** Rows and errors in the preview's answer; the rest are read a page at a time. */
+export const IMPORT_PREVIEW_ROWS = 100;
+
+/** Which rows of a preview to list: what they do, or "changes" (creates and updates). */
+export const IMPORT_ROW_FILTERS = ["changes", "create", "update", "unchanged", "error", "all"] as const;
+export type ImportRowFilter = (typeof IMPORT_ROW_FILTERS)[number];
+
+const pageQuery = {
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+/** GET /api/import/buildings/{token}/rows */
+export const importRowsQuerySchema = z.strictObject({
+  action: z.enum(IMPORT_ROW_FILTERS).default("all"),
+  ...pageQuery,
+});
+export const importRowsPageSchema = z.object({
+  /** Rows matching the filter, in the whole preview. */
+  total: z.number().int(),
+  rows: z.array(importRowSchema),
+  /** The errors of these rows. */
+  errors: z.array(importErrorSchema),
+});
+export type ImportRowsPage = z.infer<typeof importRowsPageSchema>;
+
+/** GET /api/import/buildings/{token}/errors */
+export const importErrorsQuerySchema = z.strictObject(pageQuery);
+export const importErrorsPageSchema = z.object({ total: z.number().int(), errors: z.array(importErrorSchema) });
+export type ImportErrorsPage = z.infer<typeof importErrorsPageSchema>;
 
 /** POST /api/import/buildings/commit */
 export const importCommitSchema = z.strictObject({

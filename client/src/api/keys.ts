@@ -31,6 +31,10 @@ export const keys = {
     all: ["audit"] as const,
     list: (params: QueryParams) => ["audit", params] as const,
   },
+  imports: {
+    rows: (token: string, action: string, offset: number) => ["imports", token, "rows", action, offset] as const,
+    errors: (token: string, offset: number) => ["imports", token, "errors", offset] as const,
+  },
   settings: {
     all: ["settings"] as const,
     stall: ["settings", "stall"] as const,

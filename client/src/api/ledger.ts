@@ -1,8 +1,14 @@
 // The Excel ledger (台账): links to download it and its template, the upload that returns an import
 // preview (an XMLHttpRequest, for upload progress), and the commit of a preview.
 
-import type { ImportCommitResult, ImportPreview } from "@jiati/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type {
+  ImportCommitResult,
+  ImportErrorsPage,
+  ImportPreview,
+  ImportRowFilter,
+  ImportRowsPage,
+} from "@jiati/shared";
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiPath, request } from "./http";
 import { keys } from "./keys";
 
@@ -75,3 +81,22 @@ export function useCommitImport() {
       ),
   });
 }
+
+/** A page of a preview's rows (by what they do) with their errors; a preview never changes, so pages never go stale. */
+export const importRowsQuery = (token: string, action: ImportRowFilter, offset: number, limit: number) =>
+  queryOptions({
+    queryKey: keys.imports.rows(token, action, offset),
+    queryFn: ({ signal }) =>
+      request<ImportRowsPage>(apiPath(`/import/buildings/${token}/rows`, { action, offset, limit }), { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });
+
+export const importErrorsQuery = (token: string, offset: number, limit: number) =>
+  queryOptions({
+    queryKey: keys.imports.errors(token, offset),
+    queryFn: ({ signal }) =>
+      request<ImportErrorsPage>(apiPath(`/import/buildings/${token}/errors`, { offset, limit }), { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });

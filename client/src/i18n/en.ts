@@ -335,7 +335,6 @@ export const en: Shape<Resources> = {
     ignored: "Columns not in the ledger, ignored: {{columns}}",
     absent: "Columns missing from the file (those fields stay as they are): {{columns}}",
     errorsTitle: "Errors ({{count}})",
-    errorsTruncated: "Too many errors: the first {{shown}} are listed.",
     rowsTitle: "Row by row",
     filter: {
       changes: "Changes {{count}}",

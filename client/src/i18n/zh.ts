@@ -305,7 +305,6 @@ export const zh = {
     ignored: "以下列不属于台账，已忽略：{{columns}}",
     absent: "文件中没有以下列，这些字段保持不变：{{columns}}",
     errorsTitle: "错误（{{count}} 处）",
-    errorsTruncated: "错误太多，只列出前 {{shown}} 处。",
     rowsTitle: "逐行预览",
     filter: {
       changes: "有改动 {{count}}",

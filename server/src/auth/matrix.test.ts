@@ -197,6 +197,21 @@ const CASES: Case[] = [
     // Another area's secretary gets a preview whose rows are errors (see ledger/import.test.ts); leaders may not.
     expect: { anonymous: 401, taskforce: 201, ownSecretary: 201, otherSecretary: 201, leader: 403 },
   },
+  ...(["rows", "errors"] as const).map(
+    (page): Case => ({
+      method: "get",
+      route: `/import/buildings/:token/${page}`,
+      prepare: async (t, w) => {
+        // A preview uploaded by the task force: only its uploader may read its pages.
+        const [uploader] = await t.db.select().from(users).where(eq(users.role, "taskforce"));
+        const agent = await loginAs(t.app, uploader.username);
+        const file = await ledgerWorkbook([ledgerRowOf({ areaId: w.areaName, address: `分页路 ${fresh()}号` })]);
+        const preview = await agent.post("/api/import/buildings").set(XHR).set("Content-Type", XLSX_MIME).send(file);
+        return { path: `/api/import/buildings/${preview.body.token}/${page}` };
+      },
+      expect: { anonymous: 401, taskforce: 200, ownSecretary: 403, otherSecretary: 403, leader: 403 },
+    }),
+  ),
   {
     method: "post",
     route: "/import/buildings/commit",

@@ -1,7 +1,7 @@
 // Queries of the ledger: the areas, buildings looked up by id or address in chunks, one area's buildings
 // page by page for the export, and the stored import previews.
 
-import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../db";
 import { areas, buildings, importPreviews } from "../db/schema";
 
@@ -101,9 +101,24 @@ export async function purgeExpiredPreviews(ex: Executor, now: Date): Promise<voi
   await ex.delete(importPreviews).where(lt(importPreviews.expiresAt, now));
 }
 
-export async function findPreview(ex: Executor, token: string, lock = false): Promise<PreviewRow | undefined> {
-  const query = ex.select().from(importPreviews).where(eq(importPreviews.token, token));
+/** A preview with its plan (not its rows), locked for the commit when `lock`. */
+export async function findPreview(
+  ex: Executor,
+  token: string,
+  lock = false,
+): Promise<Omit<PreviewRow, "detail"> | undefined> {
+  const { detail: _detail, ...columns } = getTableColumns(importPreviews);
+  const query = ex.select(columns).from(importPreviews).where(eq(importPreviews.token, token));
   const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+/** Who may read a preview's rows, until when, and the rows (gzipped JSON) — without its plan. */
+export async function findPreviewDetail(ex: Executor, token: string) {
+  const [row] = await ex
+    .select({ userId: importPreviews.userId, expiresAt: importPreviews.expiresAt, detail: importPreviews.detail })
+    .from(importPreviews)
+    .where(eq(importPreviews.token, token));
   return row;
 }
 

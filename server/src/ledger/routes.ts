@@ -2,9 +2,14 @@
 
 import {
   IMPORT_MAX_BYTES,
+  IMPORT_PREVIEW_ROWS,
   importCommitResultSchema,
   importCommitSchema,
+  importErrorsPageSchema,
+  importErrorsQuerySchema,
   importPreviewSchema,
+  importRowsPageSchema,
+  importRowsQuerySchema,
   importUploadQuerySchema,
   ledgerExportQuerySchema,
   XLSX_MIME,
@@ -12,12 +17,20 @@ import {
 } from "@jiati/shared";
 import { Router } from "express";
 import { requireImport } from "../auth/policy";
+import { NotFound } from "../errors";
 import { route } from "../http/route";
 import type { LedgerExport } from "./export";
 import type { LedgerService } from "./service";
 import { readXlsxBody } from "./upload";
 
 const tag = "ledger";
+
+/** A preview token from the path: what randomBytes(24) base64url makes, else no preview can match. */
+function tokenParam(params: Record<string, string>): string {
+  const token = params.token ?? "";
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) throw new NotFound("导入预览");
+  return token;
+}
 const MB = IMPORT_MAX_BYTES / 1024 / 1024;
 
 export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Router {
@@ -74,6 +87,34 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
       res.status(201);
       return preview;
     },
+  );
+
+  route(
+    router,
+    {
+      method: "get",
+      path: "/import/buildings/:token/rows",
+      allow: requireImport,
+      tag,
+      summary: `A page of an import preview's rows (\`action\`: what they do, or \`changes\`), with their errors; for the uploader only (403 otherwise, 404 when expired). At most ${IMPORT_PREVIEW_ROWS} come with the preview itself`,
+      query: importRowsQuerySchema,
+      response: importRowsPageSchema,
+    },
+    async ({ params, query, ctx }) => service.rowsPage(ctx, tokenParam(params), query),
+  );
+
+  route(
+    router,
+    {
+      method: "get",
+      path: "/import/buildings/:token/errors",
+      allow: requireImport,
+      tag,
+      summary: "A page of an import preview's errors, by row and column; for the uploader only",
+      query: importErrorsQuerySchema,
+      response: importErrorsPageSchema,
+    },
+    async ({ params, query, ctx }) => service.errorsPage(ctx, tokenParam(params), query),
   );
 
   route(

@@ -3,7 +3,23 @@
 // transaction, refusing it (409) if any of those buildings has changed since.
 
 import { randomBytes } from "node:crypto";
-import { addressKey, type ImportCommit, type ImportCommitResult, type ImportPreview } from "@jiati/shared";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import {
+  addressKey,
+  IMPORT_PREVIEW_ROWS,
+  type ImportCommit,
+  type ImportCommitResult,
+  type ImportError,
+  type ImportErrorsPage,
+  type ImportPreview,
+  type ImportRow,
+  type ImportRowFilter,
+  type ImportRowsPage,
+  type importErrorsQuerySchema,
+  type importRowsQuerySchema,
+} from "@jiati/shared";
+import type { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireBuildingWrite, requireImport } from "../auth/policy";
 import type { RequestContext } from "../context";
@@ -17,6 +33,7 @@ import {
   buildingsByAddressKeys,
   buildingsByIds,
   findPreview,
+  findPreviewDetail,
   insertPreview,
   loadAreas,
   lockBuildings,
@@ -24,13 +41,31 @@ import {
   purgeExpiredPreviews,
 } from "./repo";
 
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+type ImportRowsQuery = z.infer<typeof importRowsQuerySchema>;
+type ImportErrorsQuery = z.infer<typeof importErrorsQuerySchema>;
+
 /** How long a preview can be committed. */
 export const PREVIEW_TTL_MS = 60 * 60 * 1000;
-/** The preview lists at most this many errors (it always counts them all). */
-const MAX_LISTED_ERRORS = 1_000;
+/** Previews whose rows were read most recently, kept parsed for the next page. */
+const DETAILS_KEPT = 4;
+
+interface PreviewDetail {
+  rows: ImportRow[];
+  errors: ImportError[];
+}
+
+const matches = (filter: ImportRowFilter, row: ImportRow) =>
+  filter === "all"
+    ? true
+    : filter === "changes"
+      ? row.action === "create" || row.action === "update"
+      : row.action === filter;
 
 export class LedgerService {
   private readonly reader: UploadReader;
+  private readonly details = new Map<string, PreviewDetail>();
 
   constructor(
     private readonly deps: Deps,
@@ -66,11 +101,14 @@ export class LedgerService {
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(ctx.now.getTime() + PREVIEW_TTL_MS);
     await purgeExpiredPreviews(db, ctx.now);
+    // Every row and error is kept for paging, compressed off the request thread (zlib's pool).
+    const detail = await gzipAsync(JSON.stringify({ rows, errors } satisfies PreviewDetail), { level: 1 });
     await insertPreview(db, {
       token,
       userId: ctx.user.id,
       fileName,
       plan,
+      detail,
       errorCount: errors.length,
       createdAt: ctx.now,
       expiresAt,
@@ -93,12 +131,47 @@ export class LedgerService {
         error: count("error"),
         errors: errors.length,
       },
-      rows,
-      errors: errors.slice(0, MAX_LISTED_ERRORS),
-      errorsTruncated: errors.length > MAX_LISTED_ERRORS,
+      rows: rows.slice(0, IMPORT_PREVIEW_ROWS),
+      rowsTruncated: rows.length > IMPORT_PREVIEW_ROWS,
+      errors: errors.slice(0, IMPORT_PREVIEW_ROWS),
+      errorsTruncated: errors.length > IMPORT_PREVIEW_ROWS,
       needsReason: plan.needsReason,
       canCommit: errors.length === 0 && plan.creates.length + plan.updates.length > 0,
     };
+  }
+
+  /** A page of a preview's rows, by what they do, with their errors: for its uploader only. */
+  async rowsPage(ctx: RequestContext, token: string, query: ImportRowsQuery): Promise<ImportRowsPage> {
+    const detail = await this.detail(ctx, token);
+    const matching = detail.rows.filter((row) => matches(query.action, row));
+    const rows = matching.slice(query.offset, query.offset + query.limit);
+    const rowNumbers = new Set(rows.map((row) => row.row));
+    return {
+      total: matching.length,
+      rows,
+      errors: detail.errors.filter((error) => error.row != null && rowNumbers.has(error.row)),
+    };
+  }
+
+  /** A page of a preview's errors: for its uploader only. */
+  async errorsPage(ctx: RequestContext, token: string, query: ImportErrorsQuery): Promise<ImportErrorsPage> {
+    const detail = await this.detail(ctx, token);
+    return { total: detail.errors.length, errors: detail.errors.slice(query.offset, query.offset + query.limit) };
+  }
+
+  private async detail(ctx: RequestContext, token: string): Promise<PreviewDetail> {
+    requireImport(ctx.user);
+    const preview = await findPreviewDetail(this.deps.db, token);
+    if (!preview || preview.expiresAt < ctx.now || !preview.detail) {
+      throw new NotFound("导入预览（可能已过期，请重新上传）");
+    }
+    if (preview.userId !== ctx.user.id) throw new Forbidden("只能查看自己上传的导入");
+    const kept = this.details.get(token);
+    if (kept) return kept;
+    const detail = JSON.parse((await gunzipAsync(preview.detail)).toString("utf8")) as PreviewDetail;
+    this.details.set(token, detail);
+    for (const old of [...this.details.keys()].slice(0, -DETAILS_KEPT)) this.details.delete(old);
+    return detail;
   }
 
   /** Applies a preview: all of it, in one transaction, or nothing. */

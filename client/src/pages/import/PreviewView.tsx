@@ -2,19 +2,29 @@
 // (created, changed field by field, unchanged), a reason when one is needed, and the commit — offered only
 // when the server says the preview can be committed. A commit refused as stale offers to upload again.
 
-import type { ImportError, ImportPreview, ImportRow } from "@jiati/shared";
+import type { ImportError, ImportPreview, ImportRow, ImportRowFilter } from "@jiati/shared";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Form, Grid, Input, Segmented, Select, Space, Statistic, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { isApiError } from "../../api/http";
-import { useCommitImport } from "../../api/ledger";
+import { importErrorsQuery, importRowsQuery, useCommitImport } from "../../api/ledger";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
 
-const FILTERS = ["changes", "create", "update", "unchanged", "error", "all"] as const;
-type Filter = (typeof FILTERS)[number];
+const FILTERS = [
+  "changes",
+  "create",
+  "update",
+  "unchanged",
+  "error",
+  "all",
+] as const satisfies readonly ImportRowFilter[];
+type Filter = ImportRowFilter;
+const ROWS_PER_PAGE = 50;
+const ERRORS_PER_PAGE = 20;
 
 const ACTION_COLORS: Record<ImportRow["action"], string> = {
   create: "green",
@@ -39,27 +49,27 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const { counts } = preview;
   const [filter, setFilter] = useState<Filter>(counts.create + counts.update > 0 ? "changes" : "all");
-
-  const rows = useMemo(
-    () =>
-      preview.rows.filter((row) =>
-        filter === "all"
-          ? true
-          : filter === "changes"
-            ? row.action === "create" || row.action === "update"
-            : row.action === filter,
-      ),
-    [preview.rows, filter],
-  );
+  const [rowsPage, setRowsPage] = useState(1);
+  const [errorsPage, setErrorsPage] = useState(1);
+  // Rows and errors are read a page at a time from the stored preview, however long the file.
+  const rowsQuery = useQuery(importRowsQuery(preview.token, filter, (rowsPage - 1) * ROWS_PER_PAGE, ROWS_PER_PAGE));
+  const errorsQuery = useQuery({
+    ...importErrorsQuery(preview.token, (errorsPage - 1) * ERRORS_PER_PAGE, ERRORS_PER_PAGE),
+    enabled: counts.errors > 0,
+  });
+  const chooseFilter = (next: Filter) => {
+    setFilter(next);
+    setRowsPage(1);
+  };
 
   const errorsByRow = useMemo(() => {
     const map = new Map<number, ImportError[]>();
-    for (const error of preview.errors) {
+    for (const error of rowsQuery.data?.errors ?? []) {
       if (error.row == null) continue;
       map.set(error.row, [...(map.get(error.row) ?? []), error]);
     }
     return map;
-  }, [preview.errors]);
+  }, [rowsQuery.data]);
 
   const submit = async () => {
     const { reason } = preview.needsReason ? await form.validateFields() : { reason: "" };
@@ -269,20 +279,26 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
         />
       )}
 
-      {preview.errors.length > 0 && (
+      {counts.errors > 0 && (
         <section className="section" data-testid="import-errors">
           <Typography.Title level={5}>{t("import.errorsTitle", { count: counts.errors })}</Typography.Title>
-          {preview.errorsTruncated && (
-            <Typography.Paragraph type="secondary">
-              {t("import.errorsTruncated", { shown: preview.errors.length })}
-            </Typography.Paragraph>
-          )}
           <Table
             size="small"
             rowKey="key"
             columns={errorColumns}
-            dataSource={preview.errors.map((error, key) => ({ ...error, key }))}
-            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            loading={errorsQuery.isFetching}
+            dataSource={(errorsQuery.data?.errors ?? []).map((error, index) => ({
+              ...error,
+              key: (errorsPage - 1) * ERRORS_PER_PAGE + index,
+            }))}
+            pagination={{
+              current: errorsPage,
+              pageSize: ERRORS_PER_PAGE,
+              total: counts.errors,
+              onChange: setErrorsPage,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+            }}
             scroll={phone ? undefined : { x: 560 }}
           />
         </section>
@@ -296,7 +312,7 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
           {phone ? (
             <Select<Filter>
               value={filter}
-              onChange={setFilter}
+              onChange={chooseFilter}
               data-testid="import-filter"
               options={filterOptions}
               className="import-filter-select"
@@ -304,7 +320,7 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
           ) : (
             <Segmented<Filter>
               value={filter}
-              onChange={setFilter}
+              onChange={chooseFilter}
               data-testid="import-filter"
               options={filterOptions}
             />
@@ -314,8 +330,16 @@ export function PreviewView({ preview, onReupload, onChooseAnother }: Props) {
           size="small"
           rowKey="row"
           columns={rowColumns}
-          dataSource={rows}
-          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          dataSource={rowsQuery.data?.rows ?? []}
+          loading={rowsQuery.isFetching}
+          pagination={{
+            current: rowsPage,
+            pageSize: ROWS_PER_PAGE,
+            total: rowsQuery.data?.total ?? 0,
+            onChange: setRowsPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+          }}
           scroll={phone ? undefined : { x: 640 }}
           onRow={(row) => ({ "data-testid": `import-row-${row.row}` }) as React.HTMLAttributes<HTMLElement>}
         />
