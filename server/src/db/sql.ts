@@ -2,6 +2,13 @@
 
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "./index";
+
+/** Runs a raw statement and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 /** A parameter as the drivers should send it for a column of `type`. */
 function parameter(value: unknown, type: string): SQL {
@@ -22,4 +29,52 @@ export function insertSelectFrom(table: PgTable, values: Record<string, unknown>
   const names = entries.map(([key]) => sql.raw(`"${columns[key].name}"`));
   const params = entries.map(([key, value]) => parameter(value, columns[key].getSQLType()));
   return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(params, sql`, `)} from ${sql.raw(source)}`;
+}
+
+/** A value as JSON carries it to a column: dates as ISO strings. */
+const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * `insert into <table> (<columns>) select … from jsonb_to_recordset($1)`: many rows (keyed by the table's
+ * property names, every row with the same keys) in one statement with one parameter. PostgreSQL parses the
+ * JSON itself, so a bulk write costs neither thousands of bound parameters nor thousands of statements.
+ */
+export function insertFromJson(table: PgTable, records: readonly Record<string, unknown>[]): SQL {
+  const columns = getTableColumns(table);
+  const keys = Object.keys(records[0] ?? {}).filter((key) => key in columns);
+  const names = keys.map((key) => `"${columns[key].name}"`).join(", ");
+  const definitions = keys.map((key) => `"${columns[key].name}" ${columns[key].getSQLType()}`).join(", ");
+  const json = JSON.stringify(
+    records.map((record) => Object.fromEntries(keys.map((key) => [columns[key].name, jsonValue(record[key])]))),
+  );
+  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(definitions)})`;
+}
+
+/**
+ * `update <table> set … from jsonb_array_elements($1)`: each record (`id` and the properties to change; the
+ * others are left as they are) applied to its row, all in one statement. `set` adds columns set on every row
+ * (a version bump, say).
+ */
+export function updateFromJson(
+  table: PgTable,
+  records: readonly ({ id: number } & Record<string, unknown>)[],
+  set: Record<string, SQL>,
+): SQL {
+  const columns = getTableColumns(table);
+  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))].filter(
+    (key) => key !== "id" && key in columns && !(key in set),
+  );
+  const assignments = [
+    ...keys.map((key) => {
+      const column = columns[key];
+      return sql.raw(
+        `"${column.name}" = case when r.doc ? '${key}' then (r.doc->>'${key}')::${column.getSQLType()} else t."${column.name}" end`,
+      );
+    }),
+    ...Object.entries(set).map(([key, value]) => sql`${sql.raw(`"${columns[key].name}"`)} = ${value}`),
+  ];
+  const json = JSON.stringify(
+    records.map((record) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, jsonValue(value)]))),
+  );
+  return sql`update ${table} as t set ${sql.join(assignments, sql`, `)} from jsonb_array_elements(${json}::jsonb) as r(doc) where t.id = (r.doc->>'id')::int`;
 }

@@ -1,26 +1,44 @@
-// Writes a checked import plan inside the commit's transaction: new buildings in multi-row inserts, each
-// update with its version bump, a stage event per stage date set, moved or cleared, and an audit row per
-// building plus one for the batch — batched, so a large import is a few dozen statements, not thousands.
+// Writes a checked import plan inside the commit's transaction: new buildings, the updates with their version
+// bump, a stage event per stage date set, moved or cleared, and an audit row per building — each kind in one
+// statement whose rows travel as one JSON parameter. On PGlite, where every other request waits for the
+// commit's transaction, a 10,000-row import is then a handful of statements, not tens of thousands.
 
 import { addressKey, STAGE_DATE_FIELD } from "@jiati/shared";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type AuditEntry, auditValues } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
-import { presentBuilding, stageEventValues } from "../buildings/repo";
+import { type BuildingRow, presentBuilding, stageEventValues } from "../buildings/repo";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { auditLog, buildings, stageEvents } from "../db/schema";
-import type { ImportPlan } from "./plan";
-
-const CHUNK = 500;
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
+import { insertFromJson, queryRows, updateFromJson } from "../db/sql";
+import type { ImportPlan, PlannedCreate } from "./plan";
 
 export interface AppliedImport {
   createdIds: number[];
   updatedIds: number[];
+}
+
+/** Rows per statement: large enough to make few statements, small enough to keep each JSON parameter modest. */
+const CHUNK = 5_000;
+
+function chunked<T>(rows: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) result.push(rows.slice(i, i + CHUNK));
+  return result;
+}
+
+/** The building rows the creates insert, complete, so the audit row can show them as the API would. */
+function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<BuildingRow, "id"> {
+  return {
+    ...values,
+    addressKey: addressKey(values.address),
+    blockedSince: values.blockerCategory ? ctx.today : null,
+    version: 1,
+    isDemo: false,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
 }
 
 export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, reason: string): Promise<AppliedImport> {
@@ -30,70 +48,80 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
     events.push(stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
 
   const createdIds: number[] = [];
-  for (let i = 0; i < plan.creates.length; i += CHUNK) {
-    const chunk = plan.creates.slice(i, i + CHUNK);
+  for (const chunk of chunked(plan.creates)) {
     for (const create of chunk) requireBuildingWrite(ctx.user, create.values.areaId);
-    const rows = await tx
-      .insert(buildings)
-      .values(
-        chunk.map(({ values }) => ({
-          ...values,
-          addressKey: addressKey(values.address),
-          blockedSince: values.blockerCategory ? ctx.today : null,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })),
-      )
-      .returning();
+    const rows = chunk.map((create) => newBuildingRow(ctx, create));
+    const inserted = await queryRows<{ id: number; address_key: string }>(
+      tx,
+      sql`${insertFromJson(buildings, rows)} returning id, address_key`,
+    );
     // Matched by address key (unique), not by the order rows come back in.
-    const byKey = new Map(rows.map((row) => [row.addressKey, row]));
-    for (const { values } of chunk) {
-      const row = byKey.get(addressKey(values.address));
-      if (!row) throw new Error("inserted building not returned");
-      createdIds.push(row.id);
+    const idByKey = new Map(inserted.map((row) => [row.address_key, row.id]));
+    for (const row of rows) {
+      const id = idByKey.get(row.addressKey);
+      if (id === undefined) throw new Error("inserted building not returned");
+      createdIds.push(id);
       for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-        if (row[field]) event(row.id, stage, null, row[field]);
+        const date = row[field];
+        if (date) event(id, stage, null, date);
       }
       audits.push({
         action: "building.import.create",
         entity: "building",
-        entityId: row.id,
+        entityId: id,
         areaId: row.areaId,
-        after: presentBuilding(row),
+        after: presentBuilding({ ...row, id }),
         reason,
       });
     }
   }
 
-  for (const update of plan.updates) {
-    const set: Partial<typeof buildings.$inferInsert> = { ...update.after };
-    if (update.after.address !== undefined) set.addressKey = addressKey(update.after.address);
-    if (update.after.blockerCategory !== undefined) set.blockedSince = update.after.blockerCategory ? ctx.today : null;
-    const [row] = await tx
-      .update(buildings)
-      .set({ ...set, version: sql`${buildings.version} + 1`, updatedAt: ctx.now })
-      .where(eq(buildings.id, update.buildingId))
-      .returning({ id: buildings.id, areaId: buildings.areaId });
-    for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-      if (update.after[field] !== undefined) event(row.id, stage, update.before[field] ?? null, update.after[field]);
+  for (const chunk of chunked(plan.updates)) {
+    const records = chunk.map((update) => ({
+      id: update.buildingId,
+      ...update.after,
+      ...(update.after.address !== undefined ? { addressKey: addressKey(update.after.address) } : {}),
+      ...(update.after.blockerCategory !== undefined
+        ? { blockedSince: update.after.blockerCategory ? ctx.today : null }
+        : {}),
+    }));
+    await tx.execute(
+      updateFromJson(buildings, records, {
+        version: sql`t.version + 1`,
+        updatedAt: sql`${ctx.now.toISOString()}::timestamptz`,
+      }),
+    );
+    for (const update of chunk) {
+      for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
+        const after = update.after[field];
+        if (after !== undefined) event(update.buildingId, stage, update.before[field] ?? null, after);
+      }
+      audits.push({
+        action: "building.import.update",
+        entity: "building",
+        entityId: update.buildingId,
+        // The area it is in after the import.
+        areaId: update.after.areaId ?? update.areaId,
+        before: update.before,
+        after: update.after,
+        reason,
+      });
     }
-    audits.push({
-      action: "building.import.update",
-      entity: "building",
-      entityId: row.id,
-      areaId: row.areaId,
-      before: update.before,
-      after: update.after,
-      reason,
-    });
   }
 
-  await insertChunked(events, (chunk) => tx.insert(stageEvents).values(chunk));
+  for (const chunk of chunked(events)) await tx.execute(insertFromJson(stageEvents, chunk));
   await insertAudit(tx, ctx, audits);
   return { createdIds, updatedIds: plan.updates.map((update) => update.buildingId) };
 }
 
 /** Audit rows as recordAudit writes them, many per statement. */
 export async function insertAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  await insertChunked(entries, (chunk) => tx.insert(auditLog).values(chunk.map((entry) => auditValues(ctx, entry))));
+  for (const chunk of chunked(entries)) {
+    await tx.execute(
+      insertFromJson(
+        auditLog,
+        chunk.map((entry) => auditValues(ctx, entry)),
+      ),
+    );
+  }
 }

@@ -30,6 +30,8 @@ export interface PlannedUpdate {
   buildingId: number;
   /** The version the preview read: the commit applies only to this version. */
   version: number;
+  /** The building's area when the preview read it (unchanged at commit: the version says so). */
+  areaId: number;
   before: Partial<LedgerValues>;
   after: Partial<LedgerValues>;
 }
@@ -247,6 +249,7 @@ export function planImport(input: PlanInput): PlanResult {
         row: parsed.row,
         buildingId: current.id,
         version: current.version,
+        areaId: current.areaId,
         before: Object.fromEntries(changed.map((field) => [field, before[field]])),
         after: Object.fromEntries(changed.map((field) => [field, after[field]])),
       });

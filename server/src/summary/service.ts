@@ -18,6 +18,7 @@ import {
 import { sql } from "drizzle-orm";
 import { GenerationCache } from "../cache";
 import type { Executor } from "../db";
+import { queryRows } from "../db/sql";
 import type { Deps } from "../deps";
 import { NotFound } from "../errors";
 import { JsonText } from "../http/route";
@@ -25,12 +26,7 @@ import type { SettingsService } from "../settings/service";
 import type { StructureService } from "../structure/service";
 import { loadTargets } from "../targets/service";
 
-type Rows<T> = { rows: T[] };
-
-async function rows<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await ex.execute(query)) as unknown as Rows<T>;
-  return result.rows;
-}
+const rows = queryRows;
 
 function scopeFilter(zoneId: number | null) {
   return zoneId == null ? sql`true` : sql`b.area_id in (select id from areas where zone_id = ${zoneId})`;
