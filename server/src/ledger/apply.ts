@@ -41,6 +41,13 @@ function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<Bu
   };
 }
 
+/** The fields a new building was given (empty ones left out: the audit row stays small, and says the same). */
+function filledFields(building: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(building).filter(([, value]) => value !== null && value !== "" && value !== false),
+  );
+}
+
 export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, reason: string): Promise<AppliedImport> {
   const events: (typeof stageEvents.$inferInsert)[] = [];
   const audits: AuditEntry[] = [];
@@ -70,7 +77,7 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
         entity: "building",
         entityId: id,
         areaId: row.areaId,
-        after: presentBuilding({ ...row, id }),
+        after: filledFields(presentBuilding({ ...row, id })),
         reason,
       });
     }

@@ -30,30 +30,24 @@ export async function buildingsByIds(ex: Executor, ids: readonly number[]): Prom
   return rows;
 }
 
-/** id and address key of the buildings holding any of `keys`. */
+/** id and address key of the buildings holding any of `keys` (one statement, the keys as one JSON parameter). */
 export async function buildingsByAddressKeys(ex: Executor, keys: readonly string[]) {
-  const rows: { id: number; addressKey: string }[] = [];
-  for (const chunk of chunks(keys)) {
-    rows.push(
-      ...(await ex
-        .select({ id: buildings.id, addressKey: buildings.addressKey })
-        .from(buildings)
-        .where(inArray(buildings.addressKey, chunk))),
-    );
-  }
-  return rows;
+  if (keys.length === 0) return [];
+  return ex
+    .select({ id: buildings.id, addressKey: buildings.addressKey })
+    .from(buildings)
+    .where(sql`${buildings.addressKey} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
 }
 
 /** Locks the buildings an import updates, in id order, and returns their current version and area. */
 export async function lockBuildings(ex: Executor, ids: readonly number[]) {
-  const sorted = [...ids].sort((a, b) => a - b);
-  const rows: BuildingRow[] = [];
-  for (const chunk of chunks(sorted)) {
-    rows.push(
-      ...(await ex.select().from(buildings).where(inArray(buildings.id, chunk)).orderBy(buildings.id).for("update")),
-    );
-  }
-  return rows;
+  if (ids.length === 0) return [];
+  return ex
+    .select({ id: buildings.id, version: buildings.version, areaId: buildings.areaId })
+    .from(buildings)
+    .where(sql`${buildings.id} in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::int)`)
+    .orderBy(buildings.id)
+    .for("update");
 }
 
 /** One page of an area's buildings in ledger order (address, then id), after the last one of the previous page. */
