@@ -3,7 +3,7 @@
 // bench/RESULTS.md. Only localhost is ever loaded, with bounded connections and durations.
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
-//                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write]
+//                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,6 +19,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/db";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+import { type StressPhase, stress } from "./stress";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: options } = parseArgs({
@@ -31,6 +32,7 @@ const { values: options } = parseArgs({
     "no-client": { type: "boolean", default: false },
     "no-load": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
+    "no-stress": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
@@ -60,6 +62,7 @@ interface RunResult {
   recountNote: string;
   lcpMs?: number;
   load?: LoadResult;
+  stress?: StressPhase[];
 }
 
 /** What bench/load.mjs reports. */
@@ -453,6 +456,14 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   let lcpMs: number | undefined;
   if (!options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
   const load = !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
+  let stressPhases: StressPhase[] | undefined;
+  if (!options["no-stress"] && scale.name === "town") {
+    log("  other users' p99 during a login flood and a 10,000-row import commit");
+    stressPhases = await stress(server.url, cookie);
+    for (const phase of stressPhases) {
+      log(`    ${phase.phase}: GET / p99 ${phase.pageP99} ms, GET /api/summary p99 ${phase.apiP99} ms (${phase.note})`);
+    }
+  }
 
   // The summary the server serves now (after the writes) against a plain recount in SQL.
   // Requests still in flight when the load stopped finish first: wait until two reads agree.
@@ -492,6 +503,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     recountNote,
     lcpMs,
     load,
+    stress: stressPhases,
   };
 }
 
@@ -537,6 +549,22 @@ function table(results: RunResult[]): string {
       lines.push(
         `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} |`,
       );
+    }
+  }
+  const stressed = results.filter((r) => r.stress);
+  if (stressed.length) {
+    lines.push("\n### Other users during a login flood and an import commit (bench/stress.ts, town data set)\n");
+    lines.push(
+      "Each phase probes `GET /` and `GET /api/summary` one request after another (20 ms apart) while it lasts.\n",
+    );
+    lines.push("| engine | phase | GET / p99 ms | GET /api/summary p99 ms | samples | phase ms | outcome |");
+    lines.push("|---|---|---:|---:|---:|---:|---|");
+    for (const { engine, stress: phases } of stressed) {
+      for (const phase of phases ?? []) {
+        lines.push(
+          `| ${engine} | ${phase.phase} | ${phase.pageP99} | ${phase.apiP99} | ${phase.samples} | ${phase.loadMs} | ${phase.note || "–"} |`,
+        );
+      }
     }
   }
   return lines.join("\n");

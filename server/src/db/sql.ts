@@ -21,14 +21,27 @@ function parameter(value: unknown, type: string): SQL {
 /**
  * `insert into <table> (<columns>) select <values> from <source>`: one row of `values` (keyed by the
  * table's property names) inserted once per row of `source` — used to write dependent rows in the same
- * statement as the change they record, and only if that change happened.
+ * statement as the change they record, and only if that change happened. `fromSource` sets columns to SQL
+ * expressions over the source's rows; `rest` follows the source (joins, a where clause).
  */
-export function insertSelectFrom(table: PgTable, values: Record<string, unknown>, source: string): SQL {
+export function insertSelectFrom(
+  table: PgTable,
+  values: Record<string, unknown>,
+  source: string,
+  fromSource: Record<string, string> = {},
+  rest = "",
+): SQL {
   const columns = getTableColumns(table);
-  const entries = Object.entries(values).filter(([key, value]) => key in columns && value !== undefined);
-  const names = entries.map(([key]) => sql.raw(`"${columns[key].name}"`));
-  const params = entries.map(([key, value]) => parameter(value, columns[key].getSQLType()));
-  return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(params, sql`, `)} from ${sql.raw(source)}`;
+  const entries = Object.entries(values).filter(
+    ([key, value]) => key in columns && value !== undefined && !(key in fromSource),
+  );
+  const expressions = Object.entries(fromSource).filter(([key]) => key in columns);
+  const names = [...entries, ...expressions].map(([key]) => sql.raw(`"${columns[key].name}"`));
+  const params = [
+    ...entries.map(([key, value]) => parameter(value, columns[key].getSQLType())),
+    ...expressions.map(([key, expression]) => sql.raw(`(${expression})::${columns[key].getSQLType()}`)),
+  ];
+  return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(params, sql`, `)} from ${sql.raw(source)} ${sql.raw(rest)}`;
 }
 
 /** A value as JSON carries it to a column: dates as ISO strings. */

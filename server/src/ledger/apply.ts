@@ -4,14 +4,14 @@
 // commit's transaction, a 10,000-row import is then a handful of statements, not tens of thousands.
 
 import { addressKey, STAGE_DATE_FIELD } from "@jiati/shared";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { type AuditEntry, auditValues } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
-import { type BuildingRow, presentBuilding, stageEventValues } from "../buildings/repo";
+import { type BuildingRow, stageEventValues } from "../buildings/repo";
 import type { RequestContext } from "../context";
 import type { Tx } from "../db";
 import { auditLog, buildings, stageEvents } from "../db/schema";
-import { insertFromJson, queryRows, updateFromJson } from "../db/sql";
+import { insertFromJson, insertSelectFrom, queryRows, updateFromJson } from "../db/sql";
 import type { ImportPlan, PlannedCreate } from "./plan";
 
 export interface AppliedImport {
@@ -41,11 +41,23 @@ function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<Bu
   };
 }
 
-/** The fields a new building was given (empty ones left out: the audit row stays small, and says the same). */
-function filledFields(building: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(building).filter(([, value]) => value !== null && value !== "" && value !== false),
-  );
+/** Columns an audit row of a new building leaves out: the key is derived, the times are the row's own. */
+const NOT_AUDITED = new Set(["addressKey", "createdAt", "updatedAt"]);
+
+/**
+ * A new building's fields as its audit row keeps them — by their API names, the empty ones (null, "", false)
+ * left out so the row stays small and says the same — built in SQL from the inserted row `alias`.
+ */
+function filledFieldsSql(alias: string): string {
+  const pairs = Object.entries(getTableColumns(buildings))
+    .filter(([name]) => !NOT_AUDITED.has(name))
+    .map(([name, column]) => {
+      const value = `${alias}."${column.name}"`;
+      const type = column.getSQLType();
+      const filled = type === "text" ? `nullif(${value}, '')` : type === "boolean" ? `nullif(${value}, false)` : value;
+      return `'${name}', ${filled}`;
+    });
+  return `jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")}))`;
 }
 
 export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, reason: string): Promise<AppliedImport> {
@@ -58,29 +70,28 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
   for (const chunk of chunked(plan.creates)) {
     for (const create of chunk) requireBuildingWrite(ctx.user, create.values.areaId);
     const rows = chunk.map((create) => newBuildingRow(ctx, create));
-    const inserted = await queryRows<{ id: number; address_key: string }>(
+    // The new buildings, their stage events and their audit rows in one statement: the events and audit
+    // rows are made from the inserted rows by PostgreSQL, with no second trip of the data.
+    const inserted = await queryRows<{ id: number }>(
       tx,
-      sql`${insertFromJson(buildings, rows)} returning id, address_key`,
+      sql`with inserted as (${insertFromJson(buildings, rows)} returning *),
+        events as (${insertSelectFrom(
+          stageEvents,
+          { fromDate: null, reason, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now },
+          "inserted",
+          { buildingId: "inserted.id", stage: "s.stage", toDate: "s.day" },
+          `cross join lateral (values ('signed', inserted.signed_on), ('started', inserted.started_on),
+             ('completed', inserted.completed_on)) as s(stage, day) where s.day is not null`,
+        )}),
+        audits as (${insertSelectFrom(
+          auditLog,
+          { ...auditValues(ctx, { action: "building.import.create", entity: "building", entityId: "", reason }) },
+          "inserted",
+          { entityId: "inserted.id::text", areaId: "inserted.area_id", after: filledFieldsSql("inserted") },
+        )})
+        select id from inserted order by id`,
     );
-    // Matched by address key (unique), not by the order rows come back in.
-    const idByKey = new Map(inserted.map((row) => [row.address_key, row.id]));
-    for (const row of rows) {
-      const id = idByKey.get(row.addressKey);
-      if (id === undefined) throw new Error("inserted building not returned");
-      createdIds.push(id);
-      for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-        const date = row[field];
-        if (date) event(id, stage, null, date);
-      }
-      audits.push({
-        action: "building.import.create",
-        entity: "building",
-        entityId: id,
-        areaId: row.areaId,
-        after: filledFields(presentBuilding({ ...row, id })),
-        reason,
-      });
-    }
+    createdIds.push(...inserted.map((row) => row.id));
   }
 
   for (const chunk of chunked(plan.updates)) {

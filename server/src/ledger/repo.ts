@@ -95,16 +95,21 @@ export async function purgeExpiredPreviews(ex: Executor, now: Date): Promise<voi
   await ex.delete(importPreviews).where(lt(importPreviews.expiresAt, now));
 }
 
-/** A preview with its plan (not its rows), locked for the commit when `lock`. */
-export async function findPreview(
-  ex: Executor,
-  token: string,
-  lock = false,
-): Promise<Omit<PreviewRow, "detail"> | undefined> {
+/** A preview with its plan (not its rows). */
+export async function findPreview(ex: Executor, token: string): Promise<Omit<PreviewRow, "detail"> | undefined> {
   const { detail: _detail, ...columns } = getTableColumns(importPreviews);
-  const query = ex.select(columns).from(importPreviews).where(eq(importPreviews.token, token));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = await ex.select(columns).from(importPreviews).where(eq(importPreviews.token, token));
   return row;
+}
+
+/** Locks a preview for its commit; when it was committed already (by a commit that got there first). */
+export async function lockPreview(ex: Executor, token: string): Promise<Date | null> {
+  const [row] = await ex
+    .select({ committedAt: importPreviews.committedAt })
+    .from(importPreviews)
+    .where(eq(importPreviews.token, token))
+    .for("update");
+  return row?.committedAt ?? null;
 }
 
 /** Who may read a preview's rows, until when, and the rows (gzipped JSON) — without its plan. */

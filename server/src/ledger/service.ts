@@ -37,6 +37,7 @@ import {
   insertPreview,
   loadAreas,
   lockBuildings,
+  lockPreview,
   markCommitted,
   purgeExpiredPreviews,
 } from "./repo";
@@ -178,28 +179,31 @@ export class LedgerService {
   async commit(ctx: RequestContext, input: ImportCommit): Promise<ImportCommitResult> {
     requireImport(ctx.user);
     const reason = input.reason?.trim() ?? "";
+    // A preview never changes once made: it is read (and its large plan parsed) before the transaction,
+    // which then only locks it — so the transaction, which on PGlite every other request waits for, is short.
+    const preview = await findPreview(this.deps.db, input.token);
+    if (!preview || preview.expiresAt < ctx.now) throw new NotFound("导入预览（可能已过期，请重新上传）");
+    if (preview.userId !== ctx.user.id) throw new Forbidden("只能提交自己上传的导入");
+    const alreadyCommitted = (at: Date) => new Conflict(`该导入已于 ${at.toISOString()} 提交过`, "already_committed");
+    if (preview.committedAt) throw alreadyCommitted(preview.committedAt);
+    if (preview.errorCount > 0) {
+      throw new InvalidInput(
+        `导入文件有 ${preview.errorCount} 处错误，请修改文件后重新上传`,
+        { token: "预览有错误" },
+        "import_has_errors",
+      );
+    }
+    const plan = preview.plan as ImportPlan;
+    if (plan.creates.length + plan.updates.length === 0) {
+      throw new InvalidInput("文件与现有数据相同，没有需要导入的改动", { token: "没有改动" }, "unchanged");
+    }
+    if (plan.needsReason && !reason) {
+      throw InvalidInput.field("reason", "导入包含把阶段日期往前改、清除日期或撤销/恢复楼栋，需要填写原因");
+    }
     return inTransaction(this.deps, async (tx, announce) => {
       // Locked, so a second commit of the same preview waits for this one and then finds it committed.
-      const preview = await findPreview(tx, input.token, true);
-      if (!preview || preview.expiresAt < ctx.now) throw new NotFound("导入预览（可能已过期，请重新上传）");
-      if (preview.userId !== ctx.user.id) throw new Forbidden("只能提交自己上传的导入");
-      if (preview.committedAt) {
-        throw new Conflict(`该导入已于 ${preview.committedAt.toISOString()} 提交过`, "already_committed");
-      }
-      if (preview.errorCount > 0) {
-        throw new InvalidInput(
-          `导入文件有 ${preview.errorCount} 处错误，请修改文件后重新上传`,
-          { token: "预览有错误" },
-          "import_has_errors",
-        );
-      }
-      const plan = preview.plan as ImportPlan;
-      if (plan.creates.length + plan.updates.length === 0) {
-        throw new InvalidInput("文件与现有数据相同，没有需要导入的改动", { token: "没有改动" }, "unchanged");
-      }
-      if (plan.needsReason && !reason) {
-        throw InvalidInput.field("reason", "导入包含把阶段日期往前改、清除日期或撤销/恢复楼栋，需要填写原因");
-      }
+      const committedAt = await lockPreview(tx, input.token);
+      if (committedAt) throw alreadyCommitted(committedAt);
 
       await this.checkUnchangedSincePreview(tx, ctx, plan.updates);
       await this.checkAddressesFree(tx, plan);
