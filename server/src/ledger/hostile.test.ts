@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { deflateRawSync } from "node:zlib";
 import { IMPORT_MAX_ROWS, type ImportPreview, XLSX_MIME } from "@jiati/shared";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,6 +136,47 @@ describe.each(ENGINES)("hostile and malformed uploads on %s", (engine) => {
     const sheetXml = `${laughs}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${inlineRows(rows)}<row r="3"><c r="C3" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>`;
     await refused(handmadeXlsx({ sheetXml }), 400, "无法读取");
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses merge bombs, zip bombs and zips whose listings disagree, answering health within a second throughout", async () => {
+    const header = [["编号", "居民区", "地址"]];
+    const huge = Buffer.alloc(120 * 1024 * 1024, 0x20);
+    const attacks: [string, Buffer, number, string][] = [
+      [
+        "merge bomb",
+        handmadeXlsx({ rows: header, after: `<mergeCells><mergeCell foo='x' ref = 'A2:XFD1048576'/></mergeCells>` }),
+        413,
+        "合并单元格",
+      ],
+      [
+        "zip bomb",
+        handmadeXlsx({ rows: header, sheetEntry: { data: huge, deflated: deflateRawSync(huge) } }),
+        413,
+        "过大",
+      ],
+      ["disagreeing listings", handmadeXlsx({ rows: header, sheetEntry: { local: { size: 7 } } }), 400, "不一致"],
+    ];
+    let attacking = true;
+    const latencies: number[] = [];
+    const polling = (async () => {
+      while (attacking) {
+        const started = performance.now();
+        expect((await t.anonymous().get("/api/health")).status).toBe(200);
+        latencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      for (const [name, file, status, message] of attacks) {
+        expect(file.length, name).toBeLessThan(1024 * 1024);
+        const response = await refused(file, status, message);
+        expect(response.body.error.fields, name).toHaveProperty("file");
+      }
+    } finally {
+      attacking = false;
+      await polling;
+    }
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
   });
 
   it("refuses formulas: the cell is an error in the preview, which cannot be committed", async () => {
