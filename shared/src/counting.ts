@@ -2,8 +2,8 @@
 // withdrawn, whose date for that stage falls in Y; expected-by-now is the target times the year's elapsed share.
 
 import { daysBetween, elapsedShareOfYear, monthOf, yearOf } from "./dates";
-import type { RecordedStage, StageDates } from "./schemas";
 import { STAGE_DATE_FIELD } from "./stages";
+import type { RecordedStage, StageDates } from "./vocabulary";
 
 export interface Countable extends StageDates {
   withdrawn: boolean;

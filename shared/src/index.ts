@@ -12,3 +12,4 @@ export * from "./responses";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";
+export * from "./vocabulary";

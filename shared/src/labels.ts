@@ -1,6 +1,6 @@
 // Chinese names of the domain's fixed vocabularies, shared by the API's messages, the UI and the Excel ledger.
 
-import type { BlockerCategory, BuildingStage, RecordedStage, Role } from "./schemas";
+import type { BlockerCategory, BuildingStage, RecordedStage, Role } from "./vocabulary";
 
 export const STAGE_LABELS: Record<BuildingStage, string> = {
   planned: "意向/征询中",

@@ -2,7 +2,8 @@
 // them (and the OpenAPI description is generated from them), the client reads its data as their types.
 
 import { z } from "zod";
-import { BUILDING_STAGES, buildingSchema, recordedStageSchema, roleSchema } from "./schemas";
+import { buildingSchema, recordedStageSchema, roleSchema } from "./schemas";
+import { BUILDING_STAGES } from "./vocabulary";
 
 export const sessionUserSchema = z.object({
   id: z.number().int(),

@@ -3,21 +3,12 @@
 
 import { z } from "zod";
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
-
-export const RECORDED_STAGES = ["signed", "started", "completed"] as const;
-export const BUILDING_STAGES = ["planned", ...RECORDED_STAGES] as const;
-export const BLOCKER_CATEGORIES = ["low_floor_opposition", "pipelines", "funding", "approval", "other"] as const;
-export const ROLES = ["taskforce", "secretary", "leader"] as const;
+import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role } from "./vocabulary";
 
 export const recordedStageSchema = z.enum(RECORDED_STAGES);
 export const buildingStageSchema = z.enum(BUILDING_STAGES);
 export const blockerCategorySchema = z.enum(BLOCKER_CATEGORIES);
 export const roleSchema = z.enum(ROLES);
-
-export type RecordedStage = z.infer<typeof recordedStageSchema>;
-export type BuildingStage = z.infer<typeof buildingStageSchema>;
-export type BlockerCategory = z.infer<typeof blockerCategorySchema>;
-export type Role = z.infer<typeof roleSchema>;
 
 /** A calendar date, YYYY-MM-DD, not before 2011-01-01. "Not in the future" needs today and lives in the rules. */
 export const isoDateSchema = z
@@ -142,7 +133,6 @@ export const buildingSchema = z.object({
 export type Building = z.infer<typeof buildingSchema>;
 
 /** The stage dates and flags the rules need — a subset of Building, so pure code and tests can build them. */
-export type StageDates = Pick<Building, "signedOn" | "startedOn" | "completedOn">;
 
 export const buildingListQuerySchema = z.strictObject({
   areaId: idSchema.optional(),

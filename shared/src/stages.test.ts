@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
-import type { StageDates, StageUpdate } from "./schemas";
+import type { StageUpdate } from "./schemas";
 import { stageUpdateSchema } from "./schemas";
 import { applyStageUpdate, checkStageDates, nextStage, stageOf } from "./stages";
+import type { StageDates } from "./vocabulary";
 
 const TODAY = "2022-06-15";
 const none: StageDates = { signedOn: null, startedOn: null, completedOn: null };

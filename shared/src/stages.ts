@@ -3,8 +3,8 @@
 
 import { EARLIEST_DATE } from "./dates";
 import { STAGE_DATE_LABELS } from "./labels";
-import type { BuildingStage, RecordedStage, StageDates, StageUpdate } from "./schemas";
-import { RECORDED_STAGES } from "./schemas";
+import type { StageUpdate } from "./schemas";
+import { type BuildingStage, RECORDED_STAGES, type RecordedStage, type StageDates } from "./vocabulary";
 
 export const STAGE_DATE_FIELD = {
   signed: "signedOn",

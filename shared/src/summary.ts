@@ -11,7 +11,7 @@ import {
   neededPerMonth,
   type WaitingGroup,
 } from "./forecast";
-import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, type RecordedStage } from "./schemas";
+import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, type RecordedStage } from "./vocabulary";
 
 /** Above this many areas in scope, the summary lists zones only (choose a zone to see its areas). */
 export const MAX_AREA_ROWS = 300;

@@ -1,6 +1,6 @@
 import type { Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
+import { stageOf } from "@jiati/shared/stages";
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { stageOfDates } from "../lib/domain";
 import { apiPath, type QueryParams, request } from "./http";
 import { keys } from "./keys";
 import type { BuildingDetail, BuildingListItem, Page } from "./types";
@@ -72,7 +72,7 @@ function useApplyBuilding() {
       old ? { ...old, building } : old,
     );
     const patch = (item: BuildingListItem): BuildingListItem =>
-      item.id === building.id ? { ...item, ...building, stage: stageOfDates(building) } : item;
+      item.id === building.id ? { ...item, ...building, stage: stageOf(building) } : item;
     queryClient.setQueriesData<Page<BuildingListItem> | BuildingListItem[]>(
       { queryKey: keys.buildings.lists },
       (old) => (Array.isArray(old) ? old.map(patch) : old ? { ...old, items: old.items.map(patch) } : old),

@@ -3,6 +3,7 @@
 // A table on desktop, cards on a phone.
 
 import { SearchOutlined } from "@ant-design/icons";
+import { BLOCKER_CATEGORIES, BUILDING_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Checkbox, Empty, Grid, Input, Pagination, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -12,7 +13,6 @@ import { Link, useSearchParams } from "react-router";
 import { type BuildingListParams, buildingListQuery } from "../api/buildings";
 import type { BuildingListItem } from "../api/types";
 import { useFormat } from "../i18n/format";
-import { BLOCKER_CATEGORIES, BUILDING_STAGES } from "../lib/domain";
 import { ErrorResult } from "./ErrorResult";
 import { StageTag } from "./StageTag";
 
@@ -44,7 +44,7 @@ function useListParams(fixedAreaId?: number) {
     q: params.get("q") ?? undefined,
     stalled: params.get("stalled") === "true",
     blocked: params.get("blocked") === "true" || Boolean(category),
-    category: category && (BLOCKER_CATEGORIES as string[]).includes(category) ? category : undefined,
+    category: category && (BLOCKER_CATEGORIES as readonly string[]).includes(category) ? category : undefined,
     sort: params.get("sort") ?? "address",
     page: number("page") ?? 1,
   };

@@ -2,6 +2,7 @@
 // letter, and its buildings (filter, search, page). Its secretary and the task force may add buildings.
 
 import { FileTextOutlined, MobileOutlined, PlusOutlined } from "@ant-design/icons";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -16,7 +17,6 @@ import { ExportButton } from "../../components/ExportButton";
 import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
-import { RECORDED_STAGES } from "../../lib/domain";
 import { canEditBuildingsIn } from "../../lib/roles";
 import { useYear, yearQuery } from "../../lib/useYear";
 

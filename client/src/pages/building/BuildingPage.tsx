@@ -3,6 +3,7 @@
 
 import { EditOutlined, FlagOutlined, RollbackOutlined, StopOutlined } from "@ant-design/icons";
 import { nextStage, stageOf } from "@jiati/shared";
+import { BUILDING_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -15,7 +16,6 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
 import { StageTag } from "../../components/StageTag";
 import { useFormat } from "../../i18n/format";
-import { BUILDING_STAGES } from "../../lib/domain";
 import { canEditBuildingsIn } from "../../lib/roles";
 import { useEditBase } from "./conflict";
 import { BlockerModal, EditFieldsModal, WithdrawModal } from "./EditModals";

@@ -8,6 +8,7 @@ import {
   type PatchBuilding,
   patchBuildingSchema,
 } from "@jiati/shared";
+import { BLOCKER_CATEGORIES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, type ButtonProps, Form, type FormInstance, Input, Select } from "antd";
 import type { TFunction } from "i18next";
@@ -19,7 +20,6 @@ import { BuildingFields, normaliseFields } from "../../components/BuildingFields
 import { applyServerErrors, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
-import { BLOCKER_CATEGORIES } from "../../lib/domain";
 import { isTaskforce } from "../../lib/roles";
 import { ConflictNotice, mergeOntoLatest, useEditBase } from "./conflict";
 

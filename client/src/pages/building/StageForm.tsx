@@ -12,6 +12,7 @@ import {
   type StageUpdate,
   stageUpdateSchema,
 } from "@jiati/shared";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { App, Button, Card, Checkbox, DatePicker, Form, Grid, Input, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,6 @@ import { isApiError } from "../../api/http";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
-import { RECORDED_STAGES } from "../../lib/domain";
 import { ConflictNotice, type useEditBase } from "./conflict";
 
 interface Values {

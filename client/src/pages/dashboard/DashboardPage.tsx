@@ -2,6 +2,7 @@
 // forecast, burn-up charts, the funnel, what is new, what is stuck, and the zones and areas compared.
 
 import { PrinterOutlined } from "@ant-design/icons";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Button, Col, Row, Space, Tag } from "antd";
 import { lazy, Suspense } from "react";
@@ -15,7 +16,6 @@ import { Panel } from "../../components/Panel";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
 import { currentYear } from "../../lib/dates";
-import { RECORDED_STAGES } from "../../lib/domain";
 import { useYear, yearQuery } from "../../lib/useYear";
 import { FunnelCard, RecentCard, StalledCard } from "./PipelineCards";
 import { RankingTable } from "./RankingTable";

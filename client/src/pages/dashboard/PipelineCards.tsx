@@ -2,11 +2,11 @@
 // and the stalled and blocked buildings — each number links to the list behind it.
 
 import type { Summary } from "@jiati/shared";
+import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
-import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES } from "../../lib/domain";
 
 const FUNNEL_COLORS = { planned: "#bfbfbf", signed: "#69b1ff", started: "#1677ff", completed: "#389e0d" } as const;
 

@@ -2,12 +2,12 @@
 // behind plan stand out. Each name drills down (zone → its dashboard, area → its page), keeping the year.
 
 import type { RecordedStage, SummaryRow } from "@jiati/shared";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type Column, SortableTable } from "../../components/SortableTable";
 import { useFormat } from "../../i18n/format";
-import { RECORDED_STAGES } from "../../lib/domain";
 import { yearQuery } from "../../lib/useYear";
 
 export type RankingRow = Omit<SummaryRow, "areaCount"> & { zoneName?: string; areaCount?: number };

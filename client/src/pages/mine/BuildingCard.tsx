@@ -2,6 +2,7 @@
 // waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
 
 import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { Button, Tag } from "antd";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,6 @@ import { Link } from "react-router";
 import type { BuildingListItem } from "../../api/types";
 import { StageTag } from "../../components/StageTag";
 import { useFormat } from "../../i18n/format";
-import { RECORDED_STAGES } from "../../lib/domain";
 
 export type SheetMode = "stage" | "edit" | "blocker";
 

@@ -3,6 +3,7 @@
 // it now (its own detail query, which a 409 or a live update refreshes), so a stale list cannot lose an update.
 
 import type { Building } from "@jiati/shared";
+import { nextStage } from "@jiati/shared/stages";
 import { useQuery } from "@tanstack/react-query";
 import { Spin } from "antd";
 import { useEffect, useState } from "react";
@@ -10,7 +11,6 @@ import { useTranslation } from "react-i18next";
 import { buildingQuery } from "../../api/buildings";
 import { ErrorResult } from "../../components/ErrorResult";
 import { Sheet } from "../../components/Sheet";
-import { nextStage } from "../../lib/domain";
 import { useEditBase } from "../building/conflict";
 import { BlockerModal, EditFieldsModal } from "../building/EditModals";
 import { StageForm } from "../building/StageForm";

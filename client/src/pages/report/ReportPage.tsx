@@ -4,6 +4,7 @@
 
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import type { AreaSummaryRow, RecordedStage, Summary, SummaryRow } from "@jiati/shared";
+import { BLOCKER_CATEGORIES, RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Space } from "antd";
 import { lazy, Suspense } from "react";
@@ -15,7 +16,6 @@ import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
 import { currentYear } from "../../lib/dates";
-import { BLOCKER_CATEGORIES, RECORDED_STAGES } from "../../lib/domain";
 import { useYear, yearQuery } from "../../lib/useYear";
 
 const BurnUpChart = lazy(() => import("../dashboard/BurnUpChart").then((module) => ({ default: module.BurnUpChart })));

@@ -2,6 +2,7 @@
 // of the areas is shown against the town target and flagged when they differ.
 
 import type { PutTargets, RecordedStage, TargetEntry } from "@jiati/shared";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, InputNumber, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -14,7 +15,6 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
-import { RECORDED_STAGES } from "../../lib/domain";
 
 type Values = Record<RecordedStage, number | null>;
 /** Draft targets: "town" and one entry per area id. */

@@ -1,6 +1,7 @@
 // One area's target letter (目标任务书) for a year, laid out as an A4 page to print and sign.
 
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Empty, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,6 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
-import { RECORDED_STAGES } from "../../lib/domain";
 import { useYear } from "../../lib/useYear";
 
 export function LetterPage() {
