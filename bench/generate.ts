@@ -6,7 +6,7 @@
 import { addDays, yearOf } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../server/src/auth/passwords";
-import type { Database } from "../server/src/db";
+import type { Database } from "../server/src/core/db";
 
 export interface Scale {
   name: "town" | "district" | "city";

@@ -17,7 +17,7 @@ import { RECORDED_STAGES, shanghaiDate, yearOf } from "@jiati/shared";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type Database, type Engine, openDatabase } from "../server/src/db";
+import { type Database, type Engine, openDatabase } from "../server/src/core/db";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
 import { type StressPhase, stress } from "./stress";
 

@@ -33,7 +33,7 @@ async function emptyTarget(engine: Target["engine"]): Promise<Target> {
   if (engine === "pglite") {
     const root = tempFolder("restore");
     const dataDir = path.join(root, "data");
-    const { openDatabase } = await import("../src/db");
+    const { openDatabase } = await import("../src/core/db");
     return {
       engine,
       env: { DATA_DIR: dataDir },
@@ -43,7 +43,7 @@ async function emptyTarget(engine: Target["engine"]): Promise<Target> {
     };
   }
   const url = await newPostgresDatabase();
-  const { openDatabase } = await import("../src/db");
+  const { openDatabase } = await import("../src/core/db");
   return {
     engine,
     env: { DATABASE_URL: url },

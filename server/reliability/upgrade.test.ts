@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, migrationsFolder } from "../src/db";
+import { type Database, migrationsFolder } from "../src/core/db";
 import {
   databaseChecksums,
   ENGINES,

@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
+import { checkElderlyHouseholds } from "./stages";
 import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role } from "./vocabulary";
 
 export const recordedStageSchema = z.enum(RECORDED_STAGES);
@@ -53,9 +54,8 @@ function elderlyWithinHouseholds(
   value: { households?: number | null; elderlyHouseholds?: number | null },
   ctx: z.RefinementCtx,
 ) {
-  if (value.households != null && value.elderlyHouseholds != null && value.elderlyHouseholds > value.households) {
-    ctx.addIssue({ code: "custom", path: ["elderlyHouseholds"], message: "老人户数不能多于总户数" });
-  }
+  const broken = checkElderlyHouseholds(value);
+  if (broken) ctx.addIssue({ code: "custom", path: [broken.field], message: broken.message });
 }
 
 export const createBuildingSchema = z

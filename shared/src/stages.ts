@@ -60,6 +60,22 @@ export type StageUpdateResult =
   | { ok: true; dates: StageDates; field: StageDateField; previous: string | null; needsReason: boolean }
   | { ok: false; error: FieldError };
 
+/** Moving a recorded stage date earlier, or clearing it, needs a reason; recording or moving later does not. */
+export function stageChangeNeedsReason(previous: string | null, next: string | null): boolean {
+  return previous !== null && (next === null || next < previous);
+}
+
+/** Households with residents aged 60+ cannot outnumber the households (either may be unknown). */
+export function checkElderlyHouseholds(value: {
+  households?: number | null;
+  elderlyHouseholds?: number | null;
+}): FieldError | null {
+  if (value.households == null || value.elderlyHouseholds == null) return null;
+  return value.elderlyHouseholds > value.households
+    ? { field: "elderlyHouseholds", message: "老人户数不能多于总户数" }
+    : null;
+}
+
 /**
  * Applies one stage update to a building's dates. Errors name the request's fields (`date`, `reason`,
  * `stage`), so a form can show them where the user typed.
@@ -83,7 +99,7 @@ export function applyStageUpdate(current: StageDates, update: StageUpdate, today
     return fail("date", broken.message);
   }
 
-  const needsReason = previous !== null && (update.date === null || update.date < previous);
+  const needsReason = stageChangeNeedsReason(previous, update.date);
   if (needsReason && !update.reason?.trim()) {
     return fail("reason", update.date === null ? `清除${label}需要填写原因` : `把${label}往前改需要填写原因`);
   }

@@ -10,8 +10,8 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { inject } from "vitest";
 import { hashPassword } from "../../src/auth/passwords";
-import { type Database, type Db, type Engine, openDatabase } from "../../src/db";
-import { areas, buildings, users, zones } from "../../src/db/schema";
+import { type Database, type Db, type Engine, openDatabase } from "../../src/core/db";
+import { areas, buildings, users, zones } from "../../src/core/db/schema";
 
 export interface Target {
   engine: Engine;

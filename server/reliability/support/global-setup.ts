@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase, pgliteFolder } from "../../src/db";
+import { openDatabase, pgliteFolder } from "../../src/core/db";
 import { BUNDLES, REPO_ROOT } from "./paths";
 
 declare module "vitest" {

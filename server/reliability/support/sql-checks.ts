@@ -2,7 +2,7 @@
 // database after the server has stopped.
 
 import { sql } from "drizzle-orm";
-import type { Database } from "../../src/db";
+import type { Database } from "../../src/core/db";
 
 const CHECKS: Record<string, string> = {
   "version counts the audit rows of changes": `

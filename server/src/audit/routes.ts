@@ -2,7 +2,7 @@ import { auditRowSchema } from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { requireTaskforce } from "../auth/policy";
-import type { Deps } from "../deps";
+import type { Deps } from "../core/deps";
 import { route } from "../http/route";
 import { auditQuerySchema, listAudit } from "./service";
 

@@ -3,9 +3,9 @@
 import { type AuditRow, idSchema } from "@jiati/shared";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
-import type { RequestContext } from "../context";
-import type { Db, Executor } from "../db";
-import { auditLog, users } from "../db/schema";
+import type { RequestContext } from "../core/context";
+import type { Db, Executor } from "../core/db";
+import { auditLog, users } from "../core/db/schema";
 
 export interface AuditEntry {
   action: string;

@@ -4,9 +4,9 @@
 // failures of its key back. Kept in the database, so every instance counts the same attempts.
 
 import { and, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "../db";
-import { loginFailures } from "../db/schema";
-import { TooManyRequests } from "../errors";
+import type { Db } from "../core/db";
+import { loginFailures } from "../core/db/schema";
+import { TooManyRequests } from "../core/errors";
 import { ServerBusy } from "./passwords";
 
 export const MAX_FAILURES = 10;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginFailures, sessions } from "../db/schema";
+import { loginFailures, sessions } from "../core/db/schema";
 import { buildArea, buildUser, loginAs, TEST_PASSWORD } from "../test/factories";
 import { ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
 import { MAX_FAILURES } from "./service";

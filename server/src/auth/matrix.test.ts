@@ -5,7 +5,7 @@ import { XLSX_MIME } from "@jiati/shared";
 import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../db/schema";
+import { users } from "../core/db/schema";
 import { routeDocs } from "../http/route";
 import { ledgerRowOf, ledgerWorkbook } from "../ledger/testing";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";

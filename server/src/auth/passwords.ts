@@ -4,7 +4,7 @@
 // logins cannot starve pages or memory.
 
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { TooManyRequests } from "../errors";
+import { TooManyRequests } from "../core/errors";
 
 const N = 2 ** 17;
 const R = 8;

@@ -1,8 +1,8 @@
 // Who may do what — the one place authorisation is decided. Services call these before they write.
 // Every logged-in role may read; writes are by role and, for secretaries, by area.
 
-import type { SessionUser } from "../context";
-import { Forbidden } from "../errors";
+import type { SessionUser } from "../core/context";
+import { Forbidden } from "../core/errors";
 
 export function isTaskforce(user: SessionUser): boolean {
   return user.role === "taskforce";

@@ -4,10 +4,10 @@
 
 import type { Role } from "@jiati/shared";
 import { sql } from "drizzle-orm";
-import type { SessionUser } from "../context";
-import { loginFailures, users } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { Unauthenticated } from "../errors";
+import type { SessionUser } from "../core/context";
+import { loginFailures, users } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { Unauthenticated } from "../core/errors";
 import { clearAttempts, countedUnlessBusy, FAILURE_WINDOW_MS, reserveAttempt } from "./attempts";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
 import { createSession, endSession } from "./sessions";

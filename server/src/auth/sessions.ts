@@ -4,9 +4,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@jiati/shared";
 import { eq, lt, or } from "drizzle-orm";
-import type { SessionUser } from "../context";
-import type { Db, Executor } from "../db";
-import { sessions, users } from "../db/schema";
+import type { SessionUser } from "../core/context";
+import type { Db, Executor } from "../core/db";
+import { sessions, users } from "../core/db/schema";
 
 export const SESSION_COOKIE = "jt_session";
 export const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { buildingListQuerySchema, DEFAULT_STALL_THRESHOLDS } from "@jiati/shared
 import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, buildings, stageEvents } from "../db/schema";
+import { auditLog, buildings, stageEvents } from "../core/db/schema";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
 import { listBuildings } from "./repo";

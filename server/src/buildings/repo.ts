@@ -1,7 +1,6 @@
 // Queries on buildings. Functions take an Executor so the service decides the transaction.
 
 import {
-  addDays,
   type BlockerCategory,
   type Building,
   type BuildingListItem,
@@ -12,26 +11,14 @@ import {
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  ilike,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
-import type { RequestContext } from "../context";
-import type { Db, Executor } from "../db";
-import { areas, auditLog, buildings, stageEvents, zones } from "../db/schema";
-import { insertSelectFrom } from "../db/sql";
-import { CHANGE_CHANNEL } from "../stream/changes";
+import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { CHANGE_CHANNEL } from "../core/changes";
+import type { RequestContext } from "../core/context";
+import type { Db, Executor } from "../core/db";
+import { areas, auditLog, buildings, stageEvents, zones } from "../core/db/schema";
+import { insertSelectFrom } from "../core/db/sql";
+import { inStage } from "../rules/stage";
+import { stalled } from "../rules/stall";
 
 export type BuildingRow = typeof buildings.$inferSelect;
 
@@ -69,37 +56,9 @@ export async function findBuilding(ex: Executor, id: number, lock = false): Prom
   return row;
 }
 
-/** SQL for "in this stage now" (withdrawn buildings are in no stage). */
-function stageCondition(stage: BuildingStage | "withdrawn"): SQL | undefined {
-  const active = eq(buildings.withdrawn, false);
-  switch (stage) {
-    case "withdrawn":
-      return eq(buildings.withdrawn, true);
-    case "planned":
-      return and(active, isNull(buildings.signedOn));
-    case "signed":
-      return and(active, isNotNull(buildings.signedOn), isNull(buildings.startedOn));
-    case "started":
-      return and(active, isNotNull(buildings.startedOn), isNull(buildings.completedOn));
-    case "completed":
-      return and(active, isNotNull(buildings.completedOn));
-  }
-}
-
-/** SQL for "stalled on `today`" with the thresholds of docs/DOMAIN.md § Stalled buildings. */
-export function stalledCondition(today: string, thresholds: StallThresholds): SQL {
-  return and(
-    eq(buildings.withdrawn, false),
-    isNull(buildings.completedOn),
-    or(
-      and(isNotNull(buildings.startedOn), lt(buildings.startedOn, addDays(today, -thresholds.startedDays))),
-      and(
-        isNull(buildings.startedOn),
-        isNotNull(buildings.signedOn),
-        lt(buildings.signedOn, addDays(today, -thresholds.signedDays)),
-      ),
-    ),
-  ) as SQL;
+/** "In this stage now", or withdrawn. */
+function stageCondition(stage: BuildingStage | "withdrawn"): SQL {
+  return stage === "withdrawn" ? eq(buildings.withdrawn, true) : inStage(stage);
 }
 
 function escapeLike(text: string): string {
@@ -119,7 +78,7 @@ export async function listBuildings(
     query.q
       ? or(ilike(buildings.address, `%${escapeLike(query.q)}%`), ilike(buildings.estate, `%${escapeLike(query.q)}%`))
       : undefined,
-    query.stalled === "true" ? stalledCondition(today, thresholds) : undefined,
+    query.stalled === "true" ? stalled(today, thresholds) : undefined,
     query.blocked === "true" ? and(isNotNull(buildings.blockerCategory), eq(buildings.withdrawn, false)) : undefined,
     query.blocked === "false" ? isNull(buildings.blockerCategory) : undefined,
     query.blockerCategory

@@ -9,6 +9,7 @@ import {
   type BuildingListQuery,
   buildingFieldsSchema,
   type CreateBuilding,
+  checkElderlyHouseholds,
   checkStageDates,
   type PatchBuilding,
   STAGE_DATE_FIELD,
@@ -17,13 +18,13 @@ import {
 import { eq, sql } from "drizzle-orm";
 import { auditValues, entityHistory, recordAudit } from "../audit/service";
 import { requireBuildingWrite, seesChangeDetails } from "../auth/policy";
-import { GenerationCache } from "../cache";
-import type { RequestContext } from "../context";
-import type { Tx } from "../db";
-import { buildings, stageEvents } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { Conflict, InvalidInput, NotFound } from "../errors";
-import { JsonText } from "../http/route";
+import { GenerationCache } from "../core/cache";
+import type { RequestContext } from "../core/context";
+import type { Tx } from "../core/db";
+import { buildings, stageEvents } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { Conflict, InvalidInput, NotFound } from "../core/errors";
+import { JsonText } from "../core/json-text";
 import type { SettingsService } from "../settings/service";
 import {
   addressTaken,
@@ -147,9 +148,8 @@ export class BuildingService {
       }
       const households = patch.households !== undefined ? patch.households : current.households;
       const elderly = patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds;
-      if (households != null && elderly != null && elderly > households) {
-        throw InvalidInput.field("elderlyHouseholds", "老人户数不能多于总户数");
-      }
+      const broken = checkElderlyHouseholds({ households, elderlyHouseholds: elderly });
+      if (broken) throw InvalidInput.field(broken.field, broken.message);
       if (patch.blocker !== undefined) {
         if (patch.blocker === null) {
           Object.assign(values, { blockerCategory: null, blockerNote: "", blockedSince: null });

@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
-import { openDatabase, pgliteFolder } from "../db";
-import { acquireFolderLock } from "../db/lock";
+import { loadConfig } from "../core/config";
+import { openDatabase, pgliteFolder } from "../core/db";
+import { acquireFolderLock } from "../core/db/lock";
+import { makePrivateFolder } from "../core/files";
 import { requestDumpFromServer } from "../ops/admin-socket";
 import { backupFolder, dumpPgliteBytes, isGzip, restorePgliteFolder, writeFileAtomic } from "../ops/backup";
 import { dumpPostgres, restorePostgres } from "../ops/postgres";
-import { makePrivateFolder } from "../ops/private-files";
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, "-");
 

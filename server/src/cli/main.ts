@@ -9,10 +9,10 @@ import { createUserSchema, passwordSchema } from "@jiati/shared";
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import { endUserSessions } from "../auth/sessions";
-import { loadConfig } from "../config";
-import { type Database, openDatabase } from "../db";
-import { areas, auditLog, users, zones } from "../db/schema";
-import { CHANGE_CHANNEL } from "../stream/changes";
+import { CHANGE_CHANNEL } from "../core/changes";
+import { loadConfig } from "../core/config";
+import { type Database, openDatabase } from "../core/db";
+import { areas, auditLog, users, zones } from "../core/db/schema";
 import { backupCommand, restoreCommand } from "./backup";
 import { askHidden } from "./prompt";
 

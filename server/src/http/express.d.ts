@@ -1,4 +1,4 @@
-import type { RequestContext, SessionUser } from "../context";
+import type { RequestContext, SessionUser } from "../core/context";
 
 declare global {
   namespace Express {

@@ -2,8 +2,8 @@
 
 import { randomUUID } from "node:crypto";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { AppError, Forbidden } from "../errors";
-import type { Logger } from "../logger";
+import { AppError, Forbidden } from "../core/errors";
+import type { Logger } from "../core/logger";
 
 export const requestId: RequestHandler = (req, res, next) => {
   req.id = randomUUID();

@@ -7,8 +7,8 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
-import type { Database } from "../db";
-import { createLogger } from "../logger";
+import type { Database } from "../core/db";
+import { createLogger } from "../core/logger";
 import { fixedClock, freshDatabase } from "../test/harness";
 
 describe("the built client's pages", () => {

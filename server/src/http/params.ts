@@ -1,6 +1,6 @@
 import { idSchema } from "@jiati/shared";
 import type { Request } from "express";
-import { InvalidInput } from "../errors";
+import { InvalidInput } from "../core/errors";
 
 /** The numeric `:id` (or other) path parameter, or 400 naming it. */
 export function idParam(params: Record<string, string>, name = "id"): number {

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 // Declares an API route once: Express registration with validation and authentication, plus the entry
 // that the generated OpenAPI description is built from.
 
 import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { RequestContext, SessionUser } from "../context";
-import { Unauthenticated } from "../errors";
+import type { RequestContext, SessionUser } from "../core/context";
+import { Unauthenticated } from "../core/errors";
+import { JsonText } from "../core/json-text";
 import { parseOrThrow } from "./validate";
 
 export type Access = "public" | "user";
@@ -49,17 +49,6 @@ export interface RouteDoc {
 }
 
 export const routeDocs: RouteDoc[] = [];
-
-/**
- * A response body serialised once (for a cache) with its ETag: sending it costs no serialisation and no
- * hashing, and a client holding the same version gets 304.
- */
-export class JsonText {
-  readonly etag: string;
-  constructor(readonly text: string) {
-    this.etag = `W/"${createHash("sha1").update(text).digest("base64url")}"`;
-  }
-}
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 

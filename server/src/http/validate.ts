@@ -1,25 +1,8 @@
-// Turns zod issues into the API's 400: the first message, named by its field, plus one message per field.
+// Validates a request's parts with their zod schemas; the first broken rule becomes the API's 400, named by
+// its field (InvalidInput.fromZod).
 
 import type { z } from "zod";
-import { InvalidInput } from "../errors";
-
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.length ? path.map(String).join(".") : "body";
-}
-
-export function invalidFromZod(error: z.ZodError): InvalidInput {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    // An unknown key is reported on the key itself, not on the object holding it.
-    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    for (const path of keys) {
-      const name = fieldName(path);
-      fields[name] ??= issue.code === "unrecognized_keys" ? "不支持的字段" : issue.message;
-    }
-  }
-  const [first] = Object.entries(fields);
-  return new InvalidInput(first ? `${first[0]}: ${first[1]}` : "输入无效", fields);
-}
+import { fieldName, InvalidInput } from "../core/errors";
 
 /** A lone UTF-16 surrogate: not Unicode text; PostgreSQL would store it as U+FFFD. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -44,6 +27,6 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
   const unstorable = unstorableText(value);
   if (unstorable) throw InvalidInput.field(fieldName(unstorable), "含有无法保存的字符（NUL 或不成对的代理项）");
   const result = schema.safeParse(value);
-  if (!result.success) throw invalidFromZod(result.error);
+  if (!result.success) throw InvalidInput.fromZod(result.error);
   return result.data;
 }

@@ -8,10 +8,10 @@ import { getTableColumns, sql } from "drizzle-orm";
 import { type AuditEntry, auditValues } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
 import { type BuildingRow, stageEventValues } from "../buildings/repo";
-import type { RequestContext } from "../context";
-import type { Tx } from "../db";
-import { auditLog, buildings, stageEvents } from "../db/schema";
-import { insertFromJson, insertSelectFrom, queryRows, updateFromJson } from "../db/sql";
+import type { RequestContext } from "../core/context";
+import type { Tx } from "../core/db";
+import { auditLog, buildings, stageEvents } from "../core/db/schema";
+import { insertFromJson, insertSelectFrom, queryRows, updateFromJson } from "../core/db/sql";
 import type { ImportPlan, PlannedCreate } from "./plan";
 
 export interface AppliedImport {

@@ -2,7 +2,7 @@ import { addressKey, LEDGER_SHEET, XLSX_MIME } from "@jiati/shared";
 import ExcelJS from "exceljs";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildings } from "../db/schema";
+import { buildings } from "../core/db/schema";
 import { buildArea, buildBuilding, buildTarget, buildUser, loginAs } from "../test/factories";
 import { ENGINES, startTestApp, type TestApp } from "../test/harness";
 import { INSTRUCTIONS_SHEET, SUMMARY_SHEET } from "./export";

@@ -19,9 +19,9 @@ import {
 } from "@jiati/shared";
 import ExcelJS from "exceljs";
 import type { Response } from "express";
-import type { RequestContext } from "../context";
-import type { Deps } from "../deps";
-import { NotFound } from "../errors";
+import type { RequestContext } from "../core/context";
+import type { Deps } from "../core/deps";
+import { NotFound } from "../core/errors";
 import type { SummaryService } from "../summary/service";
 import { areaBuildingsPage, type BuildingRow, buildingCountsByArea, buildingsOfAreas, loadAreas } from "./repo";
 

@@ -5,6 +5,7 @@
 import {
   addressKey,
   BLOCKER_LABELS,
+  checkElderlyHouseholds,
   checkStageDates,
   type ImportChange,
   type ImportError,
@@ -14,9 +15,10 @@ import {
   type LedgerField,
   type LedgerKey,
   STAGE_DATE_FIELD,
+  stageChangeNeedsReason,
   WITHDRAWN_TEXT,
 } from "@jiati/shared";
-import type { SessionUser } from "../context";
+import type { SessionUser } from "../core/context";
 import type { LedgerValues, ParsedRow } from "./parse";
 import type { BuildingRow } from "./repo";
 
@@ -124,7 +126,7 @@ export function displayValue(field: LedgerField, value: unknown, areas: Readonly
 function changeNeedsReason(field: LedgerField, before: unknown, after: unknown): boolean {
   if (field === "withdrawn") return true;
   if (!(DATE_FIELDS as string[]).includes(field)) return false;
-  return before != null && (after == null || (after as string) < (before as string));
+  return stageChangeNeedsReason((before as string | null) ?? null, (after as string | null) ?? null);
 }
 
 export function planImport(input: PlanInput): PlanResult {
@@ -204,14 +206,8 @@ export function planImport(input: PlanInput): PlanResult {
       const broken = checkStageDates(after, today);
       if (broken) report(broken.field as LedgerField, broken.message);
     }
-    if (
-      touches("households", "elderlyHouseholds") &&
-      after.households != null &&
-      after.elderlyHouseholds != null &&
-      after.elderlyHouseholds > after.households
-    ) {
-      report("elderlyHouseholds", "老人户数不能多于总户数");
-    }
+    const elderly = touches("households", "elderlyHouseholds") ? checkElderlyHouseholds(after) : null;
+    if (elderly) report(elderly.field as LedgerField, elderly.message);
     if (touches("blockerCategory", "blockerNote") && !after.blockerCategory && after.blockerNote.trim()) {
       report("blockerNote", "填写了受阻说明，但没有受阻类别");
     }

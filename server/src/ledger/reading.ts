@@ -3,7 +3,7 @@
 // ended and the upload refused; the request thread never parses a byte of it.
 
 import { Worker } from "node:worker_threads";
-import { AppError, InvalidInput, TooManyRequests } from "../errors";
+import { AppError, InvalidInput, TooManyRequests } from "../core/errors";
 import type { ParsedRow } from "./parse";
 import type { LedgerSheet } from "./read";
 

@@ -2,8 +2,8 @@
 // page by page for the export, and the stored import previews.
 
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { Executor } from "../db";
-import { areas, buildings, importPreviews } from "../db/schema";
+import type { Executor } from "../core/db";
+import { areas, buildings, importPreviews } from "../core/db/schema";
 
 export type BuildingRow = typeof buildings.$inferSelect;
 export type PreviewRow = typeof importPreviews.$inferSelect;

@@ -5,7 +5,7 @@ import type { ImportPreview } from "@jiati/shared";
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, buildings } from "../db/schema";
+import { areas, buildings } from "../core/db/schema";
 import { seedDemo } from "../seed/demo";
 import { buildBuilding, buildUser, loginAs, TEST_PASSWORD } from "../test/factories";
 import { ENGINES, startTestApp, TEST_TODAY, type TestApp } from "../test/harness";

@@ -17,7 +17,7 @@ import {
 } from "@jiati/shared";
 import { Router } from "express";
 import { requireImport } from "../auth/policy";
-import { NotFound } from "../errors";
+import { NotFound } from "../core/errors";
 import { route } from "../http/route";
 import type { LedgerExport } from "./export";
 import type { LedgerService } from "./service";

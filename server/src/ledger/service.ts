@@ -22,10 +22,10 @@ import {
 import type { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireBuildingWrite, requireImport } from "../auth/policy";
-import type { RequestContext } from "../context";
-import type { Tx } from "../db";
-import { type Deps, inTransaction } from "../deps";
-import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
+import type { RequestContext } from "../core/context";
+import type { Tx } from "../core/db";
+import { type Deps, inTransaction } from "../core/deps";
+import { Conflict, Forbidden, InvalidInput, NotFound } from "../core/errors";
 import { applyPlan } from "./apply";
 import { type ImportPlan, type PlannedUpdate, planImport } from "./plan";
 import { UploadReader } from "./reading";

@@ -3,7 +3,7 @@
 
 import { IMPORT_MAX_BYTES, XLSX_MIME } from "@jiati/shared";
 import type { Request } from "express";
-import { AppError, InvalidInput } from "../errors";
+import { AppError, InvalidInput } from "../core/errors";
 
 const ACCEPTED_TYPES = [XLSX_MIME, "application/octet-stream"];
 

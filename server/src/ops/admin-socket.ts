@@ -10,10 +10,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Database } from "../db";
-import type { Logger } from "../logger";
+import type { Database } from "../core/db";
+import { whyNotPrivate } from "../core/files";
+import type { Logger } from "../core/logger";
 import { dumpPgliteBytes } from "./backup";
-import { whyNotPrivate } from "./private-files";
 
 /** Unix socket paths are limited to about 104 bytes; a long data folder gets its socket in a private temp folder. */
 export function adminSocketPath(dataDir: string): string {

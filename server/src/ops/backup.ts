@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Database } from "../db";
-import type { Logger } from "../logger";
-import { makePrivateFolder, writeFileAtomic } from "./private-files";
+import type { Database } from "../core/db";
+import { makePrivateFolder, writeFileAtomic } from "../core/files";
+import type { Logger } from "../core/logger";
 
 export { writeFileAtomic };
 

@@ -6,8 +6,8 @@
 import { addDays, addressKey, daysBetween, RECORDED_STAGES, yearOf } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
-import type { Db } from "../db";
-import { areas, buildings, stageEvents, targetLetters, targets, users, zones } from "../db/schema";
+import type { Db } from "../core/db";
+import { areas, buildings, stageEvents, targetLetters, targets, users, zones } from "../core/db/schema";
 import { createRandom } from "./random";
 
 export const DEMO_AREAS: readonly (readonly [name: string, pinyin: string])[] = [

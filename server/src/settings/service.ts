@@ -4,9 +4,9 @@ import { DEFAULT_STALL_THRESHOLDS, type StallThresholds, stallThresholdsSchema }
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
-import type { RequestContext } from "../context";
-import { settings } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
+import type { RequestContext } from "../core/context";
+import { settings } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
 
 const KEY = "stallThresholds";
 

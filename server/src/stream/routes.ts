@@ -4,9 +4,9 @@
 
 import { Router } from "express";
 import { readSessionCookie } from "../auth/cookies";
-import { TooManyRequests } from "../errors";
+import type { ChangeHub } from "../core/changes";
+import { TooManyRequests } from "../core/errors";
 import { route } from "../http/route";
-import type { ChangeHub } from "./changes";
 
 const HEARTBEAT_MS = 25_000;
 

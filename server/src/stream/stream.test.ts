@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db";
+import type { Database } from "../core/db";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { ENGINES, freshDatabase, startTestApp, type TestApp, XHR } from "../test/harness";
 import { listen, openStream } from "../test/streams";

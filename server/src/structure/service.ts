@@ -1,14 +1,15 @@
 // Zones and residential areas: the programme's structure, with each one's buildings counted by stage.
 
 import type { AreaWithCounts, StageCounts, ZoneWithCounts } from "@jiati/shared";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
-import { GenerationCache } from "../cache";
-import type { RequestContext } from "../context";
-import { areas, buildings, zones } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { InvalidInput, NotFound } from "../errors";
+import { GenerationCache } from "../core/cache";
+import type { RequestContext } from "../core/context";
+import { areas, buildings, zones } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { InvalidInput, NotFound } from "../core/errors";
+import { inStage } from "../rules/stage";
 
 const emptyCounts = (): StageCounts => ({
   planned: 0,
@@ -19,6 +20,8 @@ const emptyCounts = (): StageCounts => ({
   blocked: 0,
   total: 0,
 });
+
+const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
 
 function addCounts(into: StageCounts, from: StageCounts) {
   for (const key of Object.keys(into) as (keyof StageCounts)[]) into[key] += from[key];
@@ -44,10 +47,10 @@ export class StructureService {
       db
         .select({
           areaId: buildings.areaId,
-          planned: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.signedOn} is null)::int`,
-          signed: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.signedOn} is not null and ${buildings.startedOn} is null)::int`,
-          started: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.startedOn} is not null and ${buildings.completedOn} is null)::int`,
-          completed: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.completedOn} is not null)::int`,
+          planned: countWhere(inStage("planned")),
+          signed: countWhere(inStage("signed")),
+          started: countWhere(inStage("started")),
+          completed: countWhere(inStage("completed")),
           withdrawn: sql<number>`count(*) filter (where ${buildings.withdrawn})::int`,
           blocked: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.blockerCategory} is not null)::int`,
           total: sql<number>`count(*)::int`,

@@ -15,13 +15,17 @@ import {
   startOfYear,
   type WaitingGroup,
 } from "@jiati/shared";
-import { sql } from "drizzle-orm";
-import { GenerationCache } from "../cache";
-import type { Executor } from "../db";
-import { queryRows } from "../db/sql";
-import type { Deps } from "../deps";
-import { NotFound } from "../errors";
-import { JsonText } from "../http/route";
+import { type SQL, sql } from "drizzle-orm";
+import { GenerationCache } from "../core/cache";
+import type { Executor } from "../core/db";
+import { areas, buildings } from "../core/db/schema";
+import { queryRows } from "../core/db/sql";
+import type { Deps } from "../core/deps";
+import { NotFound } from "../core/errors";
+import { JsonText } from "../core/json-text";
+import { countedIn, stageDate } from "../rules/count";
+import { inStage } from "../rules/stage";
+import { stalled } from "../rules/stall";
 import type { SettingsService } from "../settings/service";
 import type { StructureService } from "../structure/service";
 import { loadTargets } from "../targets/service";
@@ -29,7 +33,9 @@ import { loadTargets } from "../targets/service";
 const rows = queryRows;
 
 function scopeFilter(zoneId: number | null) {
-  return zoneId == null ? sql`true` : sql`b.area_id in (select id from areas where zone_id = ${zoneId})`;
+  return zoneId == null
+    ? sql`true`
+    : sql`${buildings.areaId} in (select ${areas.id} from ${areas} where ${areas.zoneId} = ${zoneId})`;
 }
 
 export class SummaryService {
@@ -74,8 +80,9 @@ export class SummaryService {
       this.status(ex, today, thresholds, scope),
       rows<{ category: string; count: number }>(
         ex,
-        sql`select blocker_category as category, count(*)::int as count from buildings b
-            where not withdrawn and completed_on is null and blocker_category is not null and ${scope}
+        sql`select ${buildings.blockerCategory} as category, count(*)::int as count from ${buildings}
+            where not ${buildings.withdrawn} and ${buildings.completedOn} is null
+              and ${buildings.blockerCategory} is not null and ${scope}
             group by 1`,
       ),
     ]);
@@ -105,35 +112,30 @@ export class SummaryService {
     });
   }
 
-  private async monthly(ex: Executor, year: number, scope: ReturnType<typeof sql>): Promise<MonthlyCount[]> {
+  private async monthly(ex: Executor, year: number, scope: SQL): Promise<MonthlyCount[]> {
     const from = startOfYear(year);
     const to = endOfYear(year);
-    const perStage = (stage: RecordedStage, column: string) => sql`
-      select b.area_id as "areaId", ${stage}::text as stage, extract(month from b.${sql.raw(column)})::int as month,
-             count(*)::int as count
-      from buildings b
-      where not b.withdrawn and b.${sql.raw(column)} between ${from} and ${to} and ${scope}
+    const perStage = (stage: RecordedStage) => sql`
+      select ${buildings.areaId} as "areaId", ${stage}::text as stage,
+             extract(month from ${stageDate(stage)})::int as month, count(*)::int as count
+      from ${buildings}
+      where ${countedIn(stage, from, to)} and ${scope}
       group by 1, 3`;
     return rows<MonthlyCount>(
       ex,
-      sql`${perStage("signed", "signed_on")} union all ${perStage("started", "started_on")} union all ${perStage("completed", "completed_on")}`,
+      sql`${perStage("signed")} union all ${perStage("started")} union all ${perStage("completed")}`,
     );
   }
 
   /** Buildings on their way, not stalled and not blocked, grouped by the date they entered their stage. */
-  private async waiting(ex: Executor, today: string, t: StallThresholds, scope: ReturnType<typeof sql>) {
-    return rows<WaitingGroup>(
-      ex,
-      sql`select 'signed' as "from", signed_on::text as since, count(*)::int as count from buildings b
-          where not withdrawn and started_on is null and blocker_category is null
-            and signed_on >= ${addDays(today, -t.signedDays)} and ${scope}
-          group by signed_on
-          union all
-          select 'started', started_on::text, count(*)::int from buildings b
-          where not withdrawn and completed_on is null and blocker_category is null
-            and started_on >= ${addDays(today, -t.startedDays)} and ${scope}
-          group by started_on`,
-    );
+  private async waiting(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
+    const waitingIn = (stage: "signed" | "started") => sql`
+      select ${stage}::text as "from", ${stageDate(stage)}::text as since, count(*)::int as count
+      from ${buildings}
+      where ${inStage(stage)} and not (${stalled(today, t, stage)}) and ${buildings.blockerCategory} is null
+        and ${scope}
+      group by ${stageDate(stage)}`;
+    return rows<WaitingGroup>(ex, sql`${waitingIn("signed")} union all ${waitingIn("started")}`);
   }
 
   /** Median days between stages, observed town-wide over the two years before today. */
@@ -151,27 +153,26 @@ export class SummaryService {
     return { signedToStarted: number(row?.signed_to_started), startedToCompleted: number(row?.started_to_completed) };
   }
 
-  private async status(ex: Executor, today: string, t: StallThresholds, scope: ReturnType<typeof sql>) {
+  private async status(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
     const week = startOfWeek(today);
     const month = startOfMonth(today);
-    const signedStall = addDays(today, -t.signedDays);
-    const startedStall = addDays(today, -t.startedDays);
+    const count = (condition: SQL) => sql`count(*) filter (where ${condition})::int`;
     const [row] = await rows<Record<string, number>>(
       ex,
       sql`select
-        count(*) filter (where signed_on is null)::int as planned,
-        count(*) filter (where signed_on is not null and started_on is null)::int as signed,
-        count(*) filter (where started_on is not null and completed_on is null)::int as started,
-        count(*) filter (where completed_on is not null)::int as completed,
-        count(*) filter (where signed_on < ${signedStall} and started_on is null)::int as stalled_signed,
-        count(*) filter (where started_on < ${startedStall} and completed_on is null)::int as stalled_started,
-        count(*) filter (where signed_on >= ${week} and signed_on <= ${today})::int as week_signed,
-        count(*) filter (where started_on >= ${week} and started_on <= ${today})::int as week_started,
-        count(*) filter (where completed_on >= ${week} and completed_on <= ${today})::int as week_completed,
-        count(*) filter (where signed_on >= ${month} and signed_on <= ${today})::int as month_signed,
-        count(*) filter (where started_on >= ${month} and started_on <= ${today})::int as month_started,
-        count(*) filter (where completed_on >= ${month} and completed_on <= ${today})::int as month_completed
-      from buildings b where not withdrawn and ${scope}`,
+        ${count(inStage("planned"))} as planned,
+        ${count(inStage("signed"))} as signed,
+        ${count(inStage("started"))} as started,
+        ${count(inStage("completed"))} as completed,
+        ${count(stalled(today, t, "signed"))} as stalled_signed,
+        ${count(stalled(today, t, "started"))} as stalled_started,
+        ${count(countedIn("signed", week, today))} as week_signed,
+        ${count(countedIn("started", week, today))} as week_started,
+        ${count(countedIn("completed", week, today))} as week_completed,
+        ${count(countedIn("signed", month, today))} as month_signed,
+        ${count(countedIn("started", month, today))} as month_started,
+        ${count(countedIn("completed", month, today))} as month_completed
+      from ${buildings} where ${scope}`,
     );
     return row;
   }

@@ -2,7 +2,7 @@ import { countInYear, cumulative, monthlyCounts, RECORDED_STAGES } from "@jiati/
 import fc from "fast-check";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildings as buildingsTable } from "../db/schema";
+import { buildings as buildingsTable } from "../core/db/schema";
 import { buildArea, buildBuilding, buildTarget, buildUser, buildZone, loginAs } from "../test/factories";
 import { ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
 

@@ -5,10 +5,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
-import type { RequestContext } from "../context";
-import { areas, targetLetters, zones } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { InvalidInput, NotFound } from "../errors";
+import type { RequestContext } from "../core/context";
+import { areas, targetLetters, zones } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { InvalidInput, NotFound } from "../core/errors";
 
 export const putLetterSchema = z.strictObject({
   year: z.number().int().min(2011).max(2100),

@@ -10,11 +10,11 @@ import {
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
-import type { RequestContext } from "../context";
-import type { Executor } from "../db";
-import { areas, targets, zones } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { InvalidInput } from "../errors";
+import type { RequestContext } from "../core/context";
+import type { Executor } from "../core/db";
+import { areas, targets, zones } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { InvalidInput } from "../core/errors";
 
 type StageValues = Record<RecordedStage, number | null>;
 const empty = (): StageValues => ({ signed: null, started: null, completed: null });

@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { addressKey, RECORDED_STAGES, type Role, STAGE_DATE_FIELD } from "@jiati/shared";
 import request from "supertest";
 import { hashPassword } from "../auth/passwords";
-import type { Db } from "../db";
-import { areas, buildings, stageEvents, targets, users, zones } from "../db/schema";
+import type { Db } from "../core/db";
+import { areas, buildings, stageEvents, targets, users, zones } from "../core/db/schema";
 import { XHR } from "./harness";
 
 export const TEST_PASSWORD = "correct-horse-battery";

@@ -8,9 +8,9 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import request from "supertest";
 import { type AppOptions, createApp } from "../app";
-import type { Clock } from "../context";
-import { type Database, type Engine, openDatabase } from "../db";
-import { createLogger } from "../logger";
+import type { Clock } from "../core/context";
+import { type Database, type Engine, openDatabase } from "../core/db";
+import { createLogger } from "../core/logger";
 
 /** The engines the API suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];

@@ -8,12 +8,11 @@ import { clearAttempts, countedUnlessBusy, reserveAttempt } from "../auth/attemp
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { requireTaskforce } from "../auth/policy";
 import { createSession, endUserSessions } from "../auth/sessions";
-import type { RequestContext } from "../context";
-import type { Executor } from "../db";
-import { areas, users, zones } from "../db/schema";
-import { type Deps, inTransaction } from "../deps";
-import { Conflict, InvalidInput, NotFound } from "../errors";
-import { invalidFromZod } from "../http/validate";
+import type { RequestContext } from "../core/context";
+import type { Executor } from "../core/db";
+import { areas, users, zones } from "../core/db/schema";
+import { type Deps, inTransaction } from "../core/deps";
+import { Conflict, InvalidInput, NotFound } from "../core/errors";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -89,7 +88,7 @@ export class UserService {
         zoneId: patch.zoneId !== undefined ? patch.zoneId : role === "leader" ? current.zoneId : null,
       };
       const scopeCheck = userScopeSchema.safeParse(next);
-      if (!scopeCheck.success) throw invalidFromZod(scopeCheck.error);
+      if (!scopeCheck.success) throw InvalidInput.fromZod(scopeCheck.error);
       await checkScopeExists(tx, next.areaId, next.zoneId);
       if (id === ctx.user.id && (patch.disabled === true || (patch.role && patch.role !== "taskforce"))) {
         throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");

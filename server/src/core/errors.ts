@@ -1,6 +1,8 @@
 // The API's errors: a few classes with a stable code and status, mapped to
 // { error: { code, message, fields? } } by the error middleware.
 
+import type { z } from "zod";
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -21,6 +23,26 @@ export class InvalidInput extends AppError {
   static field(field: string, message: string, code?: string): InvalidInput {
     return new InvalidInput(`${field}: ${message}`, { [field]: message }, code);
   }
+
+  /** zod's issues as a 400: the first message, named by its field, plus one message per field. */
+  static fromZod(error: z.ZodError): InvalidInput {
+    const fields: Record<string, string> = {};
+    for (const issue of error.issues) {
+      // An unknown key is reported on the key itself, not on the object holding it.
+      const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const path of keys) {
+        const name = fieldName(path);
+        fields[name] ??= issue.code === "unrecognized_keys" ? "不支持的字段" : issue.message;
+      }
+    }
+    const [first] = Object.entries(fields);
+    return new InvalidInput(first ? `${first[0]}: ${first[1]}` : "输入无效", fields);
+  }
+}
+
+/** A field's name from its path in the input: "targets.0.value", or "body" for the whole. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.length ? path.map(String).join(".") : "body";
 }
 
 export class Unauthenticated extends AppError {

@@ -1,7 +1,7 @@
 // A cache of computed reads that is dropped by every change: an entry is served only while the change
 // hub's generation is the one it was computed under, so no read outlives a write it could reflect.
 
-import type { ChangeHub } from "./stream/changes";
+import type { ChangeHub } from "./changes";
 
 export class GenerationCache<T> {
   private entries = new Map<string, { generation: number; value: Promise<T> }>();

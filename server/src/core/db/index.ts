@@ -12,7 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { makePrivateFolder } from "../ops/private-files";
+import { makePrivateFolder } from "../files";
 import { acquireFolderLock, type FolderLock } from "./lock";
 import * as schema from "./schema";
 

@@ -1,9 +1,9 @@
 // What services share: the database, the change hub, the clock and the logger; and the one way to write.
 
+import type { Change, ChangeHub } from "./changes";
 import type { Clock } from "./context";
 import type { Database, Db, Tx } from "./db";
 import type { Logger } from "./logger";
-import type { Change, ChangeHub } from "./stream/changes";
 
 export interface Deps {
   database: Database;

@@ -1,13 +1,13 @@
-// The data folder's lock file (server/src/db/lock.ts): a lock left by a dead process is taken over without
+// The data folder's lock file (lock.ts): a lock left by a dead process is taken over without
 // manual repair — also when its pid has since been given to another process, or to this very process (a
 // container restarted after a crash often runs the server under the same pid) — and a live owner is refused.
 
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireFolderLock, FolderLockedError } from "../src/db/lock";
-import { tempFolder } from "./support/databases";
+import { acquireFolderLock, FolderLockedError } from "./lock";
 
 function startTimeOf(pid: number): string {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -21,7 +21,7 @@ describe("the data folder lock", () => {
   });
 
   function folderWithLock(content?: string): string {
-    const folder = tempFolder("lock");
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "jt-lock-"));
     cleanup.push(() => fs.rmSync(folder, { recursive: true, force: true }));
     if (content !== undefined) fs.writeFileSync(path.join(folder, "server.lock"), content);
     return folder;

@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { ChangeNotice } from "@jiati/shared";
 import { sql } from "drizzle-orm";
-import type { Database, Executor } from "../db";
-import type { Logger } from "../logger";
+import type { Database, Executor } from "./db";
+import type { Logger } from "./logger";
 
 export const CHANGE_CHANNEL = "jiati_changes";
 
