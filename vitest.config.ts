@@ -11,6 +11,16 @@ export default defineConfig({
         },
       },
       {
+        // The client's logic (cache invalidation, conflict merge, grouping, formatting, list requests) in a
+        // simulated DOM; the shapes it reads come from shared/, the API is stubbed per test.
+        test: {
+          name: "client",
+          include: ["client/src/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          env: { TZ: "America/Los_Angeles" },
+        },
+      },
+      {
         test: {
           name: "server",
           include: ["server/src/**/*.test.ts"],

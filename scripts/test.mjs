@@ -1,4 +1,4 @@
-// npm test: every test. Unit tests of shared/, the API suite on PGlite and — when TEST_DATABASE_URL (or
+// npm test: every test. Unit tests of shared/ and of the client's logic, the API suite on PGlite and — when TEST_DATABASE_URL (or
 // DATABASE_URL) points at a PostgreSQL server — on PostgreSQL too, the reliability tests of the built server,
 // then the Playwright specs in Chromium against the built app.
 import { spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ function run(command, args, env = {}) {
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
-run("npx", ["vitest", "run", "--project", "shared"]);
+run("npx", ["vitest", "run", "--project", "shared", "--project", "client"]);
 if (!postgresUrl) console.log("\n(no TEST_DATABASE_URL: the API suite runs on PGlite only)");
 run("npx", ["vitest", "run", "--project", "server"], { TEST_DATABASE_URL: postgresUrl, DATABASE_URL: "" });
 run("npm", ["run", "build"]);

@@ -1,7 +1,8 @@
-import type { Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
+import type { BlockerCategory, Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
 import { stageOf } from "@jiati/shared/stages";
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiPath, type QueryParams, request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 import type { BuildingDetail, BuildingListItem, Page } from "./types";
 
@@ -12,6 +13,7 @@ export interface BuildingListParams extends QueryParams {
   q?: string;
   stalled?: boolean;
   blocked?: boolean;
+  blockerCategory?: BlockerCategory;
   page?: number;
   pageSize?: number;
   sort?: string;
@@ -47,20 +49,6 @@ export const buildingQuery = (id: number) =>
     queryFn: ({ signal }) => request<BuildingDetail>(`/buildings/${id}`, { signal }),
   });
 
-/** After a building changes: it, every list, the structure counts and the summaries. */
-function useBuildingInvalidation() {
-  const queryClient = useQueryClient();
-  return (id?: number) =>
-    Promise.all([
-      id ? queryClient.invalidateQueries({ queryKey: keys.buildings.detail(id) }) : undefined,
-      queryClient.invalidateQueries({ queryKey: keys.buildings.lists }),
-      queryClient.invalidateQueries({ queryKey: keys.areas.all }),
-      queryClient.invalidateQueries({ queryKey: keys.zones }),
-      queryClient.invalidateQueries({ queryKey: keys.summary.all }),
-      queryClient.invalidateQueries({ queryKey: keys.audit.all }),
-    ]);
-}
-
 /**
  * Writes the returned building into the detail cache and into every cached list that shows it, at once, so
  * the page shows the new version (and a card moves to its new stage) before the refetch.
@@ -81,35 +69,35 @@ function useApplyBuilding() {
 }
 
 export function useRecordStage(id: number) {
-  const invalidate = useBuildingInvalidation();
+  const invalidate = useInvalidateFor();
   const apply = useApplyBuilding();
   return useMutation({
     mutationFn: ({ version, update }: { version: number; update: StageUpdate }) =>
       request<Building>(`/buildings/${id}/stage`, { method: "POST", body: update, version }),
     onSuccess: async (building) => {
       apply(building);
-      await invalidate(id);
+      await invalidate({ kind: "building", id });
     },
   });
 }
 
 export function usePatchBuilding(id: number) {
-  const invalidate = useBuildingInvalidation();
+  const invalidate = useInvalidateFor();
   const apply = useApplyBuilding();
   return useMutation({
     mutationFn: ({ version, patch }: { version: number; patch: PatchBuilding }) =>
       request<Building>(`/buildings/${id}`, { method: "PATCH", body: patch, version }),
     onSuccess: async (building) => {
       apply(building);
-      await invalidate(id);
+      await invalidate({ kind: "building", id });
     },
   });
 }
 
 export function useCreateBuilding() {
-  const invalidate = useBuildingInvalidation();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: (input: CreateBuildingInput) => request<Building>("/buildings", { method: "POST", body: input }),
-    onSuccess: () => invalidate(),
+    onSuccess: (building) => invalidate({ kind: "building", id: building.id }),
   });
 }

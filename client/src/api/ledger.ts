@@ -2,14 +2,16 @@
 // preview (an XMLHttpRequest, for upload progress), and the commit of a preview.
 
 import type {
+  ImportCommit,
   ImportCommitResult,
   ImportErrorsPage,
   ImportPreview,
   ImportRowFilter,
   ImportRowsPage,
 } from "@jiati/shared";
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation } from "@tanstack/react-query";
 import { ApiError, apiPath, request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 
 /** The raw .xlsx upload's content type (XLSX_MIME in @jiati/shared, repeated so light pages need no zod). */
@@ -21,7 +23,7 @@ export const ledgerExportUrl = (scope: { areaId?: number; year?: number } = {}) 
 
 export const ledgerTemplateUrl = "/api/import/template.xlsx";
 
-export type UploadPhase = { kind: "sending"; loaded: number; total: number } | { kind: "reading" };
+type UploadPhase = { kind: "sending"; loaded: number; total: number } | { kind: "reading" };
 
 /**
  * Sends the file as the raw request body and resolves with the preview. `onPhase` hears the bytes sent,
@@ -69,16 +71,11 @@ export function uploadLedger(file: File, onPhase: (phase: UploadPhase) => void, 
 
 /** Applies a preview; afterwards every building-derived query is stale (the change stream says so too). */
 export function useCommitImport() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
-    mutationFn: (input: { token: string; reason?: string }) =>
+    mutationFn: (input: ImportCommit) =>
       request<ImportCommitResult>("/import/buildings/commit", { method: "POST", body: input }),
-    onSuccess: () =>
-      Promise.all(
-        [keys.buildings.all, keys.areas.all, keys.zones, keys.summary.all, keys.audit.all].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      ),
+    onSuccess: () => invalidate({ kind: "import" }),
   });
 }
 

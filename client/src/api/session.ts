@@ -1,4 +1,6 @@
+import type { changePasswordSchema, loginSchema } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { ApiError, request } from "./http";
 import { keys } from "./keys";
 import type { SessionUser } from "./types";
@@ -21,7 +23,7 @@ export const sessionQuery = queryOptions({
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
+    mutationFn: (input: z.input<typeof loginSchema>) =>
       request<{ user: SessionUser }>("/session", { method: "POST", body: input }),
     onSuccess: ({ user }) => {
       // A new user may see other things: drop everything cached for the previous one.
@@ -44,7 +46,7 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+    mutationFn: (input: z.input<typeof changePasswordSchema>) =>
       request<void>("/session/password", { method: "POST", body: input }),
   });
 }

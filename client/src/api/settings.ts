@@ -1,6 +1,7 @@
 import type { StallThresholds } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 
 export const stallSettingsQuery = queryOptions({
@@ -10,14 +11,12 @@ export const stallSettingsQuery = queryOptions({
 
 export function usePutStallSettings() {
   const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: (input: StallThresholds) => request<StallThresholds>("/settings/stall", { method: "PUT", body: input }),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.settings.stall, data);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.summary.all }),
-        queryClient.invalidateQueries({ queryKey: keys.buildings.lists }),
-      ]);
+      return invalidate({ kind: "settings" });
     },
   });
 }

@@ -1,7 +1,15 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { createAreaSchema, createZoneSchema, patchAreaSchema, patchZoneSchema } from "@jiati/shared";
+import { queryOptions, useMutation } from "@tanstack/react-query";
+import type { z } from "zod";
 import { request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 import type { AreaWithCounts, ZoneWithCounts } from "./types";
+
+type NewZone = z.input<typeof createZoneSchema>;
+type ZonePatch = z.input<typeof patchZoneSchema>;
+type NewArea = z.input<typeof createAreaSchema>;
+type AreaPatch = z.input<typeof patchAreaSchema>;
 
 export const zonesQuery = queryOptions({
   queryKey: keys.zones,
@@ -24,30 +32,22 @@ export const areaQuery = (id: number) =>
 
 /** Structure changes move counts everywhere: zones, areas, summaries, targets and letters. */
 function useStructureMutation<T>(mutationFn: (input: T) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all(
-        [keys.zones, keys.areas.all, keys.summary.all, keys.targets.all, keys.buildings.all].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      ),
-  });
+  const invalidate = useInvalidateFor();
+  return useMutation({ mutationFn, onSuccess: () => invalidate({ kind: "structure" }) });
 }
 
 export const useCreateZone = () =>
-  useStructureMutation((input: { name: string }) => request("/zones", { method: "POST", body: input }));
+  useStructureMutation((input: NewZone) => request("/zones", { method: "POST", body: input }));
 
 export const useRenameZone = () =>
-  useStructureMutation(({ id, name }: { id: number; name: string }) =>
-    request(`/zones/${id}`, { method: "PATCH", body: { name } }),
+  useStructureMutation(({ id, ...patch }: ZonePatch & { id: number }) =>
+    request(`/zones/${id}`, { method: "PATCH", body: patch }),
   );
 
 export const useCreateArea = () =>
-  useStructureMutation((input: { name: string; zoneId: number }) => request("/areas", { method: "POST", body: input }));
+  useStructureMutation((input: NewArea) => request("/areas", { method: "POST", body: input }));
 
 export const useUpdateArea = () =>
-  useStructureMutation(({ id, ...patch }: { id: number; name?: string; zoneId?: number }) =>
+  useStructureMutation(({ id, ...patch }: AreaPatch & { id: number }) =>
     request(`/areas/${id}`, { method: "PATCH", body: patch }),
   );

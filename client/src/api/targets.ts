@@ -1,6 +1,7 @@
 import type { PutTargets } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 import type { TargetLetter, TargetsResponse } from "./types";
 
@@ -18,31 +19,24 @@ export const lettersQuery = (year: number) =>
 
 export function usePutTargets() {
   const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: (input: PutTargets) => request<TargetsResponse>("/targets", { method: "PUT", body: input }),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.targets.year(data.year), data);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.targets.all }),
-        queryClient.invalidateQueries({ queryKey: keys.summary.all }),
-      ]);
+      return invalidate({ kind: "targets" });
     },
   });
 }
 
-export interface LetterInput {
-  year: number;
-  zoneLeader: string;
-  secretary: string;
-  liaison: string;
-  signedOn: string | null;
-}
+/** PUT /api/targets/letters/:areaId — the letter's editable part, as the server returns it. */
+type LetterInput = Pick<TargetLetter, "year" | "zoneLeader" | "secretary" | "liaison" | "signedOn">;
 
 export function usePutLetter() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: ({ areaId, ...input }: LetterInput & { areaId: number }) =>
       request<TargetLetter>(`/targets/letters/${areaId}`, { method: "PUT", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.targets.all }),
+    onSuccess: () => invalidate({ kind: "targets" }),
   });
 }

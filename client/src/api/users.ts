@@ -1,48 +1,33 @@
-import type { Role, User } from "@jiati/shared";
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { createUserSchema, patchUserSchema, User } from "@jiati/shared";
+import { queryOptions, useMutation } from "@tanstack/react-query";
+import type { z } from "zod";
 import { request } from "./http";
+import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
+
+/** POST /api/users, as its shared schema takes it. */
+type NewUser = z.input<typeof createUserSchema>;
+/** PATCH /api/users/:id, as its shared schema takes it. */
+type UserPatch = z.input<typeof patchUserSchema>;
 
 export const usersQuery = queryOptions({
   queryKey: keys.users,
   queryFn: () => request<User[]>("/users"),
 });
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  areaId: number | null;
-  zoneId: number | null;
-  password: string;
-}
-
-export interface UserPatch {
-  displayName?: string;
-  role?: Role;
-  areaId?: number | null;
-  zoneId?: number | null;
-  disabled?: boolean;
-  password?: string;
-}
-
 export function useCreateUser() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: (input: NewUser) => request<User>("/users", { method: "POST", body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.users }),
+    onSuccess: () => invalidate({ kind: "users" }),
   });
 }
 
 export function usePatchUser() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateFor();
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: UserPatch }) =>
       request<User>(`/users/${id}`, { method: "PATCH", body: patch }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.users }),
-        queryClient.invalidateQueries({ queryKey: keys.audit.all }),
-      ]),
+    onSuccess: () => invalidate({ kind: "users" }),
   });
 }

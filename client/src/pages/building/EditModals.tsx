@@ -21,7 +21,8 @@ import { applyServerErrors, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { isTaskforce } from "../../lib/roles";
-import { ConflictNotice, mergeOntoLatest, useEditBase } from "./conflict";
+import { ConflictNotice, useEditBase } from "./conflict";
+import { mergeOntoLatest } from "./merge";
 
 interface ModalProps {
   building: Building;

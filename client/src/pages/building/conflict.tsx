@@ -1,7 +1,8 @@
 // Optimistic concurrency in the UI. An edit starts from a "base" version of the building; if the building
 // changes meanwhile (a live update, or the server's 409 stale_version with the current record), the user
 // sees what changed — the other person's values next to their own — and can redo their change on the
-// current version: their input is kept, and fields they did not touch take the other person's values.
+// current version: their input is kept, and fields they did not touch take the other person's values
+// (the rules are in merge.ts).
 
 import type { Building } from "@jiati/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,11 +10,13 @@ import { Alert, Button } from "antd";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/http";
+import { invalidateFor } from "../../api/invalidation";
 import { keys } from "../../api/keys";
 import { areasQuery } from "../../api/structure";
 import type { BuildingDetail } from "../../api/types";
-import { changedFields, fieldLabel, valueText } from "../../components/fieldValues";
+import { fieldLabel, valueText } from "../../components/fieldValues";
 import { useFormat } from "../../i18n/format";
+import { type ConflictChange, describeConflict, type PendingValues } from "./merge";
 
 export function useEditBase(latest: Building) {
   const queryClient = useQueryClient();
@@ -22,7 +25,7 @@ export function useEditBase(latest: Building) {
   const stop = useCallback(() => setBase(null), []);
   const rebase = useCallback(() => setBase(latest), [latest]);
 
-  /** On 409 stale_version: put the server's current record in the cache, and refresh the history and lists. */
+  /** On 409 stale_version: put the server's current record in the cache, and refresh what it changed. */
   const absorbConflict = useCallback(
     (error: unknown): boolean => {
       if (!isApiError(error, 409) || error.code !== "stale_version" || !error.current) return false;
@@ -30,8 +33,7 @@ export function useEditBase(latest: Building) {
       queryClient.setQueryData(keys.buildings.detail(current.id), (old: BuildingDetail | undefined) =>
         old ? { ...old, building: current } : old,
       );
-      void queryClient.invalidateQueries({ queryKey: keys.buildings.detail(current.id) });
-      void queryClient.invalidateQueries({ queryKey: keys.buildings.lists });
+      void invalidateFor(queryClient, { kind: "building", id: current.id });
       return true;
     },
     [queryClient],
@@ -41,24 +43,13 @@ export function useEditBase(latest: Building) {
   return { base, start, stop, rebase, stale, absorbConflict };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/**
- * A three-way merge of form values onto a newer version: a field the user left as it was in `base` takes
- * the `latest` value; a field the user changed keeps the user's value.
- */
-export function mergeOntoLatest<F extends string>(
-  values: Partial<Record<F, unknown>>,
-  base: Building,
-  latest: Building,
-  fields: readonly F[],
-): Partial<Record<F, unknown>> {
-  const merged: Partial<Record<F, unknown>> = { ...values };
-  for (const field of fields) {
-    const key = field as unknown as keyof Building;
-    if (same(values[field], base[key])) merged[field] = latest[key];
-  }
-  return merged;
+/** A field's value in words, as the notice shows it (area ids by name). */
+function useValueText() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const areas = useQuery(areasQuery()).data;
+  const areaName = (id: number) => areas?.find((area) => area.id === id)?.name;
+  return (field: string, value: unknown) => valueText(t, fmt, field, value, areaName);
 }
 
 interface NoticeProps {
@@ -66,19 +57,13 @@ interface NoticeProps {
   latest: Building;
   onRebase: () => void;
   /** The user's pending values (the fields they are changing), shown next to the other person's. */
-  mine?: Partial<Record<keyof Building, unknown>>;
+  mine?: PendingValues;
 }
 
 export function ConflictNotice({ base, latest, onRebase, mine = {} }: NoticeProps) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const areas = useQuery(areasQuery()).data;
-  const areaName = (id: number) => areas?.find((area) => area.id === id)?.name;
-  const changes = changedFields(base, latest);
-  const text = (field: string, value: unknown) => valueText(t, fmt, field, value, areaName);
-  const minePending = (Object.keys(mine) as (keyof Building)[]).filter((field) => !same(mine[field], base[field]));
-  const theirFields = new Set(changes.map((change) => change.field as string));
-  const onlyMine = minePending.filter((field) => !theirFields.has(field));
+  const text = useValueText();
+  const { changes, onlyMine } = describeConflict(base, latest, mine);
   return (
     <Alert
       type="warning"
@@ -88,30 +73,7 @@ export function ConflictNotice({ base, latest, onRebase, mine = {} }: NoticeProp
       title={t("conflict.title", { from: base.version, to: latest.version })}
       description={
         <div>
-          {changes.length ? (
-            <ul className="change-list" data-testid="conflict-changes">
-              {changes.map((change) => {
-                const yours = minePending.includes(change.field as keyof Building);
-                return (
-                  <li key={change.field} data-testid={`conflict-change-${change.field}`}>
-                    <strong>{fieldLabel(t, change.field)}</strong>
-                    <div>
-                      {t("conflict.theirs")}
-                      {text(change.field, change.from)} → <mark>{text(change.field, change.to)}</mark>
-                    </div>
-                    {yours && (
-                      <div className="conflict-yours" data-testid={`conflict-yours-${change.field}`}>
-                        {t("conflict.yours")}
-                        {text(change.field, mine[change.field as keyof Building])}
-                      </div>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : (
-            <p>{t("conflict.noVisibleChange")}</p>
-          )}
+          {changes.length ? <ChangeList changes={changes} mine={mine} /> : <p>{t("conflict.noVisibleChange")}</p>}
           {onlyMine.length > 0 && (
             <p className="muted" data-testid="conflict-mine">
               {t("conflict.yoursOnly", {
@@ -130,5 +92,30 @@ export function ConflictNotice({ base, latest, onRebase, mine = {} }: NoticeProp
         </Button>
       }
     />
+  );
+}
+
+/** The other person's changes, each with the user's own value beside it when they change it too. */
+function ChangeList({ changes, mine }: { changes: ConflictChange[]; mine: PendingValues }) {
+  const { t } = useTranslation();
+  const text = useValueText();
+  return (
+    <ul className="change-list" data-testid="conflict-changes">
+      {changes.map((change) => (
+        <li key={change.field} data-testid={`conflict-change-${change.field}`}>
+          <strong>{fieldLabel(t, change.field)}</strong>
+          <div>
+            {t("conflict.theirs")}
+            {text(change.field, change.from)} → <mark>{text(change.field, change.to)}</mark>
+          </div>
+          {change.yours && (
+            <div className="conflict-yours" data-testid={`conflict-yours-${change.field}`}>
+              {t("conflict.yours")}
+              {text(change.field, mine[change.field as keyof Building])}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,15 +2,14 @@
 // reset a password.
 
 import { createUserSchema, passwordSchema, type Role, type User } from "@jiati/shared";
+import { ROLES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
-import { App, Form, Input, Modal, Select } from "antd";
+import { App, Form, type FormInstance, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { areasQuery, zonesQuery } from "../../api/structure";
-import { type NewUser, useCreateUser, usePatchUser } from "../../api/users";
+import { useCreateUser, usePatchUser } from "../../api/users";
 import { applyServerErrors, parseInto, zodRule } from "../../components/forms";
 import { useErrorMessage } from "../../components/useErrorMessage";
-
-export const ROLES: Role[] = ["taskforce", "secretary", "leader"];
 
 interface UserValues {
   username: string;
@@ -21,55 +20,51 @@ interface UserValues {
   password: string;
 }
 
-export function UserModal({ user, onClose }: { user?: User; onClose: () => void }) {
+/** Saves the dialog's values: a new account, or the edited one's name, role and scope. */
+function useSaveUser(form: FormInstance<UserValues>, user: User | undefined, onClose: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const [form] = Form.useForm<UserValues>();
-  const areas = useQuery(areasQuery()).data ?? [];
-  const zones = useQuery(zonesQuery).data ?? [];
   const create = useCreateUser();
   const patch = usePatchUser();
-  const role = Form.useWatch("role", form) ?? user?.role ?? "secretary";
-
-  const onError = (error: unknown) => {
-    if (!applyServerErrors(form, error)) message.error(errorMessage(error));
-  };
+  const callbacks = (done: string) => ({
+    onSuccess: () => {
+      message.success(done);
+      onClose();
+    },
+    onError: (error: unknown) => {
+      if (!applyServerErrors(form, error)) message.error(errorMessage(error));
+    },
+  });
   const submit = async () => {
     const values = await form.validateFields();
+    // Only a secretary has an area, only a leader a zone.
     const scope = {
       areaId: values.role === "secretary" ? (values.areaId ?? null) : null,
       zoneId: values.role === "leader" ? (values.zoneId ?? null) : null,
     };
-    if (!user) {
-      const body = parseInto(form, createUserSchema, {
-        username: values.username?.trim(),
-        displayName: values.displayName?.trim(),
-        role: values.role,
-        password: values.password,
-        ...scope,
-      });
-      if (!body) return;
-      create.mutate(body as NewUser, {
-        onSuccess: () => {
-          message.success(t("users.added"));
-          onClose();
-        },
-        onError,
-      });
+    if (user) {
+      const body = { displayName: values.displayName.trim(), role: values.role, ...scope };
+      patch.mutate({ id: user.id, patch: body }, callbacks(t("users.saved")));
       return;
     }
-    patch.mutate(
-      { id: user.id, patch: { displayName: values.displayName.trim(), role: values.role, ...scope } },
-      {
-        onSuccess: () => {
-          message.success(t("users.saved"));
-          onClose();
-        },
-        onError,
-      },
-    );
+    const body = parseInto(form, createUserSchema, {
+      username: values.username?.trim(),
+      displayName: values.displayName?.trim(),
+      role: values.role,
+      password: values.password,
+      ...scope,
+    });
+    if (body) create.mutate(body, callbacks(t("users.added")));
   };
+  return { submit, pending: create.isPending || patch.isPending };
+}
+
+export function UserModal({ user, onClose }: { user?: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<UserValues>();
+  const role = Form.useWatch("role", form) ?? user?.role ?? "secretary";
+  const { submit, pending } = useSaveUser(form, user, onClose);
 
   return (
     <Modal
@@ -79,7 +74,7 @@ export function UserModal({ user, onClose }: { user?: User; onClose: () => void 
       onOk={submit}
       okText={t("common.save")}
       cancelText={t("common.cancel")}
-      confirmLoading={create.isPending || patch.isPending}
+      confirmLoading={pending}
     >
       <Form
         form={form}
@@ -109,31 +104,7 @@ export function UserModal({ user, onClose }: { user?: User; onClose: () => void 
         <Form.Item name="role" label={t("users.role")} rules={[{ required: true }]}>
           <Select data-testid="user-role" options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
         </Form.Item>
-        {role === "secretary" && (
-          <Form.Item
-            name="areaId"
-            label={t("field.areaId")}
-            rules={[{ required: true, message: t("users.areaRequired") }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: "label" }}
-              data-testid="user-area"
-              options={areas.map((area) => ({
-                value: area.id,
-                label: t("common.nameWithDetail", { name: area.name, detail: area.zoneName }),
-              }))}
-            />
-          </Form.Item>
-        )}
-        {role === "leader" && (
-          <Form.Item name="zoneId" label={t("ranking.zone")} extra={t("users.zoneOptional")}>
-            <Select
-              allowClear
-              data-testid="user-zone"
-              options={zones.map((zone) => ({ value: zone.id, label: zone.name }))}
-            />
-          </Form.Item>
-        )}
+        <ScopeField role={role} />
         {!user && (
           <Form.Item
             name="password"
@@ -147,6 +118,39 @@ export function UserModal({ user, onClose }: { user?: User; onClose: () => void 
       </Form>
     </Modal>
   );
+}
+
+/** A secretary's area (required), a leader's zone (optional); the task force has neither. */
+function ScopeField({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const areas = useQuery(areasQuery()).data ?? [];
+  const zones = useQuery(zonesQuery).data ?? [];
+  if (role === "secretary") {
+    return (
+      <Form.Item name="areaId" label={t("field.areaId")} rules={[{ required: true, message: t("users.areaRequired") }]}>
+        <Select
+          showSearch={{ optionFilterProp: "label" }}
+          data-testid="user-area"
+          options={areas.map((area) => ({
+            value: area.id,
+            label: t("common.nameWithDetail", { name: area.name, detail: area.zoneName }),
+          }))}
+        />
+      </Form.Item>
+    );
+  }
+  if (role === "leader") {
+    return (
+      <Form.Item name="zoneId" label={t("ranking.zone")} extra={t("users.zoneOptional")}>
+        <Select
+          allowClear
+          data-testid="user-zone"
+          options={zones.map((zone) => ({ value: zone.id, label: zone.name }))}
+        />
+      </Form.Item>
+    );
+  }
+  return null;
 }
 
 export function PasswordModal({ user, onClose }: { user: User; onClose: () => void }) {

@@ -1,0 +1,48 @@
+// Which cached queries a change makes stale: one map from the kind of change to the query-key prefixes it
+// touches. The client's own mutations and the server's change notices (another user's edit) both go through
+// it, so a change refreshes the same pages whoever made it.
+
+import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { keys } from "./keys";
+import type { ChangeNotice } from "./types";
+
+export type ChangeKind = ChangeNotice["kind"];
+
+/** A change as the cache sees it: its kind and, for a building, which one. */
+export type Change = Pick<ChangeNotice, "kind" | "id">;
+
+/** Every change is in the change log, so the audit pages go stale with each. */
+export const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
+  // Its detail page (added by staleKeys), every list, the structure counts and the summaries.
+  building: [keys.buildings.lists, keys.areas.all, keys.zones, keys.summary.all, keys.audit.all],
+  // Any number of buildings, created or changed: their details too.
+  import: [keys.buildings.all, keys.areas.all, keys.zones, keys.summary.all, keys.audit.all],
+  // Targets and letters, and the summaries that compare against them.
+  targets: [keys.targets.all, keys.summary.all, keys.audit.all],
+  // Zones and areas move counts everywhere: summaries, targets and letters, the buildings' area names.
+  structure: [keys.zones, keys.areas.all, keys.summary.all, keys.targets.all, keys.buildings.all, keys.audit.all],
+  // The change may be to the logged-in user (a role, or disabled): ask who we are again.
+  users: [keys.users, keys.targets.all, keys.session, keys.audit.all],
+  // Stall thresholds decide which buildings are stalled in the lists and the summaries.
+  settings: [keys.settings.all, keys.summary.all, keys.buildings.lists, keys.audit.all],
+  // A session ended on some instance: nothing cached here depends on it (the server does not send these).
+  session: [],
+};
+
+/** The key prefixes a change makes stale. */
+export function staleKeys(change: Change): QueryKey[] {
+  const prefixes = [...STALE_AFTER[change.kind]];
+  if (change.kind === "building" && change.id) prefixes.push(keys.buildings.detail(change.id));
+  return prefixes;
+}
+
+/** Marks what a change touches as stale; on-screen queries refetch at once. */
+export function invalidateFor(queryClient: QueryClient, change: Change): Promise<unknown> {
+  return Promise.all(staleKeys(change).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** `invalidateFor` bound to the app's query client, for mutations' onSuccess. */
+export function useInvalidateFor(): (change: Change) => Promise<unknown> {
+  const queryClient = useQueryClient();
+  return (change) => invalidateFor(queryClient, change);
+}
