@@ -31,3 +31,9 @@ export function yearFrom(params: URLSearchParams): number {
 export function yearQuery(year: number): string {
   return `?year=${year}`;
 }
+
+/** `?year=Y` when the URL names a year (as it is written there), else "": links that keep the year on screen. */
+export function useYearSuffix(): string {
+  const year = useSearchParams()[0].get("year");
+  return year ? `?year=${year}` : "";
+}
