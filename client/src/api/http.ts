@@ -24,7 +24,7 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export interface RequestOptions {
+interface RequestOptions {
   method?: Method;
   body?: unknown;
   /** The record's version, sent as If-Match. */

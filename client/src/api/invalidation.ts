@@ -6,13 +6,13 @@ import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react
 import { keys } from "./keys";
 import type { ChangeNotice } from "./types";
 
-export type ChangeKind = ChangeNotice["kind"];
+type ChangeKind = ChangeNotice["kind"];
 
 /** A change as the cache sees it: its kind and, for a building, which one. */
 export type Change = Pick<ChangeNotice, "kind" | "id">;
 
 /** Every change is in the change log, so the audit pages go stale with each. */
-export const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
+const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
   // Its detail page (added by staleKeys), every list, the structure counts and the summaries.
   building: [keys.buildings.lists, keys.areas.all, keys.zones, keys.summary.all, keys.audit.all],
   // Any number of buildings, created or changed: their details too.
@@ -30,7 +30,7 @@ export const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
 };
 
 /** The key prefixes a change makes stale. */
-export function staleKeys(change: Change): QueryKey[] {
+function staleKeys(change: Change): QueryKey[] {
   const prefixes = [...STALE_AFTER[change.kind]];
   if (change.kind === "building" && change.id) prefixes.push(keys.buildings.detail(change.id));
   return prefixes;

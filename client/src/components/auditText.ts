@@ -40,7 +40,7 @@ function fieldChanges(t: TFunction, fmt: Format, names: Names, before: Values, a
     .join("；");
 }
 
-export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): { what: string; tone: Tone } {
+function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): { what: string; tone: Tone } {
   const before = asValues(row.before);
   const after = asValues(row.after);
   const text = (field: string, value: unknown) => valueText(t, fmt, field, value, names.area);

@@ -7,7 +7,7 @@ import type { Format } from "../i18n/format";
 const DATE_FIELDS = new Set(["signedOn", "startedOn", "completedOn", "blockedSince"]);
 
 /** Fields a person would recognise as the building's content (not bookkeeping like version). */
-export const COMPARED_FIELDS = [
+const COMPARED_FIELDS = [
   "areaId",
   "estate",
   "address",

@@ -47,9 +47,3 @@ i18n.on("languageChanged", (language) => {
   }
   applyLanguage(language);
 });
-
-export function currentLanguage(): Language {
-  return i18n.language === "en" ? "en" : "zh";
-}
-
-export default i18n;

@@ -34,7 +34,7 @@ export interface ConflictChange extends FieldChange {
   yours: boolean;
 }
 
-export interface Conflict {
+interface Conflict {
   /** The other person's changes, base → latest. */
   changes: ConflictChange[];
   /** Fields the user is changing that the other person did not touch. */

@@ -3,6 +3,7 @@
 // Not animated: live updates refetch the summary often, and a chart redrawing itself each time distracts.
 
 import type { RecordedStage, Summary } from "@jiati/shared";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
   Area,
@@ -16,7 +17,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { useFormat } from "../../i18n/format";
+import { type Format, useFormat } from "../../i18n/format";
+import { burnUpPoints } from "./burnUp";
 
 interface Props {
   stage: RecordedStage;
@@ -27,33 +29,7 @@ interface Props {
 }
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-
-interface Point {
-  month: number;
-  actual: number | null;
-  plan: number | null;
-  forecast: number | null;
-}
-
-/** The chart's rows: months 1–12; the actual line stops at this month in the current year. */
-export function burnUpPoints(summary: Summary, stage: RecordedStage): Point[] {
-  const s = summary.stages[stage];
-  const todayYear = Number(summary.today.slice(0, 4));
-  const currentMonth = todayYear > summary.year ? 12 : todayYear < summary.year ? 0 : Number(summary.today.slice(5, 7));
-  const forecastEnd = s.forecastPace;
-  const lastActual = currentMonth > 0 ? s.cumulative[currentMonth - 1] : 0;
-  return s.cumulative.map((value, index) => {
-    const month = index + 1;
-    const inFuture = month > currentMonth;
-    let forecast: number | null = null;
-    if (currentMonth < 12 && month >= currentMonth && currentMonth > 0) {
-      forecast =
-        Math.round((lastActual + ((forecastEnd - lastActual) * (month - currentMonth)) / (12 - currentMonth)) * 10) /
-        10;
-    }
-    return { month, actual: inFuture ? null : value, plan: s.plan?.[index] ?? null, forecast };
-  });
-}
+const TARGET_COLOR = "#cf1322";
 
 export function BurnUpChart({ stage, summary, height = 240, compact = false }: Props) {
   const { t } = useTranslation();
@@ -87,20 +63,7 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
             verticalAlign="bottom"
             height={compact ? 14 : 24}
           />
-          {s.target != null && (
-            <ReferenceLine
-              y={s.target}
-              stroke="#cf1322"
-              strokeDasharray="6 3"
-              label={{
-                value: t("chart.targetValue", { value: fmt.int(s.target) }),
-                position: "insideTopLeft",
-                fontSize: compact ? 9 : 11,
-                fill: "#cf1322",
-              }}
-              ifOverflow="extendDomain"
-            />
-          )}
+          {s.target != null && targetLine(s.target, compact, t, fmt)}
           <Area
             type="monotone"
             dataKey="actual"
@@ -112,32 +75,46 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
             isAnimationActive={false}
             connectNulls={false}
           />
-          {s.plan && (
-            <Line
-              type="linear"
-              dataKey="plan"
-              name={t("chart.plan")}
-              stroke="#8c8c8c"
-              strokeDasharray="4 4"
-              dot={false}
-              isAnimationActive={false}
-            />
-          )}
-          {data.some((point) => point.forecast != null) && (
-            <Line
-              type="linear"
-              dataKey="forecast"
-              name={t("chart.forecast")}
-              stroke="#fa8c16"
-              strokeDasharray="2 3"
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />
-          )}
+          {s.plan && dashedLine("plan", t("chart.plan"), "#8c8c8c", "4 4")}
+          {data.some((point) => point.forecast != null) &&
+            dashedLine("forecast", t("chart.forecast"), "#fa8c16", "2 3")}
         </ComposedChart>
       </ResponsiveContainer>
     </div>
+  );
+}
+
+/** The year's target as a dashed red line, labelled with its value. */
+function targetLine(target: number, compact: boolean, t: TFunction, fmt: Format) {
+  return (
+    <ReferenceLine
+      y={target}
+      stroke={TARGET_COLOR}
+      strokeDasharray="6 3"
+      label={{
+        value: t("chart.targetValue", { value: fmt.int(target) }),
+        position: "insideTopLeft",
+        fontSize: compact ? 9 : 11,
+        fill: TARGET_COLOR,
+      }}
+      ifOverflow="extendDomain"
+    />
+  );
+}
+
+/** The plan (grey) or the forecast (orange, bolder, bridging its gaps): a dashed line without dots. */
+function dashedLine(dataKey: "plan" | "forecast", name: string, stroke: string, strokeDasharray: string) {
+  const forecast = dataKey === "forecast" ? { strokeWidth: 2, connectNulls: true } : {};
+  return (
+    <Line
+      type="linear"
+      dataKey={dataKey}
+      name={name}
+      stroke={stroke}
+      strokeDasharray={strokeDasharray}
+      dot={false}
+      isAnimationActive={false}
+      {...forecast}
+    />
   );
 }

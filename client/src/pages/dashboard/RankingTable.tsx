@@ -10,7 +10,7 @@ import { type Column, SortableTable } from "../../components/SortableTable";
 import { useFormat } from "../../i18n/format";
 import { yearQuery } from "../../lib/useYear";
 
-export type RankingRow = Omit<SummaryRow, "areaCount"> & { zoneName?: string; areaCount?: number };
+type RankingRow = Omit<SummaryRow, "areaCount"> & { zoneName?: string; areaCount?: number };
 
 interface Props {
   kind: "zone" | "area";

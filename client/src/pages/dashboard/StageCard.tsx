@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 
-export const ON_TRACK_COLOR = "#389e0d";
-export const BEHIND_COLOR = "#cf1322";
+const ON_TRACK_COLOR = "#389e0d";
+const BEHIND_COLOR = "#cf1322";
 
 interface Props {
   stage: RecordedStage;
