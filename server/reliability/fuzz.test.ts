@@ -18,6 +18,7 @@ import {
   patchBuildingSchema,
   patchUserSchema,
   patchZoneSchema,
+  putLetterSchema,
   putTargetsSchema,
   stageUpdateSchema,
   stallThresholdsSchema,
@@ -25,7 +26,6 @@ import {
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { putLetterSchema } from "../src/targets/letters";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../src/test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp } from "../src/test/harness";
 import { type Body, bodyAsReceived, hostileBody, hostileText, NASTY_STRINGS } from "./support/hostile";

@@ -10,6 +10,7 @@ import express, { type RequestHandler } from "express";
 import helmet from "helmet";
 import { z } from "zod";
 import { auditRoutes } from "./audit/routes";
+import { AuditService } from "./audit/service";
 import { readSessionCookie } from "./auth/cookies";
 import { sessionRoutes } from "./auth/routes";
 import { AuthService } from "./auth/service";
@@ -31,7 +32,8 @@ import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
-import { type StreamLimits, streamRoutes } from "./stream/routes";
+import { streamRoutes } from "./stream/routes";
+import { type StreamLimits, StreamService } from "./stream/service";
 import { structureRoutes } from "./structure/routes";
 import { StructureService } from "./structure/service";
 import { summaryRoutes } from "./summary/routes";
@@ -73,6 +75,7 @@ export async function createApp(options: AppOptions) {
   const settings = new SettingsService(deps);
   const structure = new StructureService(deps);
   const services = {
+    audit: new AuditService(deps),
     auth: new AuthService(deps),
     buildings: new BuildingService(deps, settings),
     settings,
@@ -130,15 +133,15 @@ export async function createApp(options: AppOptions) {
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));
-  api.use(auditRoutes(deps));
+  api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, new LedgerExport(deps, services.summary)));
   api.use(settingsRoutes(settings));
-  const streams = streamRoutes(
+  const streams = new StreamService(
     hub,
     async (sessionId) => (await sessions.resolve(sessionId)) !== null,
     options.streamLimits,
   );
-  api.use(streams.router);
+  api.use(streamRoutes(hub, streams));
   api.use((req, _res, next) => next(new NotFound(`接口 ${req.method} ${req.path} `)));
   api.use(errorHandler(logger));
 

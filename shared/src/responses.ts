@@ -79,6 +79,10 @@ export const auditRowSchema = z.object({
 });
 export type AuditRow = z.infer<typeof auditRowSchema>;
 
+/** GET /api/audit — a page of the change log, newest first. */
+export const auditPageSchema = z.object({ items: z.array(auditRowSchema), nextBefore: z.number().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
 export const stageEventSchema = z.object({
   id: z.number(),
   buildingId: z.number(),

@@ -168,6 +168,16 @@ export const putTargetsSchema = z.strictObject({
 });
 export type PutTargets = z.infer<typeof putTargetsSchema>;
 
+/** PUT /api/targets/letters/:areaId — who answers for an area's targets in a year, and when they signed. */
+export const putLetterSchema = z.strictObject({
+  year: z.number().int().min(2011).max(2100),
+  zoneLeader: text().max(64),
+  secretary: text().max(64),
+  liaison: text().max(64),
+  signedOn: isoDateSchema.nullable(),
+});
+export type PutLetter = z.infer<typeof putLetterSchema>;
+
 export const summaryQuerySchema = z.strictObject({
   year: yearSchema.optional(),
   zoneId: idSchema.optional(),
@@ -265,3 +275,17 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>["error"];
+
+/** GET /api/audit — filters of the change log; `before` pages down from the previous page's last id. */
+export const auditQuerySchema = z.strictObject({
+  areaId: idSchema.optional(),
+  userId: idSchema.optional(),
+  action: z.string().max(50).optional(),
+  entity: z.string().max(30).optional(),
+  entityId: z.string().max(30).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,12 +1,12 @@
-import { auditRowSchema } from "@jiati/shared";
-import { Router } from "express";
-import { z } from "zod";
-import { requireTaskforce } from "../auth/policy";
-import type { Deps } from "../core/deps";
-import { route } from "../http/route";
-import { auditQuerySchema, listAudit } from "./service";
+// GET /api/audit: the change log (task force).
 
-export function auditRoutes(deps: Deps): Router {
+import { auditPageSchema, auditQuerySchema } from "@jiati/shared";
+import { Router } from "express";
+import { requireTaskforce } from "../auth/policy";
+import { route } from "../http/route";
+import type { AuditService } from "./service";
+
+export function auditRoutes(service: AuditService): Router {
   const router = Router();
   route(
     router,
@@ -17,12 +17,9 @@ export function auditRoutes(deps: Deps): Router {
       tag: "audit",
       summary: "The change log, newest first, filtered by area, user, action and date range (task force)",
       query: auditQuerySchema,
-      response: z.object({ items: z.array(auditRowSchema), nextBefore: z.number().nullable() }),
+      response: auditPageSchema,
     },
-    async ({ query, ctx }) => {
-      requireTaskforce(ctx.user, "查看变更记录");
-      return listAudit(deps.db, query);
-    },
+    async ({ query, ctx }) => service.list(ctx, query),
   );
   return router;
 }

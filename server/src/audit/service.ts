@@ -1,110 +1,16 @@
-// The audit trail: one row per change, written inside the change's transaction, and the task force's query.
+// The change log as the task force reads it.
 
-import { type AuditRow, idSchema } from "@jiati/shared";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
-import { z } from "zod";
+import type { AuditPage, AuditQuery } from "@jiati/shared";
+import { requireTaskforce } from "../auth/policy";
 import type { RequestContext } from "../core/context";
-import type { Db, Executor } from "../core/db";
-import { auditLog, users } from "../core/db/schema";
+import type { Deps } from "../core/deps";
+import { listAudit } from "./repo";
 
-export interface AuditEntry {
-  action: string;
-  entity: string;
-  entityId: number | string;
-  areaId?: number | null;
-  before?: unknown;
-  after?: unknown;
-  reason?: string;
-}
+export class AuditService {
+  constructor(private readonly deps: Pick<Deps, "db">) {}
 
-/** The audit_log row of one change made in `ctx`. */
-export function auditValues(ctx: RequestContext, entry: AuditEntry): typeof auditLog.$inferInsert {
-  return {
-    at: ctx.now,
-    userId: ctx.user.id,
-    username: ctx.user.username,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: String(entry.entityId),
-    areaId: entry.areaId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    reason: entry.reason ?? "",
-    requestId: ctx.requestId,
-  };
-}
-
-export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(auditValues(ctx, entry));
-}
-
-export const auditQuerySchema = z.strictObject({
-  areaId: idSchema.optional(),
-  userId: idSchema.optional(),
-  action: z.string().max(50).optional(),
-  entity: z.string().max(30).optional(),
-  entityId: z.string().max(30).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  /** Rows with id below this (the previous page's last id). */
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-const auditColumns = {
-  id: auditLog.id,
-  at: auditLog.at,
-  userId: auditLog.userId,
-  username: auditLog.username,
-  displayName: users.displayName,
-  action: auditLog.action,
-  entity: auditLog.entity,
-  entityId: auditLog.entityId,
-  areaId: auditLog.areaId,
-  before: auditLog.before,
-  after: auditLog.after,
-  reason: auditLog.reason,
-  requestId: auditLog.requestId,
-};
-
-function present(row: { at: Date } & Omit<AuditRow, "at">): AuditRow {
-  return { ...row, at: row.at.toISOString() };
-}
-
-/** Day boundaries in Shanghai (UTC+8, no daylight saving). */
-const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
-export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
-  const conditions = [
-    query.areaId ? eq(auditLog.areaId, query.areaId) : undefined,
-    query.userId ? eq(auditLog.userId, query.userId) : undefined,
-    query.action ? eq(auditLog.action, query.action) : undefined,
-    query.entity ? eq(auditLog.entity, query.entity) : undefined,
-    query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
-    query.from ? gte(auditLog.at, shanghaiMidnight(query.from)) : undefined,
-    query.to ? lt(auditLog.at, new Date(shanghaiMidnight(query.to).getTime() + 86_400_000)) : undefined,
-    query.before ? lt(auditLog.id, query.before) : undefined,
-  ];
-  const rows = await db
-    .select(auditColumns)
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.id))
-    .limit(query.limit + 1);
-  const more = rows.length > query.limit;
-  const items = rows.slice(0, query.limit).map(present);
-  return { items, nextBefore: more ? (items.at(-1)?.id ?? null) : null };
-}
-
-/** The history of one record, oldest first. */
-export async function entityHistory(db: Db, entity: string, entityId: number): Promise<AuditRow[]> {
-  const rows = await db
-    .select(auditColumns)
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
-    .orderBy(auditLog.id);
-  return rows.map(present);
+  list(ctx: RequestContext, query: AuditQuery): Promise<AuditPage> {
+    requireTaskforce(ctx.user, "查看变更记录");
+    return listAudit(this.deps.db, query);
+  }
 }

@@ -3,13 +3,12 @@
 // scrypt work as a wrong password, and gets the same answer.
 
 import type { Role } from "@jiati/shared";
-import { sql } from "drizzle-orm";
 import type { SessionUser } from "../core/context";
-import { loginFailures, users } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { Unauthenticated } from "../core/errors";
 import { clearAttempts, countedUnlessBusy, FAILURE_WINDOW_MS, reserveAttempt } from "./attempts";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
+import { deleteFailuresBefore, findUserByLogin } from "./repo";
 import { createSession, endSession } from "./sessions";
 
 export { FAILURE_WINDOW_MS, MAX_FAILURES } from "./attempts";
@@ -22,7 +21,7 @@ export class AuthService {
     const now = this.deps.clock.now();
     const attempt = { key: username.toLowerCase(), address };
     const reservation = await reserveAttempt(db, attempt, now, "登录失败次数过多，请稍后再试");
-    const [user] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+    const user = await findUserByLogin(db, username);
     const valid = await countedUnlessBusy(db, reservation, async () =>
       verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash())),
     );
@@ -53,6 +52,6 @@ export class AuthService {
   /** Forgets failures older than the window. */
   async purgeFailures(): Promise<void> {
     const cutoff = new Date(this.deps.clock.now().getTime() - FAILURE_WINDOW_MS);
-    await this.deps.db.delete(loginFailures).where(sql`${loginFailures.at} < ${cutoff}`);
+    await deleteFailuresBefore(this.deps.db, cutoff);
   }
 }

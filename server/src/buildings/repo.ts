@@ -185,3 +185,31 @@ export async function writeStageDate(
   };
   return result.rows.length === 1;
 }
+
+export async function insertBuilding(ex: Executor, values: typeof buildings.$inferInsert): Promise<BuildingRow> {
+  const [row] = await ex.insert(buildings).values(values).returning();
+  return row as BuildingRow;
+}
+
+/** Writes `values` and bumps the version (the caller has locked the row at the version it checked). */
+export async function updateBuilding(
+  ex: Executor,
+  id: number,
+  values: Partial<typeof buildings.$inferInsert>,
+  now: Date,
+) {
+  const [row] = await ex
+    .update(buildings)
+    .set({ ...values, version: sql`${buildings.version} + 1`, updatedAt: now })
+    .where(eq(buildings.id, id))
+    .returning();
+  return row as BuildingRow;
+}
+
+export async function insertStageEvent(ex: Executor, values: typeof stageEvents.$inferInsert): Promise<void> {
+  await ex.insert(stageEvents).values(values);
+}
+
+export function stageEventsOf(ex: Executor, buildingId: number) {
+  return ex.select().from(stageEvents).where(eq(stageEvents.buildingId, buildingId)).orderBy(stageEvents.id);
+}

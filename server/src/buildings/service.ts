@@ -15,13 +15,13 @@ import {
   STAGE_DATE_FIELD,
   type StageUpdate,
 } from "@jiati/shared";
-import { eq, sql } from "drizzle-orm";
-import { auditValues, entityHistory, recordAudit } from "../audit/service";
+import { entityHistory } from "../audit/repo";
 import { requireBuildingWrite, seesChangeDetails } from "../auth/policy";
+import { auditValues, recordAudit } from "../core/audit";
 import { GenerationCache } from "../core/cache";
 import type { RequestContext } from "../core/context";
 import type { Tx } from "../core/db";
-import { buildings, stageEvents } from "../core/db/schema";
+import type { buildings } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, InvalidInput, NotFound } from "../core/errors";
 import { JsonText } from "../core/json-text";
@@ -31,9 +31,13 @@ import {
   areaWithZone,
   type BuildingRow,
   findBuilding,
+  insertBuilding,
+  insertStageEvent,
   listBuildings,
   presentBuilding,
+  stageEventsOf,
   stageEventValues,
+  updateBuilding,
   writeStageDate,
 } from "./repo";
 
@@ -81,7 +85,7 @@ export class BuildingService {
     const [area, history, events] = await Promise.all([
       areaWithZone(this.deps.db, row.areaId),
       entityHistory(this.deps.db, "building", id),
-      this.deps.db.select().from(stageEvents).where(eq(stageEvents.buildingId, id)).orderBy(stageEvents.id),
+      stageEventsOf(this.deps.db, id),
     ]);
     const stageEventRows = events.map((event) => ({ ...event, at: event.at.toISOString() }));
     if (seesChangeDetails(ctx.user))
@@ -108,10 +112,7 @@ export class BuildingService {
       if (await addressTaken(tx, key)) {
         throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
       }
-      const [row] = await tx
-        .insert(buildings)
-        .values({ ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning();
+      const row = await insertBuilding(tx, { ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now });
       for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
         const date = input[field];
         if (date) await this.recordEvent(tx, ctx, row.id, stage, null, date, "");
@@ -173,7 +174,7 @@ export class BuildingService {
         { ...before, ...values, addressKey: undefined } as unknown as Record<string, unknown>,
       );
       if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
-      const row = await this.save(tx, ctx, id, values);
+      const row = await updateBuilding(tx, id, values, ctx.now);
       const action =
         values.withdrawn === true
           ? "building.withdraw"
@@ -266,15 +267,6 @@ export class BuildingService {
     }
   }
 
-  private async save(tx: Tx, ctx: RequestContext, id: number, values: Partial<typeof buildings.$inferInsert>) {
-    const [row] = await tx
-      .update(buildings)
-      .set({ ...values, version: sql`${buildings.version} + 1`, updatedAt: ctx.now })
-      .where(eq(buildings.id, id))
-      .returning();
-    return row;
-  }
-
   private async recordEvent(
     tx: Tx,
     ctx: RequestContext,
@@ -284,6 +276,6 @@ export class BuildingService {
     toDate: string | null,
     reason: string,
   ) {
-    await tx.insert(stageEvents).values(stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
+    await insertStageEvent(tx, stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
   }
 }

@@ -5,9 +5,9 @@
 
 import { addressKey, STAGE_DATE_FIELD } from "@jiati/shared";
 import { getTableColumns, sql } from "drizzle-orm";
-import { type AuditEntry, auditValues } from "../audit/service";
 import { requireBuildingWrite } from "../auth/policy";
 import { type BuildingRow, stageEventValues } from "../buildings/repo";
+import { type AuditEntry, auditValues } from "../core/audit";
 import type { RequestContext } from "../core/context";
 import type { Tx } from "../core/db";
 import { auditLog, buildings, stageEvents } from "../core/db/schema";

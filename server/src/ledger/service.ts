@@ -20,8 +20,8 @@ import {
   type importRowsQuerySchema,
 } from "@jiati/shared";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service";
 import { requireBuildingWrite, requireImport } from "../auth/policy";
+import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
 import type { Tx } from "../core/db";
 import { type Deps, inTransaction } from "../core/deps";

@@ -1,15 +1,23 @@
 // Zones and residential areas: the programme's structure, with each one's buildings counted by stage.
 
 import type { AreaWithCounts, StageCounts, ZoneWithCounts } from "@jiati/shared";
-import { asc, eq, type SQL, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/service";
 import { requireTaskforce } from "../auth/policy";
+import { recordAudit } from "../core/audit";
 import { GenerationCache } from "../core/cache";
 import type { RequestContext } from "../core/context";
-import { areas, buildings, zones } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { InvalidInput, NotFound } from "../core/errors";
-import { inStage } from "../rules/stage";
+import {
+  countsByArea,
+  findArea,
+  findZone,
+  insertArea,
+  insertZone,
+  listAreas,
+  listZones,
+  renameZone,
+  updateArea,
+} from "./repo";
 
 const emptyCounts = (): StageCounts => ({
   planned: 0,
@@ -20,8 +28,6 @@ const emptyCounts = (): StageCounts => ({
   blocked: 0,
   total: 0,
 });
-
-const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
 
 function addCounts(into: StageCounts, from: StageCounts) {
   for (const key of Object.keys(into) as (keyof StageCounts)[]) into[key] += from[key];
@@ -41,28 +47,12 @@ export class StructureService {
 
   private async load() {
     const db = this.deps.db;
-    const [zoneRows, areaRows, countRows] = await Promise.all([
-      db.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.id)),
-      db.select().from(areas).orderBy(asc(areas.sortOrder), asc(areas.id)),
-      db
-        .select({
-          areaId: buildings.areaId,
-          planned: countWhere(inStage("planned")),
-          signed: countWhere(inStage("signed")),
-          started: countWhere(inStage("started")),
-          completed: countWhere(inStage("completed")),
-          withdrawn: sql<number>`count(*) filter (where ${buildings.withdrawn})::int`,
-          blocked: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.blockerCategory} is not null)::int`,
-          total: sql<number>`count(*)::int`,
-        })
-        .from(buildings)
-        .groupBy(buildings.areaId),
-    ]);
-    const countsByArea = new Map(countRows.map(({ areaId, ...counts }) => [areaId, counts]));
+    const [zoneRows, areaRows, countRows] = await Promise.all([listZones(db), listAreas(db), countsByArea(db)]);
+    const countsOfArea = new Map(countRows.map(({ areaId, ...counts }) => [areaId, counts]));
     const zoneById = new Map(zoneRows.map((zone) => [zone.id, zone]));
     const zoneCounts = new Map(zoneRows.map((zone) => [zone.id, { areaCount: 0, counts: emptyCounts() }]));
     const areaList: AreaWithCounts[] = areaRows.map((area) => {
-      const counts = { ...emptyCounts(), ...countsByArea.get(area.id) };
+      const counts = { ...emptyCounts(), ...countsOfArea.get(area.id) };
       const zone = zoneCounts.get(area.zoneId);
       if (zone) {
         zone.areaCount++;
@@ -96,10 +86,7 @@ export class StructureService {
   async createZone(ctx: RequestContext, name: string) {
     requireTaskforce(ctx.user, "新增片区");
     return inTransaction(this.deps, async (tx, announce) => {
-      const [{ next }] = await tx
-        .select({ next: sql<number>`coalesce(max(${zones.sortOrder}), 0)::int + 1` })
-        .from(zones);
-      const [zone] = await tx.insert(zones).values({ name, sortOrder: next }).returning();
+      const zone = await insertZone(tx, name);
       await recordAudit(tx, ctx, { action: "zone.create", entity: "zone", entityId: zone.id, after: { name } });
       await announce({ kind: "structure" });
       return { id: zone.id, name: zone.name, sortOrder: zone.sortOrder };
@@ -109,9 +96,9 @@ export class StructureService {
   async renameZone(ctx: RequestContext, id: number, name: string) {
     requireTaskforce(ctx.user, "修改片区");
     return inTransaction(this.deps, async (tx, announce) => {
-      const [current] = await tx.select().from(zones).where(eq(zones.id, id)).for("update");
+      const current = await findZone(tx, id, true);
       if (!current) throw new NotFound("片区");
-      const [zone] = await tx.update(zones).set({ name }).where(eq(zones.id, id)).returning();
+      const zone = await renameZone(tx, id, name);
       await recordAudit(tx, ctx, {
         action: "zone.update",
         entity: "zone",
@@ -127,15 +114,8 @@ export class StructureService {
   async createArea(ctx: RequestContext, input: { name: string; zoneId: number }) {
     requireTaskforce(ctx.user, "新增居民区");
     return inTransaction(this.deps, async (tx, announce) => {
-      const [zone] = await tx.select().from(zones).where(eq(zones.id, input.zoneId));
-      if (!zone) throw InvalidInput.field("zoneId", "片区不存在");
-      const [{ next }] = await tx
-        .select({ next: sql<number>`coalesce(max(${areas.sortOrder}), 0)::int + 1` })
-        .from(areas);
-      const [area] = await tx
-        .insert(areas)
-        .values({ ...input, sortOrder: next })
-        .returning();
+      if (!(await findZone(tx, input.zoneId))) throw InvalidInput.field("zoneId", "片区不存在");
+      const area = await insertArea(tx, input);
       await recordAudit(tx, ctx, {
         action: "area.create",
         entity: "area",
@@ -151,13 +131,12 @@ export class StructureService {
   async updateArea(ctx: RequestContext, id: number, patch: { name?: string; zoneId?: number }) {
     requireTaskforce(ctx.user, "修改居民区");
     return inTransaction(this.deps, async (tx, announce) => {
-      const [current] = await tx.select().from(areas).where(eq(areas.id, id)).for("update");
+      const current = await findArea(tx, id, true);
       if (!current) throw new NotFound("居民区");
-      if (patch.zoneId !== undefined) {
-        const [zone] = await tx.select().from(zones).where(eq(zones.id, patch.zoneId));
-        if (!zone) throw InvalidInput.field("zoneId", "片区不存在");
+      if (patch.zoneId !== undefined && !(await findZone(tx, patch.zoneId))) {
+        throw InvalidInput.field("zoneId", "片区不存在");
       }
-      const [area] = await tx.update(areas).set(patch).where(eq(areas.id, id)).returning();
+      const area = await updateArea(tx, id, patch);
       await recordAudit(tx, ctx, {
         action: "area.update",
         entity: "area",

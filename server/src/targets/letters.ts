@@ -1,23 +1,13 @@
 // Target letters (目标任务书): for each area and year, who answers for its targets and when they signed.
 
-import { isoDateSchema, type TargetLetter } from "@jiati/shared";
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { recordAudit } from "../audit/service";
+import type { PutLetter, TargetLetter } from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
+import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
-import { areas, targetLetters, zones } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { InvalidInput, NotFound } from "../core/errors";
-
-export const putLetterSchema = z.strictObject({
-  year: z.number().int().min(2011).max(2100),
-  zoneLeader: z.string().trim().max(64),
-  secretary: z.string().trim().max(64),
-  liaison: z.string().trim().max(64),
-  signedOn: isoDateSchema.nullable(),
-});
-export type PutLetter = z.infer<typeof putLetterSchema>;
+import { findArea } from "../structure/repo";
+import { findLetter, listLetters, writeLetter } from "./repo";
 
 export type Letter = TargetLetter;
 
@@ -26,21 +16,7 @@ export class LetterService {
 
   /** Every area's letter for `year` (blank where none was recorded). */
   async list(year: number): Promise<Letter[]> {
-    const rows = await this.deps.db
-      .select({
-        areaId: areas.id,
-        areaName: areas.name,
-        zoneId: zones.id,
-        zoneName: zones.name,
-        zoneLeader: targetLetters.zoneLeader,
-        secretary: targetLetters.secretary,
-        liaison: targetLetters.liaison,
-        signedOn: targetLetters.signedOn,
-      })
-      .from(areas)
-      .innerJoin(zones, eq(zones.id, areas.zoneId))
-      .leftJoin(targetLetters, and(eq(targetLetters.areaId, areas.id), eq(targetLetters.year, year)))
-      .orderBy(asc(zones.sortOrder), asc(areas.sortOrder), asc(areas.id));
+    const rows = await listLetters(this.deps.db, year);
     return rows.map((row) => ({
       ...row,
       year,
@@ -56,17 +32,9 @@ export class LetterService {
     if (input.signedOn && input.signedOn > ctx.today)
       throw InvalidInput.field("signedOn", `签订日期不能晚于今天（${ctx.today}）`);
     await inTransaction(this.deps, async (tx, announce) => {
-      const [area] = await tx.select().from(areas).where(eq(areas.id, areaId));
-      if (!area) throw new NotFound("居民区");
-      const [before] = await tx
-        .select()
-        .from(targetLetters)
-        .where(and(eq(targetLetters.areaId, areaId), eq(targetLetters.year, input.year)));
-      const values = { ...input, areaId, updatedAt: ctx.now };
-      await tx
-        .insert(targetLetters)
-        .values(values)
-        .onConflictDoUpdate({ target: [targetLetters.year, targetLetters.areaId], set: values });
+      if (!(await findArea(tx, areaId))) throw new NotFound("居民区");
+      const before = await findLetter(tx, areaId, input.year);
+      await writeLetter(tx, { ...input, areaId, updatedAt: ctx.now });
       await recordAudit(tx, ctx, {
         action: "letter.update",
         entity: "letter",

@@ -1,10 +1,17 @@
-import { putTargetsSchema, targetLetterSchema, targetsResponseSchema, yearOf, yearSchema } from "@jiati/shared";
+import {
+  putLetterSchema,
+  putTargetsSchema,
+  targetLetterSchema,
+  targetsResponseSchema,
+  yearOf,
+  yearSchema,
+} from "@jiati/shared";
 import { Router } from "express";
 import { z } from "zod";
 import { requireTaskforce } from "../auth/policy";
 import { idParam } from "../http/params";
 import { route } from "../http/route";
-import { type LetterService, putLetterSchema } from "./letters";
+import type { LetterService } from "./letters";
 import type { TargetService } from "./service";
 
 const tag = "targets";

@@ -1,33 +1,15 @@
 // Annual targets per stage — the town's own, and their allocation to zones and areas.
 
-import {
-  type PutTargets,
-  RECORDED_STAGES,
-  type RecordedStage,
-  type TargetsResponse,
-  type TargetValue,
-} from "@jiati/shared";
-import { and, eq, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit/service";
+import { type PutTargets, RECORDED_STAGES, type RecordedStage, type TargetsResponse } from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
+import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
-import type { Executor } from "../core/db";
-import { areas, targets, zones } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { InvalidInput } from "../core/errors";
+import { loadTargets, structureIds, writeTarget } from "./repo";
 
 type StageValues = Record<RecordedStage, number | null>;
 const empty = (): StageValues => ({ signed: null, started: null, completed: null });
-
-export async function loadTargets(ex: Executor, year: number): Promise<TargetValue[]> {
-  const rows = await ex.select().from(targets).where(eq(targets.year, year));
-  return rows.map((row) => ({
-    stage: row.stage as RecordedStage,
-    areaId: row.areaId,
-    zoneId: row.zoneId,
-    value: row.value,
-  }));
-}
 
 export class TargetService {
   constructor(private readonly deps: Deps) {}
@@ -72,8 +54,7 @@ export class TargetService {
   async put(ctx: RequestContext, input: PutTargets): Promise<TargetsResponse> {
     requireTaskforce(ctx.user, "设置目标");
     await inTransaction(this.deps, async (tx, announce) => {
-      const areaIds = new Set((await tx.select({ id: areas.id }).from(areas)).map((row) => row.id));
-      const zoneIds = new Set((await tx.select({ id: zones.id }).from(zones)).map((row) => row.id));
+      const { areaIds, zoneIds } = await structureIds(tx);
       const before = await loadTargets(tx, input.year);
       const changes: {
         stage: string;
@@ -89,34 +70,11 @@ export class TargetService {
         if (entry.zoneId != null && !zoneIds.has(entry.zoneId)) {
           throw InvalidInput.field(`targets.${index}.zoneId`, "片区不存在");
         }
-        const scope = and(
-          eq(targets.year, input.year),
-          eq(targets.stage, entry.stage),
-          entry.areaId == null ? isNull(targets.areaId) : eq(targets.areaId, entry.areaId),
-          entry.zoneId == null ? isNull(targets.zoneId) : eq(targets.zoneId, entry.zoneId),
-        );
         const previous =
           before.find((t) => t.stage === entry.stage && t.areaId === entry.areaId && t.zoneId === entry.zoneId)
             ?.value ?? null;
         if (previous === entry.value) continue;
-        if (entry.value == null) {
-          await tx.delete(targets).where(scope);
-        } else {
-          await tx
-            .insert(targets)
-            .values({
-              year: input.year,
-              stage: entry.stage,
-              areaId: entry.areaId,
-              zoneId: entry.zoneId,
-              value: entry.value,
-              updatedAt: ctx.now,
-            })
-            .onConflictDoUpdate({
-              target: [targets.year, targets.stage, targets.zoneId, targets.areaId],
-              set: { value: entry.value, updatedAt: ctx.now },
-            });
-        }
+        await writeTarget(tx, { year: input.year, ...entry }, entry.value, ctx.now);
         changes.push({
           stage: entry.stage,
           areaId: entry.areaId,

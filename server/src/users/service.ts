@@ -1,20 +1,18 @@
 // Accounts: the task force adds, edits, disables users and resets passwords; anyone changes their own.
 
 import { type createUserSchema, type patchUserSchema, type Role, type User, userScopeSchema } from "@jiati/shared";
-import { asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service";
 import { clearAttempts, countedUnlessBusy, reserveAttempt } from "../auth/attempts";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { requireTaskforce } from "../auth/policy";
 import { createSession, endUserSessions } from "../auth/sessions";
+import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
 import type { Executor } from "../core/db";
-import { areas, users, zones } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, InvalidInput, NotFound } from "../core/errors";
-
-type UserRow = typeof users.$inferSelect;
+import { findArea, findZone } from "../structure/repo";
+import { findUser, insertUser, listUsers, type UserRow, updateUser, usernameTaken } from "./repo";
 
 export function presentUser(row: UserRow): User {
   return {
@@ -29,12 +27,8 @@ export function presentUser(row: UserRow): User {
 }
 
 async function checkScopeExists(tx: Executor, areaId: number | null, zoneId: number | null) {
-  if (areaId != null && !(await tx.select({ id: areas.id }).from(areas).where(eq(areas.id, areaId))).length) {
-    throw InvalidInput.field("areaId", "居民区不存在");
-  }
-  if (zoneId != null && !(await tx.select({ id: zones.id }).from(zones).where(eq(zones.id, zoneId))).length) {
-    throw InvalidInput.field("zoneId", "片区不存在");
-  }
+  if (areaId != null && !(await findArea(tx, areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+  if (zoneId != null && !(await findZone(tx, zoneId))) throw InvalidInput.field("zoneId", "片区不存在");
 }
 
 export class UserService {
@@ -42,8 +36,7 @@ export class UserService {
 
   async list(ctx: RequestContext): Promise<User[]> {
     requireTaskforce(ctx.user, "查看账号");
-    const rows = await this.deps.db.select().from(users).orderBy(asc(users.id));
-    return rows.map(presentUser);
+    return (await listUsers(this.deps.db)).map(presentUser);
   }
 
   async create(ctx: RequestContext, input: z.infer<typeof createUserSchema>): Promise<User> {
@@ -51,16 +44,11 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.deps, async (tx, announce) => {
       await checkScopeExists(tx, input.areaId, input.zoneId);
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.username}) = lower(${input.username})`);
-      if (taken) throw new Conflict("用户名已存在", "duplicate_username", undefined, { username: "用户名已存在" });
+      if (await usernameTaken(tx, input.username)) {
+        throw new Conflict("用户名已存在", "duplicate_username", undefined, { username: "用户名已存在" });
+      }
       const { password: _password, ...fields } = input;
-      const [row] = await tx
-        .insert(users)
-        .values({ ...fields, passwordHash, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning();
+      const row = await insertUser(tx, { ...fields, passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
       const user = presentUser(row);
       await recordAudit(tx, ctx, {
         action: "user.create",
@@ -78,7 +66,7 @@ export class UserService {
     requireTaskforce(ctx.user, "修改账号");
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     return inTransaction(this.deps, async (tx, announce) => {
-      const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+      const current = await findUser(tx, id, true);
       if (!current) throw new NotFound("账号");
       const role = patch.role ?? (current.role as Role);
       // Changing the role clears a scope the new role cannot have, unless one is given.
@@ -93,17 +81,13 @@ export class UserService {
       if (id === ctx.user.id && (patch.disabled === true || (patch.role && patch.role !== "taskforce"))) {
         throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");
       }
-      const [row] = await tx
-        .update(users)
-        .set({
-          displayName: patch.displayName ?? current.displayName,
-          ...next,
-          disabled: patch.disabled ?? current.disabled,
-          ...(passwordHash ? { passwordHash } : {}),
-          updatedAt: ctx.now,
-        })
-        .where(eq(users.id, id))
-        .returning();
+      const row = await updateUser(tx, id, {
+        displayName: patch.displayName ?? current.displayName,
+        ...next,
+        disabled: patch.disabled ?? current.disabled,
+        ...(passwordHash ? { passwordHash } : {}),
+        updatedAt: ctx.now,
+      });
       if (row.disabled || passwordHash || row.role !== current.role || row.areaId !== current.areaId) {
         await endUserSessions(tx, id);
       }
@@ -128,7 +112,7 @@ export class UserService {
     // Guesses at the current password are limited like logins, per account from any address.
     const attempt = { key: `password:${ctx.user.id}`, address: "*" };
     const reservation = await reserveAttempt(db, attempt, ctx.now, "当前密码输错次数过多，请稍后再试");
-    const [row] = await db.select().from(users).where(eq(users.id, ctx.user.id));
+    const row = await findUser(db, ctx.user.id);
     const valid = await countedUnlessBusy(db, reservation, async () =>
       row ? verifyPassword(currentPassword, row.passwordHash) : false,
     );
@@ -136,7 +120,7 @@ export class UserService {
     await clearAttempts(db, attempt);
     const passwordHash = await hashPassword(newPassword);
     return inTransaction(this.deps, async (tx, announce) => {
-      await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, ctx.user.id));
+      await updateUser(tx, ctx.user.id, { passwordHash, updatedAt: ctx.now });
       await endUserSessions(tx, ctx.user.id);
       await announce({ kind: "users", id: ctx.user.id });
       await recordAudit(tx, ctx, { action: "user.password_change", entity: "user", entityId: ctx.user.id });

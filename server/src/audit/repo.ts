@@ -1,0 +1,63 @@
+// Reading the change log: pages of it, newest first, and one record's history.
+
+import type { AuditQuery, AuditRow } from "@jiati/shared";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
+import type { Db } from "../core/db";
+import { auditLog, users } from "../core/db/schema";
+
+const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  userId: auditLog.userId,
+  username: auditLog.username,
+  displayName: users.displayName,
+  action: auditLog.action,
+  entity: auditLog.entity,
+  entityId: auditLog.entityId,
+  areaId: auditLog.areaId,
+  before: auditLog.before,
+  after: auditLog.after,
+  reason: auditLog.reason,
+  requestId: auditLog.requestId,
+};
+
+function present(row: { at: Date } & Omit<AuditRow, "at">): AuditRow {
+  return { ...row, at: row.at.toISOString() };
+}
+
+/** Day boundaries in Shanghai (UTC+8, no daylight saving). */
+const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: AuditRow[]; nextBefore: number | null }> {
+  const conditions = [
+    query.areaId ? eq(auditLog.areaId, query.areaId) : undefined,
+    query.userId ? eq(auditLog.userId, query.userId) : undefined,
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.entity ? eq(auditLog.entity, query.entity) : undefined,
+    query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+    query.from ? gte(auditLog.at, shanghaiMidnight(query.from)) : undefined,
+    query.to ? lt(auditLog.at, new Date(shanghaiMidnight(query.to).getTime() + 86_400_000)) : undefined,
+    query.before ? lt(auditLog.id, query.before) : undefined,
+  ];
+  const rows = await db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit).map(present);
+  return { items, nextBefore: more ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The history of one record, oldest first. */
+export async function entityHistory(db: Db, entity: string, entityId: number): Promise<AuditRow[]> {
+  const rows = await db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
+    .orderBy(auditLog.id);
+  return rows.map(present);
+}

@@ -1,0 +1,108 @@
+// The summary's queries: a handful of aggregates over the buildings in scope (no per-building rows leave the
+// database), each counting by the rules of rules/.
+
+import {
+  addDays,
+  endOfYear,
+  type MonthlyCount,
+  type RecordedStage,
+  type StallThresholds,
+  startOfMonth,
+  startOfWeek,
+  startOfYear,
+  type WaitingGroup,
+} from "@jiati/shared";
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../core/db";
+import { areas, buildings } from "../core/db/schema";
+import { queryRows } from "../core/db/sql";
+import { countedIn, stageDate } from "../rules/count";
+import { inStage } from "../rules/stage";
+import { stalled } from "../rules/stall";
+
+const rows = queryRows;
+
+/** The buildings of one zone, or all. */
+export function scopeFilter(zoneId: number | null): SQL {
+  return zoneId == null
+    ? sql`true`
+    : sql`${buildings.areaId} in (select ${areas.id} from ${areas} where ${areas.zoneId} = ${zoneId})`;
+}
+
+/** Unfinished blocked buildings per blocker category. */
+export function blockedCounts(ex: Executor, scope: SQL) {
+  return rows<{ category: string; count: number }>(
+    ex,
+    sql`select ${buildings.blockerCategory} as category, count(*)::int as count from ${buildings}
+        where not ${buildings.withdrawn} and ${buildings.completedOn} is null
+          and ${buildings.blockerCategory} is not null and ${scope}
+        group by 1`,
+  );
+}
+
+/** Per area, stage and month of `year`: how many buildings count (docs/DOMAIN.md § Annual counting). */
+export async function monthlyCounts(ex: Executor, year: number, scope: SQL): Promise<MonthlyCount[]> {
+  const from = startOfYear(year);
+  const to = endOfYear(year);
+  const perStage = (stage: RecordedStage) => sql`
+    select ${buildings.areaId} as "areaId", ${stage}::text as stage,
+           extract(month from ${stageDate(stage)})::int as month, count(*)::int as count
+    from ${buildings}
+    where ${countedIn(stage, from, to)} and ${scope}
+    group by 1, 3`;
+  return rows<MonthlyCount>(
+    ex,
+    sql`${perStage("signed")} union all ${perStage("started")} union all ${perStage("completed")}`,
+  );
+}
+
+/** Buildings on their way, not stalled and not blocked, grouped by the date they entered their stage. */
+export async function waitingGroups(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
+  const waitingIn = (stage: "signed" | "started") => sql`
+    select ${stage}::text as "from", ${stageDate(stage)}::text as since, count(*)::int as count
+    from ${buildings}
+    where ${inStage(stage)} and not (${stalled(today, t, stage)}) and ${buildings.blockerCategory} is null
+      and ${scope}
+    group by ${stageDate(stage)}`;
+  return rows<WaitingGroup>(ex, sql`${waitingIn("signed")} union all ${waitingIn("started")}`);
+}
+
+/** Median days between stages, observed town-wide over the two years before today. */
+export async function medianDurations(ex: Executor, today: string) {
+  const since = addDays(today, -730);
+  const [row] = await rows<{ signed_to_started: number | null; started_to_completed: number | null }>(
+    ex,
+    sql`select
+          (select percentile_cont(0.5) within group (order by started_on - signed_on) from buildings
+            where not withdrawn and started_on >= ${since}) as signed_to_started,
+          (select percentile_cont(0.5) within group (order by completed_on - started_on) from buildings
+            where not withdrawn and completed_on >= ${since}) as started_to_completed`,
+  );
+  const number = (value: unknown) => (value == null ? null : Number(value));
+  return { signedToStarted: number(row?.signed_to_started), startedToCompleted: number(row?.started_to_completed) };
+}
+
+/** Buildings now in each stage, stalled, and recorded this week and this month. */
+export async function stageStatus(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
+  const week = startOfWeek(today);
+  const month = startOfMonth(today);
+  const count = (condition: SQL) => sql`count(*) filter (where ${condition})::int`;
+  const [row] = await rows<Record<string, number>>(
+    ex,
+    sql`select
+      ${count(inStage("planned"))} as planned,
+      ${count(inStage("signed"))} as signed,
+      ${count(inStage("started"))} as started,
+      ${count(inStage("completed"))} as completed,
+      ${count(stalled(today, t, "signed"))} as stalled_signed,
+      ${count(stalled(today, t, "started"))} as stalled_started,
+      ${count(countedIn("signed", week, today))} as week_signed,
+      ${count(countedIn("started", week, today))} as week_started,
+      ${count(countedIn("completed", week, today))} as week_completed,
+      ${count(countedIn("signed", month, today))} as month_signed,
+      ${count(countedIn("started", month, today))} as month_started,
+      ${count(countedIn("completed", month, today))} as month_completed
+    from ${buildings} where ${scope}`,
+  );
+  return row;
+}
