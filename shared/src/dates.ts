@@ -87,11 +87,6 @@ export function endOfYear(year: number): string {
   return `${year}-12-31`;
 }
 
-/** 'YYYY-MM' of a date. */
-export function monthKey(date: string): string {
-  return date.slice(0, 7);
-}
-
 /** The Monday on or before `date`. */
 export function startOfWeek(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday

@@ -255,5 +255,3 @@ export function composeSummary(input: SummaryInput): Summary {
     recent: input.recent,
   };
 }
-
-export const FUNNEL_STAGES = BUILDING_STAGES;
