@@ -27,128 +27,18 @@ const MB = IMPORT_MAX_BYTES / 1024 / 1024;
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { data: user } = useQuery(sessionQuery);
-  const ownArea = useQuery({ ...areaQuery(user?.areaId ?? 0), enabled: user?.role === "secretary" });
-  const [step, setStep] = useState<Step>({ kind: "idle" });
-  const upload = useRef<AbortController | null>(null);
-
-  const start = (file: File) => {
-    upload.current?.abort();
-    if (/\.(xls|csv|et|ods|numbers)$/i.test(file.name)) {
-      setStep({ kind: "failed", file, error: new ApiError(400, "wrong_format", t("import.wrongFormat")) });
-      return;
-    }
-    if (file.size === 0) {
-      setStep({ kind: "failed", file, error: new ApiError(400, "empty_file", t("import.emptyFile")) });
-      return;
-    }
-    if (file.size > IMPORT_MAX_BYTES) {
-      setStep({ kind: "failed", file, error: new ApiError(413, "payload_too_large", "") });
-      return;
-    }
-    const controller = new AbortController();
-    upload.current = controller;
-    setStep({ kind: "sending", file, loaded: 0, total: file.size });
-    uploadLedger(
-      file,
-      (phase) => {
-        if (controller.signal.aborted) return;
-        setStep(
-          phase.kind === "reading"
-            ? { kind: "reading", file }
-            : { kind: "sending", file, loaded: phase.loaded, total: phase.total },
-        );
-      },
-      controller.signal,
-    ).then(
-      (preview) => {
-        if (!controller.signal.aborted) setStep({ kind: "preview", file, preview });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setStep({ kind: "failed", file, error });
-      },
-    );
-  };
-  const reset = () => {
-    upload.current?.abort();
-    setStep({ kind: "idle" });
-  };
-
-  const exportScope = user?.role === "secretary" && user.areaId ? { areaId: user.areaId } : {};
-  const exportName = ownArea.data?.name ?? (user?.role === "secretary" ? "" : t("dashboard.town"));
-
+  const { step, start, reset } = useLedgerUpload();
   return (
     <div className="page import-page" data-testid="import-page">
-      <div className="page-head">
-        <div>
-          <Typography.Title level={3} className="page-title">
-            {t("import.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button href={ledgerTemplateUrl} icon={<DownloadOutlined />} data-testid="template-download">
-            {t("ledger.template")}
-          </Button>
-          <Button
-            href={ledgerExportUrl({ ...exportScope, year: currentYear() })}
-            icon={<DownloadOutlined />}
-            data-testid="import-export-link"
-          >
-            {exportName ? t("ledger.exportArea", { area: exportName }) : t("ledger.export")}
-          </Button>
-        </Space>
-      </div>
-
+      <ImportHead />
       <ol className="import-steps muted">
         <li>{t("import.step1")}</li>
         <li>{t("import.step2")}</li>
         <li>{t("import.step3", { mb: MB })}</li>
       </ol>
-
-      {(step.kind === "idle" || step.kind === "failed") && (
-        <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            start(file);
-            return Upload.LIST_IGNORE;
-          }}
-          className="import-dropzone"
-          data-testid="import-dropzone"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t("import.choose")}</p>
-          <p className="ant-upload-hint">{t("import.chooseHint", { mb: MB })}</p>
-        </Upload.Dragger>
-      )}
-
+      {(step.kind === "idle" || step.kind === "failed") && <DropZone onFile={start} />}
       {step.kind === "failed" && <UploadError error={step.error} onRetry={() => start(step.file)} />}
-
-      {step.kind === "sending" && (
-        <div className="import-progress" data-testid="import-progress" role="status">
-          <div>{t("import.sending", { name: step.file.name })}</div>
-          <Progress
-            percent={step.total ? Math.floor((step.loaded / step.total) * 100) : 0}
-            status="active"
-            format={(percent) => `${percent}%`}
-          />
-          <Button onClick={reset}>{t("common.cancel")}</Button>
-        </div>
-      )}
-      {step.kind === "reading" && (
-        <div className="import-progress" data-testid="import-reading" role="status">
-          <Progress percent={100} showInfo={false} />
-          <Space>
-            <Spin />
-            <span>{t("import.reading", { name: step.file.name })}</span>
-          </Space>
-        </div>
-      )}
-
+      {(step.kind === "sending" || step.kind === "reading") && <UploadProgress step={step} onCancel={reset} />}
       {step.kind === "preview" && (
         <PreviewView
           key={step.preview.token}
@@ -157,6 +47,140 @@ export function ImportPage() {
           onChooseAnother={reset}
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * The upload's steps: a file refused at once (wrong format, empty, too large), its bytes sent, the server
+ * reading it, then its preview or why it failed. Starting again or resetting abandons an upload under way.
+ */
+function useLedgerUpload() {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const upload = useRef<AbortController | null>(null);
+
+  const refusal = (file: File): ApiError | null => {
+    if (/\.(xls|csv|et|ods|numbers)$/i.test(file.name))
+      return new ApiError(400, "wrong_format", t("import.wrongFormat"));
+    if (file.size === 0) return new ApiError(400, "empty_file", t("import.emptyFile"));
+    if (file.size > IMPORT_MAX_BYTES) return new ApiError(413, "payload_too_large", "");
+    return null;
+  };
+  const start = (file: File) => {
+    upload.current?.abort();
+    const refused = refusal(file);
+    if (refused) {
+      setStep({ kind: "failed", file, error: refused });
+      return;
+    }
+    const controller = new AbortController();
+    upload.current = controller;
+    // Once abandoned, an upload's late answers change nothing.
+    const follow = (next: Step) => {
+      if (!controller.signal.aborted) setStep(next);
+    };
+    follow({ kind: "sending", file, loaded: 0, total: file.size });
+    uploadLedger(
+      file,
+      (phase) => follow(phase.kind === "reading" ? { kind: "reading", file } : { ...phase, file }),
+      controller.signal,
+    ).then(
+      (preview) => follow({ kind: "preview", file, preview }),
+      (error: unknown) => follow({ kind: "failed", file, error }),
+    );
+  };
+  const reset = () => {
+    upload.current?.abort();
+    setStep({ kind: "idle" });
+  };
+  return { step, start, reset };
+}
+
+/** The title, and the files to start from: the template and the current ledger (a secretary's: their area's). */
+function ImportHead() {
+  const { t } = useTranslation();
+  const { data: user } = useQuery(sessionQuery);
+  const secretary = user?.role === "secretary";
+  const ownArea = useQuery({ ...areaQuery(user?.areaId ?? 0), enabled: secretary });
+  const exportScope = secretary && user.areaId ? { areaId: user.areaId } : {};
+  const exportName = ownArea.data?.name ?? (secretary ? "" : t("dashboard.town"));
+  return (
+    <div className="page-head">
+      <div>
+        <Typography.Title level={3} className="page-title">
+          {t("import.title")}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>
+      </div>
+      <Space wrap>
+        <Button href={ledgerTemplateUrl} icon={<DownloadOutlined />} data-testid="template-download">
+          {t("ledger.template")}
+        </Button>
+        <Button
+          href={ledgerExportUrl({ ...exportScope, year: currentYear() })}
+          icon={<DownloadOutlined />}
+          data-testid="import-export-link"
+        >
+          {exportName ? t("ledger.exportArea", { area: exportName }) : t("ledger.export")}
+        </Button>
+      </Space>
+    </div>
+  );
+}
+
+function DropZone({ onFile }: { onFile: (file: File) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Upload.Dragger
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      multiple={false}
+      showUploadList={false}
+      beforeUpload={(file) => {
+        onFile(file);
+        return Upload.LIST_IGNORE;
+      }}
+      className="import-dropzone"
+      data-testid="import-dropzone"
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t("import.choose")}</p>
+      <p className="ant-upload-hint">{t("import.chooseHint", { mb: MB })}</p>
+    </Upload.Dragger>
+  );
+}
+
+/** The bytes sent (cancellable), then the server reading the file. */
+function UploadProgress({
+  step,
+  onCancel,
+}: {
+  step: Extract<Step, { kind: "sending" | "reading" }>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  if (step.kind === "reading") {
+    return (
+      <div className="import-progress" data-testid="import-reading" role="status">
+        <Progress percent={100} showInfo={false} />
+        <Space>
+          <Spin />
+          <span>{t("import.reading", { name: step.file.name })}</span>
+        </Space>
+      </div>
+    );
+  }
+  return (
+    <div className="import-progress" data-testid="import-progress" role="status">
+      <div>{t("import.sending", { name: step.file.name })}</div>
+      <Progress
+        percent={step.total ? Math.floor((step.loaded / step.total) * 100) : 0}
+        status="active"
+        format={(percent) => `${percent}%`}
+      />
+      <Button onClick={onCancel}>{t("common.cancel")}</Button>
     </div>
   );
 }
