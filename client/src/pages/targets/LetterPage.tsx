@@ -7,6 +7,7 @@ import { Button, Empty, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { lettersQuery, targetsQuery } from "../../api/targets";
+import type { TargetLetter, TargetsResponse } from "../../api/types";
 import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
@@ -15,7 +16,6 @@ import { useYear } from "../../lib/useYear";
 
 export function LetterPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const areaId = Number(useParams().areaId);
   const [year, setYear] = useYear();
   const letters = useQuery(lettersQuery(year));
@@ -27,7 +27,6 @@ export function LetterPage() {
   const letter = letters.data.find((candidate) => candidate.areaId === areaId);
   if (!letter) return <Empty description={t("errors.notFoundPage")} />;
   const areaTargets = targets.data.areas.find((entry) => entry.areaId === areaId);
-  const blank = "　　　　　　";
 
   return (
     <div className="page letter-page">
@@ -46,51 +45,65 @@ export function LetterPage() {
         <h1>{t("letter.heading", { year })}</h1>
         <p className="letter-parties">{t("letter.parties", { zone: letter.zoneName, area: letter.areaName })}</p>
         <p>{t("letter.intro", { year, area: letter.areaName })}</p>
-        <table className="letter-table">
-          <thead>
-            <tr>
-              <th>{t("letter.stage")}</th>
-              <th>{t("letter.target")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RECORDED_STAGES.map((stage) => (
-              <tr key={stage} data-testid={`letter-target-${stage}`}>
-                <td>{t(`stage.${stage}`)}</td>
-                <td>
-                  {areaTargets?.[stage] == null
-                    ? "—"
-                    : t("letter.units", { count: areaTargets[stage] ?? 0, value: fmt.int(areaTargets[stage]) })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LetterTargets targets={areaTargets} />
         <ol className="letter-duties">
           <li>{t("letter.dutySecretary")}</li>
           <li>{t("letter.dutyLiaison")}</li>
           <li>{t("letter.dutyLeader")}</li>
           <li>{t("letter.dutyReport")}</li>
         </ol>
-        <div className="letter-signatures">
-          <div>
-            <span>{t("letter.zoneLeader")}</span>
-            <strong data-testid="letter-zoneLeader">{letter.zoneLeader || blank}</strong>
-          </div>
-          <div>
-            <span>{t("letter.secretary")}</span>
-            <strong data-testid="letter-secretary">{letter.secretary || blank}</strong>
-          </div>
-          <div>
-            <span>{t("letter.liaison")}</span>
-            <strong data-testid="letter-liaison">{letter.liaison || blank}</strong>
-          </div>
-          <div>
-            <span>{t("letter.signedOn")}</span>
-            <strong data-testid="letter-signedOn">{letter.signedOn ? fmt.date(letter.signedOn) : blank}</strong>
-          </div>
-        </div>
+        <LetterSignatures letter={letter} />
       </article>
+    </div>
+  );
+}
+
+/** The area's target per stage, in units (台). */
+function LetterTargets({ targets }: { targets: TargetsResponse["areas"][number] | undefined }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <table className="letter-table">
+      <thead>
+        <tr>
+          <th>{t("letter.stage")}</th>
+          <th>{t("letter.target")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {RECORDED_STAGES.map((stage) => {
+          const target = targets?.[stage];
+          return (
+            <tr key={stage} data-testid={`letter-target-${stage}`}>
+              <td>{t(`stage.${stage}`)}</td>
+              <td>{target == null ? "—" : t("letter.units", { count: target, value: fmt.int(target) })}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Who signs, and when; blank lines to sign on by hand where nothing was recorded. */
+function LetterSignatures({ letter }: { letter: TargetLetter }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const blank = "　　　　　　";
+  const lines = [
+    { key: "zoneLeader", value: letter.zoneLeader },
+    { key: "secretary", value: letter.secretary },
+    { key: "liaison", value: letter.liaison },
+    { key: "signedOn", value: letter.signedOn ? fmt.date(letter.signedOn) : "" },
+  ] as const;
+  return (
+    <div className="letter-signatures">
+      {lines.map(({ key, value }) => (
+        <div key={key}>
+          <span>{t(`letter.${key}`)}</span>
+          <strong data-testid={`letter-${key}`}>{value || blank}</strong>
+        </div>
+      ))}
     </div>
   );
 }

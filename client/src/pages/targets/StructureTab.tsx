@@ -29,16 +29,34 @@ type Editing =
   | null;
 
 export function StructureTab() {
+  const zones = useQuery(zonesQuery);
+  const [editing, setEditing] = useState<Editing>(null);
+  return (
+    <Row gutter={[16, 16]} data-testid="structure">
+      <Col xs={24} lg={9}>
+        <ZonesCard onEdit={setEditing} />
+      </Col>
+      <Col xs={24} lg={15}>
+        <AreasCard onEdit={setEditing} />
+      </Col>
+      {editing && <NameModal editing={editing} zones={zones.data ?? []} onClose={() => setEditing(null)} />}
+    </Row>
+  );
+}
+
+function AddButton({ label, testId, onClick }: { label: string; testId: string; onClick: () => void }) {
+  return (
+    <Button size="small" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
+
+function ZonesCard({ onEdit }: { onEdit: (editing: Editing) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const zones = useQuery(zonesQuery);
-  const areas = useQuery(areasQuery());
-  const updateArea = useUpdateArea();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const [editing, setEditing] = useState<Editing>(null);
-
-  const zoneColumns: ColumnsType<ZoneWithCounts> = [
+  const columns: ColumnsType<ZoneWithCounts> = [
     { key: "name", title: t("ranking.zone"), dataIndex: "name" },
     { key: "areas", title: t("ranking.areaCount"), dataIndex: "areaCount", align: "right" },
     { key: "total", title: t("structure.buildings"), render: (_, zone) => fmt.int(zone.counts.total), align: "right" },
@@ -47,105 +65,93 @@ export function StructureTab() {
       title: "",
       width: 90,
       render: (_, zone) => (
-        <Button size="small" onClick={() => setEditing({ kind: "zone", zone })} data-testid={`zone-rename-${zone.id}`}>
+        <Button size="small" onClick={() => onEdit({ kind: "zone", zone })} data-testid={`zone-rename-${zone.id}`}>
           {t("structure.rename")}
         </Button>
       ),
     },
   ];
-  const areaColumns: ColumnsType<AreaWithCounts> = [
+  return (
+    <Card
+      size="small"
+      title={t("structure.zones")}
+      extra={<AddButton label={t("structure.addZone")} testId="zone-add" onClick={() => onEdit({ kind: "newZone" })} />}
+    >
+      <Table<ZoneWithCounts>
+        rowKey="id"
+        size="small"
+        loading={zones.isPending}
+        columns={columns}
+        dataSource={zones.data ?? []}
+        pagination={false}
+      />
+    </Card>
+  );
+}
+
+function AreasCard({ onEdit }: { onEdit: (editing: Editing) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const areas = useQuery(areasQuery());
+  const columns: ColumnsType<AreaWithCounts> = [
     { key: "name", title: t("ranking.area"), dataIndex: "name" },
-    {
-      key: "zone",
-      title: t("ranking.zone"),
-      render: (_, area) => (
-        <Select
-          size="small"
-          value={area.zoneId}
-          style={{ minWidth: 120 }}
-          aria-label={t("structure.moveTo")}
-          data-testid={`area-zone-${area.id}`}
-          options={(zones.data ?? []).map((zone) => ({ value: zone.id, label: zone.name }))}
-          onChange={(zoneId) =>
-            updateArea.mutate(
-              { id: area.id, zoneId },
-              {
-                onSuccess: () => message.success(t("structure.moved", { area: area.name })),
-                onError: (error) => message.error(errorMessage(error)),
-              },
-            )
-          }
-        />
-      ),
-    },
+    { key: "zone", title: t("ranking.zone"), render: (_, area) => <AreaZoneSelect area={area} /> },
     { key: "total", title: t("structure.buildings"), render: (_, area) => fmt.int(area.counts.total), align: "right" },
     {
       key: "actions",
       title: "",
       width: 90,
       render: (_, area) => (
-        <Button size="small" onClick={() => setEditing({ kind: "area", area })} data-testid={`area-rename-${area.id}`}>
+        <Button size="small" onClick={() => onEdit({ kind: "area", area })} data-testid={`area-rename-${area.id}`}>
           {t("structure.rename")}
         </Button>
       ),
     },
   ];
-
   return (
-    <Row gutter={[16, 16]} data-testid="structure">
-      <Col xs={24} lg={9}>
-        <Card
-          size="small"
-          title={t("structure.zones")}
-          extra={
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing({ kind: "newZone" })}
-              data-testid="zone-add"
-            >
-              {t("structure.addZone")}
-            </Button>
-          }
-        >
-          <Table<ZoneWithCounts>
-            rowKey="id"
-            size="small"
-            loading={zones.isPending}
-            columns={zoneColumns}
-            dataSource={zones.data ?? []}
-            pagination={false}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} lg={15}>
-        <Card
-          size="small"
-          title={t("structure.areas")}
-          extra={
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing({ kind: "newArea" })}
-              data-testid="area-add"
-            >
-              {t("structure.addArea")}
-            </Button>
-          }
-        >
-          <Table<AreaWithCounts>
-            rowKey="id"
-            size="small"
-            loading={areas.isPending}
-            columns={areaColumns}
-            dataSource={areas.data ?? []}
-            pagination={false}
-            scroll={{ x: 420, y: 560 }}
-          />
-        </Card>
-      </Col>
-      {editing && <NameModal editing={editing} zones={zones.data ?? []} onClose={() => setEditing(null)} />}
-    </Row>
+    <Card
+      size="small"
+      title={t("structure.areas")}
+      extra={<AddButton label={t("structure.addArea")} testId="area-add" onClick={() => onEdit({ kind: "newArea" })} />}
+    >
+      <Table<AreaWithCounts>
+        rowKey="id"
+        size="small"
+        loading={areas.isPending}
+        columns={columns}
+        dataSource={areas.data ?? []}
+        pagination={false}
+        scroll={{ x: 420, y: 560 }}
+      />
+    </Card>
+  );
+}
+
+/** An area's zone: choosing another moves the area there at once. */
+function AreaZoneSelect({ area }: { area: AreaWithCounts }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const zones = useQuery(zonesQuery).data ?? [];
+  const updateArea = useUpdateArea();
+  return (
+    <Select
+      size="small"
+      value={area.zoneId}
+      style={{ minWidth: 120 }}
+      aria-label={t("structure.moveTo")}
+      data-testid={`area-zone-${area.id}`}
+      options={zones.map((zone) => ({ value: zone.id, label: zone.name }))}
+      onChange={(zoneId) =>
+        updateArea.mutate(
+          { id: area.id, zoneId },
+          {
+            onSuccess: () => message.success(t("structure.moved", { area: area.name })),
+            onError: (error) => message.error(errorMessage(error)),
+          },
+        )
+      }
+    />
   );
 }
 
