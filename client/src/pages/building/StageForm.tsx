@@ -2,19 +2,10 @@
 // here before sending, so the user sees a broken rule at once; the server's field errors land on the same
 // fields. Moving a date earlier or clearing it asks for a reason.
 
-import {
-  applyStageUpdate,
-  type Building,
-  EARLIEST_DATE,
-  nextStage,
-  type RecordedStage,
-  STAGE_DATE_FIELD,
-  type StageUpdate,
-  stageUpdateSchema,
-} from "@jiati/shared";
+import { type Building, EARLIEST_DATE, nextStage, STAGE_DATE_FIELD } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
-import { App, Button, Card, Checkbox, DatePicker, Form, Grid, Input, Select, Space } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { App, Button, Card, Checkbox, DatePicker, Form, type FormInstance, Grid, Input, Select, Space } from "antd";
+import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useRecordStage } from "../../api/buildings";
 import { isApiError } from "../../api/http";
@@ -22,17 +13,13 @@ import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
 import { ConflictNotice, type useEditBase } from "./conflict";
+import { checkStageForm, formFieldOf, needsReason, recordedDate, type StageFormValues } from "./stageUpdate";
 
-interface Values {
-  stage: RecordedStage;
-  date: Dayjs | null;
-  clear: boolean;
-  reason: string;
-}
+type Edit = ReturnType<typeof useEditBase>;
 
 interface Props {
   building: Building;
-  edit: ReturnType<typeof useEditBase>;
+  edit: Edit;
   onDone: () => void;
   /** Without the card around it (inside a sheet, which has its own title). */
   bare?: boolean;
@@ -40,75 +27,14 @@ interface Props {
 
 export function StageForm({ building, edit, onDone, bare }: Props) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const { message } = App.useApp();
-  const errorMessage = useErrorMessage();
-  const [form] = Form.useForm<Values>();
-  const record = useRecordStage(building.id);
+  const [form] = Form.useForm<StageFormValues>();
   const base = edit.base ?? building;
   const todayDate = today();
-  const phone = Grid.useBreakpoint().md === false;
-
+  const { submit, pending } = useStageSubmit(form, building, edit, onDone);
   const stage = Form.useWatch("stage", form) ?? nextStage(base) ?? "completed";
-  const date = Form.useWatch("date", form);
+  const date = Form.useWatch("date", form) ?? null;
   const clear = Form.useWatch("clear", form) ?? false;
-  const previous = base[STAGE_DATE_FIELD[stage]];
-  const dateText = date ? date.format("YYYY-MM-DD") : null;
-  const needsReason = previous !== null && (clear || (dateText !== null && dateText < previous));
-
-  const toUpdate = (values: Values): StageUpdate => ({
-    stage: values.stage,
-    date: values.clear ? null : (values.date?.format("YYYY-MM-DD") ?? null),
-    reason: values.reason?.trim() || undefined,
-  });
-
-  const submit = (values: Values) => {
-    const update = toUpdate(values);
-    if (!values.clear && !update.date) {
-      form.setFields([{ name: "date", errors: [t("stageForm.dateRequired")] }]);
-      return;
-    }
-    const parsed = stageUpdateSchema.safeParse(update);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const name = issue?.path[0] === "reason" ? "reason" : issue?.path[0] === "stage" ? "stage" : "date";
-      form.setFields([{ name, errors: [issue?.message ?? ""] }]);
-      return;
-    }
-    const checked = applyStageUpdate(base, parsed.data, todayDate);
-    if (!checked.ok) {
-      const name = checked.error.field === "reason" ? "reason" : checked.error.field === "stage" ? "stage" : "date";
-      form.setFields([{ name, errors: [checked.error.message] }]);
-      return;
-    }
-    record.mutate(
-      { version: base.version, update: parsed.data },
-      {
-        onSuccess: () => {
-          message.success(
-            update.date === null
-              ? t("stageForm.cleared", { stage: t(`stageDate.${update.stage}`) })
-              : t("stageForm.recorded", { stage: t(`stage.${update.stage}`), date: fmt.date(update.date) }),
-          );
-          form.resetFields(["reason"]);
-          onDone();
-        },
-        onError: (error) => {
-          if (edit.absorbConflict(error)) return;
-          if (isApiError(error, 400) && Object.keys(error.fields).length) {
-            form.setFields(
-              Object.entries(error.fields).map(([field, text]) => ({
-                name: field === "reason" || field === "stage" ? field : ("date" as const),
-                errors: [text],
-              })),
-            );
-            return;
-          }
-          message.error(errorMessage(error));
-        },
-      },
-    );
-  };
+  const previous = recordedDate(base, stage);
 
   const content = (
     <>
@@ -116,7 +42,7 @@ export function StageForm({ building, edit, onDone, bare }: Props) {
         <ConflictNotice
           base={edit.base}
           latest={building}
-          mine={{ [STAGE_DATE_FIELD[stage]]: clear ? null : (dateText ?? previous) }}
+          mine={{ [STAGE_DATE_FIELD[stage]]: clear ? null : (date?.format("YYYY-MM-DD") ?? previous) }}
           onRebase={() => {
             edit.rebase();
             form.setFields([
@@ -126,66 +52,29 @@ export function StageForm({ building, edit, onDone, bare }: Props) {
           }}
         />
       )}
-      <Form<Values>
+      <Form<StageFormValues>
         form={form}
         layout="vertical"
         onFinish={submit}
-        onValuesChange={(changed: Partial<Values>) => {
+        onValuesChange={(changed: Partial<StageFormValues>) => {
           // Choosing another stage shows its current date (to correct it) or today (to record it).
-          if (changed.stage) {
-            const current = base[STAGE_DATE_FIELD[changed.stage]];
-            form.setFieldsValue({ date: dayjs(current ?? todayDate), clear: false });
-            form.setFields([{ name: "date", errors: [] }]);
-          }
+          if (!changed.stage) return;
+          form.setFieldsValue({ date: dayjs(recordedDate(base, changed.stage) ?? todayDate), clear: false });
+          form.setFields([{ name: "date", errors: [] }]);
         }}
         initialValues={{ stage: nextStage(base) ?? "completed", date: dayjs(todayDate), clear: false, reason: "" }}
       >
-        <Space wrap align="start" size={12} className="stage-form-row">
-          <Form.Item name="stage" label={t("field.stage")}>
-            <Select
-              style={{ minWidth: 140 }}
-              data-testid="record-stage-stage"
-              options={RECORDED_STAGES.map((value) => ({
-                value,
-                label: base[STAGE_DATE_FIELD[value]]
-                  ? t("stageForm.correct", { stage: t(`stage.${value}`) })
-                  : t(`stage.${value}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="date" label={t(`stageDate.${stage}`)}>
-            <DatePicker
-              disabled={clear}
-              allowClear={false}
-              // On a phone: the calendar, not the keyboard.
-              inputReadOnly={phone}
-              format="YYYY-MM-DD"
-              disabledDate={(day) => day.format("YYYY-MM-DD") > todayDate || day.format("YYYY-MM-DD") < EARLIEST_DATE}
-              data-testid="record-stage-date"
-              style={{ minWidth: 160 }}
-            />
-          </Form.Item>
-          {previous && (
-            <Form.Item name="clear" valuePropName="checked" label=" ">
-              <Checkbox data-testid="record-stage-clear">{t("stageForm.clear")}</Checkbox>
-            </Form.Item>
-          )}
-        </Space>
-        {previous && (
-          <p className="muted stage-form-previous">
-            {t("stageForm.previous", { stage: t(`stageDate.${stage}`), date: fmt.date(previous) })}
-          </p>
-        )}
+        <StageFields base={base} stage={stage} clear={clear} />
         <Form.Item
           name="reason"
           label={t("field.reason")}
-          required={needsReason}
-          extra={needsReason ? t("stageForm.reasonRequired") : t("stageForm.reasonOptional")}
+          required={needsReason(previous, { date, clear })}
+          extra={needsReason(previous, { date, clear }) ? t("stageForm.reasonRequired") : t("stageForm.reasonOptional")}
         >
           <Input.TextArea rows={2} maxLength={500} data-testid="record-stage-reason" />
         </Form.Item>
         <div className={bare ? "sheet-actions" : "stage-form-actions"}>
-          <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="record-stage-submit">
+          <Button type="primary" htmlType="submit" loading={pending} data-testid="record-stage-submit">
             {clear ? t("stageForm.submitClear") : t("stageForm.submit")}
           </Button>
           <Button onClick={onDone} data-testid="record-stage-cancel">
@@ -200,5 +89,92 @@ export function StageForm({ building, edit, onDone, bare }: Props) {
     <Card size="small" className="stage-form-card" title={t("stageForm.title")} data-testid="record-stage-form">
       {content}
     </Card>
+  );
+}
+
+/** Checks the values with the shared rules, sends them, and puts any refusal on the field it concerns. */
+function useStageSubmit(form: FormInstance<StageFormValues>, building: Building, edit: Edit, onDone: () => void) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const record = useRecordStage(building.id);
+  const base = edit.base ?? building;
+
+  const onError = (error: unknown) => {
+    if (edit.absorbConflict(error)) return;
+    if (!isApiError(error, 400) || Object.keys(error.fields).length === 0) {
+      message.error(errorMessage(error));
+      return;
+    }
+    form.setFields(Object.entries(error.fields).map(([field, text]) => ({ name: formFieldOf(field), errors: [text] })));
+  };
+  const submit = (values: StageFormValues) => {
+    const checked = checkStageForm(values, base, today(), t("stageForm.dateRequired"));
+    if (!checked.ok) {
+      form.setFields([{ name: checked.field, errors: [checked.message] }]);
+      return;
+    }
+    const { update } = checked;
+    const onSuccess = () => {
+      message.success(
+        update.date === null
+          ? t("stageForm.cleared", { stage: t(`stageDate.${update.stage}`) })
+          : t("stageForm.recorded", { stage: t(`stage.${update.stage}`), date: fmt.date(update.date) }),
+      );
+      form.resetFields(["reason"]);
+      onDone();
+    };
+    record.mutate({ version: base.version, update }, { onSuccess, onError });
+  };
+  return { submit, pending: record.isPending };
+}
+
+/** The stage (to record, or to correct), its date, "clear", and the date recorded now. */
+function StageFields({ base, stage, clear }: { base: Building; stage: StageFormValues["stage"]; clear: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const phone = Grid.useBreakpoint().md === false;
+  const todayDate = today();
+  const previous = recordedDate(base, stage);
+  return (
+    <>
+      <Space wrap align="start" size={12} className="stage-form-row">
+        <Form.Item name="stage" label={t("field.stage")}>
+          <Select
+            style={{ minWidth: 140 }}
+            data-testid="record-stage-stage"
+            options={RECORDED_STAGES.map((value) => ({
+              value,
+              label: recordedDate(base, value)
+                ? t("stageForm.correct", { stage: t(`stage.${value}`) })
+                : t(`stage.${value}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="date" label={t(`stageDate.${stage}`)}>
+          <DatePicker
+            disabled={clear}
+            allowClear={false}
+            // On a phone: the calendar, not the keyboard.
+            inputReadOnly={phone}
+            format="YYYY-MM-DD"
+            disabledDate={(day) => day.format("YYYY-MM-DD") > todayDate || day.format("YYYY-MM-DD") < EARLIEST_DATE}
+            data-testid="record-stage-date"
+            style={{ minWidth: 160 }}
+          />
+        </Form.Item>
+        {previous && (
+          <Form.Item name="clear" valuePropName="checked" label=" ">
+            <Checkbox data-testid="record-stage-clear">{t("stageForm.clear")}</Checkbox>
+          </Form.Item>
+        )}
+      </Space>
+      {previous && (
+        <p className="muted stage-form-previous">
+          {t("stageForm.previous", { stage: t(`stageDate.${stage}`), date: fmt.date(previous) })}
+        </p>
+      )}
+    </>
   );
 }

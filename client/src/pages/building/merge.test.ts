@@ -1,42 +1,18 @@
 import type { Building } from "@jiati/shared";
 import { describe, expect, it } from "vitest";
+import { buildBuilding } from "../../test/factories";
 import { describeConflict, mergeOntoLatest, sameValue } from "./merge";
 
-function buildBuilding(overrides: Partial<Building> = {}): Building {
-  return {
-    id: 7,
-    areaId: 3,
-    estate: "天山西路小区",
-    address: "天山西路 799弄 12号",
-    floors: 6,
-    households: 24,
-    elderlyHouseholds: 10,
-    elevatorCompany: "",
-    consentRate: null,
-    costWan: null,
-    subsidyWan: null,
-    notes: "",
-    signedOn: "2024-03-01",
-    startedOn: null,
-    completedOn: null,
-    blockerCategory: null,
-    blockerNote: "",
-    blockedSince: null,
-    withdrawn: false,
-    version: 4,
-    isDemo: false,
-    createdAt: "2024-01-10T02:00:00.000Z",
-    updatedAt: "2024-03-01T02:00:00.000Z",
-    ...overrides,
-  };
-}
+/** Building 7, signed, at version 4. */
+const signedBuilding = (overrides: Partial<Building> = {}) =>
+  buildBuilding({ id: 7, signedOn: "2024-03-01", version: 4, ...overrides });
 
 describe("mergeOntoLatest", () => {
   const fields = ["estate", "floors", "households", "notes"] as const;
 
   it("gives fields the user left alone the other person's new values", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 5, floors: 7, notes: "电梯井已测量" });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 5, floors: 7, notes: "电梯井已测量" });
     const values = { estate: base.estate, floors: 6, households: 24, notes: "" };
     expect(mergeOntoLatest(values, base, latest, fields)).toEqual({
       estate: base.estate,
@@ -47,8 +23,8 @@ describe("mergeOntoLatest", () => {
   });
 
   it("keeps the user's value where they changed a field, even one the other person changed too", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 5, floors: 7, households: 30 });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 5, floors: 7, households: 30 });
     const values = { estate: base.estate, floors: 8, households: 24, notes: "业主已同意" };
     expect(mergeOntoLatest(values, base, latest, fields)).toEqual({
       estate: base.estate,
@@ -59,22 +35,22 @@ describe("mergeOntoLatest", () => {
   });
 
   it("treats an emptied number (undefined in the form) as the null the building had", () => {
-    const base = buildBuilding({ consentRate: null });
-    const latest = buildBuilding({ version: 5, consentRate: 80 });
+    const base = signedBuilding({ consentRate: null });
+    const latest = signedBuilding({ version: 5, consentRate: 80 });
     expect(mergeOntoLatest({ consentRate: undefined }, base, latest, ["consentRate"])).toEqual({ consentRate: 80 });
   });
 
   it("leaves the form's other values as they are", () => {
-    const base = buildBuilding();
+    const base = signedBuilding();
     const values = { floors: 6, somethingElse: "x" };
-    expect(mergeOntoLatest(values, base, buildBuilding({ version: 5 }), ["floors"])).toEqual(values);
+    expect(mergeOntoLatest(values, base, signedBuilding({ version: 5 }), ["floors"])).toEqual(values);
   });
 });
 
 describe("describeConflict", () => {
   it("lists what the other person changed, base to latest, in the form's field order", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 5, startedOn: "2024-04-02", floors: 7 });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 5, startedOn: "2024-04-02", floors: 7 });
     expect(describeConflict(base, latest, {}).changes).toEqual([
       { field: "floors", from: 6, to: 7, yours: false },
       { field: "startedOn", from: null, to: "2024-04-02", yours: false },
@@ -82,30 +58,30 @@ describe("describeConflict", () => {
   });
 
   it("ignores bookkeeping such as the version and the update time", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 9, updatedAt: "2024-05-01T00:00:00.000Z" });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 9, updatedAt: "2024-05-01T00:00:00.000Z" });
     expect(describeConflict(base, latest, {})).toEqual({ changes: [], onlyMine: [] });
   });
 
   it("marks a change the user is making too, so both values show side by side", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 5, startedOn: "2024-04-02" });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 5, startedOn: "2024-04-02" });
     const conflict = describeConflict(base, latest, { startedOn: "2024-04-05" });
     expect(conflict.changes).toEqual([{ field: "startedOn", from: null, to: "2024-04-02", yours: true }]);
     expect(conflict.onlyMine).toEqual([]);
   });
 
   it("lists apart the user's changes to fields the other person did not touch", () => {
-    const base = buildBuilding();
-    const latest = buildBuilding({ version: 5, floors: 7 });
+    const base = signedBuilding();
+    const latest = signedBuilding({ version: 5, floors: 7 });
     const conflict = describeConflict(base, latest, { blockerCategory: "funding", blockerNote: "" });
     expect(conflict.onlyMine).toEqual(["blockerCategory"]);
     expect(conflict.changes).toEqual([{ field: "floors", from: 6, to: 7, yours: false }]);
   });
 
   it("does not count a pending value equal to the base as a change of the user's", () => {
-    const base = buildBuilding({ withdrawn: false });
-    const latest = buildBuilding({ version: 5, withdrawn: true });
+    const base = signedBuilding({ withdrawn: false });
+    const latest = signedBuilding({ version: 5, withdrawn: true });
     expect(describeConflict(base, latest, { withdrawn: false }).changes[0]?.yours).toBe(false);
   });
 });

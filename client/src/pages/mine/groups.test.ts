@@ -1,41 +1,7 @@
 import type { BuildingListItem } from "@jiati/shared";
 import { describe, expect, it } from "vitest";
+import { buildListItem as buildItem } from "../../test/factories";
 import { GROUPS, groupBuildings, groupOf, searchKey } from "./groups";
-
-let nextId = 1;
-function buildItem(overrides: Partial<BuildingListItem> = {}): BuildingListItem {
-  const id = nextId++;
-  return {
-    id,
-    areaId: 3,
-    areaName: "新泾",
-    zoneId: 1,
-    estate: "新泾小区",
-    address: `天山西路 799弄 ${id}号`,
-    floors: 6,
-    households: 24,
-    elderlyHouseholds: 10,
-    elevatorCompany: "",
-    consentRate: null,
-    costWan: null,
-    subsidyWan: null,
-    notes: "",
-    signedOn: null,
-    startedOn: null,
-    completedOn: null,
-    blockerCategory: null,
-    blockerNote: "",
-    blockedSince: null,
-    withdrawn: false,
-    version: 1,
-    isDemo: false,
-    createdAt: "2024-01-10T02:00:00.000Z",
-    updatedAt: "2024-01-10T02:00:00.000Z",
-    stage: "planned",
-    stalledDays: null,
-    ...overrides,
-  };
-}
 
 const addresses = (items: BuildingListItem[]) => items.map((item) => item.address);
 
