@@ -49,18 +49,43 @@ interface ErrorBody {
   error?: { code?: string; message?: string; fields?: Record<string, string>; current?: unknown };
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? "GET";
+/** The answer's JSON, or null when it has none or it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A non-2xx answer as an ApiError: the server's code, message, field errors and current record. */
+function apiErrorOf(response: Response, json: unknown): ApiError {
+  const error = (json as ErrorBody | null)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.message ?? response.statusText,
+    error?.fields ?? {},
+    error?.current,
+    Number(response.headers.get("Retry-After")) || undefined,
+  );
+}
+
+function headersFor(method: Method, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") headers["X-Requested-With"] = "fetch";
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.version !== undefined) headers["If-Match"] = `"${options.version}"`;
+  return headers;
+}
 
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
   let response: Response;
   try {
     response = await fetch(path.startsWith("/api") ? path : `/api${path}`, {
       method,
-      headers,
+      headers: headersFor(method, options),
       credentials: "same-origin",
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
@@ -71,24 +96,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!response.ok) {
-    const error = (json as ErrorBody | null)?.error;
-    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText,
-      error?.fields ?? {},
-      error?.current,
-      retryAfter,
-    );
-  }
+  const json = parseJson(await response.text());
+  if (!response.ok) throw apiErrorOf(response, json);
   return json as T;
 }

@@ -39,14 +39,23 @@ export function valueText(
   areaName?: (id: number) => string | undefined,
 ): string {
   if (value === null || value === undefined || value === "") return t("history.empty");
-  if (DATE_FIELDS.has(field) && typeof value === "string") return fmt.date(value);
-  if (field === "blockerCategory" && typeof value === "string") return t(`blocker.${value}`, { defaultValue: value });
-  if (field === "areaId" && typeof value === "number") return areaName?.(value) ?? `#${value}`;
+  if (typeof value === "string") return stringText(t, fmt, field, value);
+  if (typeof value === "number") return numberText(fmt, field, value, areaName);
   if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
-  if (field === "consentRate" && typeof value === "number") return fmt.percent(value);
-  if (typeof value === "number") return fmt.num(value);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+function stringText(t: TFunction, fmt: Format, field: string, value: string): string {
+  if (DATE_FIELDS.has(field)) return fmt.date(value);
+  if (field === "blockerCategory") return t(`blocker.${value}`, { defaultValue: value });
+  return value;
+}
+
+function numberText(fmt: Format, field: string, value: number, areaName?: (id: number) => string | undefined): string {
+  if (field === "areaId") return areaName?.(value) ?? `#${value}`;
+  if (field === "consentRate") return fmt.percent(value);
+  return fmt.num(value);
 }
 
 export interface FieldChange {

@@ -2,6 +2,7 @@
 // forecast, burn-up charts, the funnel, what is new, what is stuck, and the zones and areas compared.
 
 import { PrinterOutlined } from "@ant-design/icons";
+import type { Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Button, Col, Row, Space, Tag } from "antd";
@@ -24,8 +25,6 @@ import { StageCard } from "./StageCard";
 const BurnUpChart = lazy(() => import("./BurnUpChart").then((module) => ({ default: module.BurnUpChart })));
 
 export function DashboardPage() {
-  const { t } = useTranslation();
-  const fmt = useFormat();
   const params = useParams();
   const zoneId = params.zoneId ? Number(params.zoneId) : null;
   const [year, setYear] = useYear();
@@ -37,8 +36,6 @@ export function DashboardPage() {
   // Until the chosen year arrives, the last one stays on screen, dimmed and marked busy.
   const loading = summary.isPlaceholderData;
   const final = data.year < currentYear();
-  const unbalanced = RECORDED_STAGES.filter((stage) => !data.allocation[stage].balanced);
-  const scopeName = data.scope.zoneName ?? t("dashboard.town");
 
   return (
     <div
@@ -47,59 +44,8 @@ export function DashboardPage() {
       data-year={data.year}
       aria-busy={loading}
     >
-      {zoneId && (
-        <Breadcrumb
-          className="page-breadcrumb"
-          items={[{ title: <Link to={`/${yearQuery(year)}`}>{t("dashboard.town")}</Link> }, { title: scopeName }]}
-        />
-      )}
-      <div className="page-head">
-        <div>
-          <h1 className="page-title" data-testid="dashboard-title">
-            {t("dashboard.title", { scope: scopeName, year: data.year })}
-            {final && (
-              <Tag color="default" className="title-tag">
-                {t("dashboard.finalResults")}
-              </Tag>
-            )}
-          </h1>
-          <span className="muted" data-testid="as-of">
-            {t("dashboard.asOf", { time: fmt.dateTime(data.generatedAt) })}
-          </span>
-        </div>
-        <Space wrap>
-          <YearSelect value={year} onChange={setYear} />
-          <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
-            <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
-          </Link>
-          <ExportButton year={year} />
-        </Space>
-      </div>
-
-      {unbalanced.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          className="page-alert"
-          data-testid="allocation-banner"
-          title={t("allocation.banner")}
-          description={unbalanced
-            .map((stage) =>
-              t("allocation.stageLine", {
-                stage: t(`stage.${stage}`),
-                town: fmt.int(data.allocation[stage].town),
-                sum: fmt.int(data.allocation[stage].areaSum),
-              }),
-            )
-            .join("；")}
-          action={
-            <Link to={`/targets?year=${year}`}>
-              <Button size="small">{t("nav.targets")}</Button>
-            </Link>
-          }
-        />
-      )}
-
+      <DashboardHead summary={data} zoneId={zoneId} year={year} onYear={setYear} />
+      <AllocationBanner summary={data} year={year} />
       <Row gutter={[16, 16]}>
         {RECORDED_STAGES.map((stage) => (
           <Col key={stage} xs={24} md={8}>
@@ -107,19 +53,7 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
-
-      <Row gutter={[16, 16]} className="section">
-        {RECORDED_STAGES.map((stage) => (
-          <Col key={stage} xs={24} lg={8}>
-            <Panel title={t("chart.title", { stage: t(`stage.${stage}`) })}>
-              <Suspense fallback={<div className="chart-placeholder" />}>
-                <BurnUpChart stage={stage} summary={data} />
-              </Suspense>
-            </Panel>
-          </Col>
-        ))}
-      </Row>
-
+      <BurnUpCharts summary={data} />
       <Row gutter={[16, 16]} className="section">
         <Col xs={24} md={12} xl={8}>
           <FunnelCard summary={data} />
@@ -133,15 +67,119 @@ export function DashboardPage() {
           <StalledCard summary={data} />
         </Col>
       </Row>
+      <Rankings summary={data} zoneId={zoneId} year={year} />
+    </div>
+  );
+}
 
+interface HeadProps {
+  summary: Summary;
+  zoneId: number | null;
+  year: number;
+  onYear: (year: number) => void;
+}
+
+/** The zone's breadcrumb, the title with the time the figures were read, the year, the report and the ledger. */
+function DashboardHead({ summary, zoneId, year, onYear }: HeadProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const scopeName = summary.scope.zoneName ?? t("dashboard.town");
+  const final = summary.year < currentYear();
+  return (
+    <>
+      {zoneId && (
+        <Breadcrumb
+          className="page-breadcrumb"
+          items={[{ title: <Link to={`/${yearQuery(year)}`}>{t("dashboard.town")}</Link> }, { title: scopeName }]}
+        />
+      )}
+      <div className="page-head">
+        <div>
+          <h1 className="page-title" data-testid="dashboard-title">
+            {t("dashboard.title", { scope: scopeName, year: summary.year })}
+            {final && (
+              <Tag color="default" className="title-tag">
+                {t("dashboard.finalResults")}
+              </Tag>
+            )}
+          </h1>
+          <span className="muted" data-testid="as-of">
+            {t("dashboard.asOf", { time: fmt.dateTime(summary.generatedAt) })}
+          </span>
+        </div>
+        <Space wrap>
+          <YearSelect value={year} onChange={onYear} />
+          <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
+            <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
+          </Link>
+          <ExportButton year={year} />
+        </Space>
+      </div>
+    </>
+  );
+}
+
+/** The stages whose area targets do not add up to the town's, with a link to the targets. */
+function AllocationBanner({ summary, year }: { summary: Summary; year: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const unbalanced = RECORDED_STAGES.filter((stage) => !summary.allocation[stage].balanced);
+  if (unbalanced.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="page-alert"
+      data-testid="allocation-banner"
+      title={t("allocation.banner")}
+      description={unbalanced
+        .map((stage) =>
+          t("allocation.stageLine", {
+            stage: t(`stage.${stage}`),
+            town: fmt.int(summary.allocation[stage].town),
+            sum: fmt.int(summary.allocation[stage].areaSum),
+          }),
+        )
+        .join("；")}
+      action={
+        <Link to={`/targets?year=${year}`}>
+          <Button size="small">{t("nav.targets")}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function BurnUpCharts({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]} className="section">
+      {RECORDED_STAGES.map((stage) => (
+        <Col key={stage} xs={24} lg={8}>
+          <Panel title={t("chart.title", { stage: t(`stage.${stage}`) })}>
+            <Suspense fallback={<div className="chart-placeholder" />}>
+              <BurnUpChart stage={stage} summary={summary} />
+            </Suspense>
+          </Panel>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** The zones compared (the town only), then the areas — or, when there are too many, links to the zones. */
+function Rankings({ summary, zoneId, year }: { summary: Summary; zoneId: number | null; year: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {!zoneId && (
         <Panel className="section" title={t("ranking.zonesTitle")}>
-          <RankingTable kind="zone" rows={data.zones} year={year} testId="zone-table" />
+          <RankingTable kind="zone" rows={summary.zones} year={year} testId="zone-table" />
         </Panel>
       )}
       <Panel className="section" title={t("ranking.areasTitle")}>
-        {data.areas ? (
-          <RankingTable kind="area" rows={data.areas} year={year} showZone={!zoneId} testId="area-table" />
+        {summary.areas ? (
+          <RankingTable kind="area" rows={summary.areas} year={year} showZone={!zoneId} testId="area-table" />
         ) : (
           <Alert
             type="info"
@@ -150,7 +188,7 @@ export function DashboardPage() {
             title={t("ranking.areasOmitted")}
             description={
               <Space wrap>
-                {data.zones.map((zone) => (
+                {summary.zones.map((zone) => (
                   <Link key={zone.id} to={`/zones/${zone.id}${yearQuery(year)}`}>
                     {zone.name}
                   </Link>
@@ -160,6 +198,6 @@ export function DashboardPage() {
           />
         )}
       </Panel>
-    </div>
+    </>
   );
 }

@@ -4,7 +4,7 @@
 
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import type { AreaSummaryRow, RecordedStage, Summary, SummaryRow } from "@jiati/shared";
-import { BLOCKER_CATEGORIES, RECORDED_STAGES } from "@jiati/shared/vocabulary";
+import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Space } from "antd";
 import { lazy, Suspense } from "react";
@@ -55,9 +55,6 @@ function ReportSheet({ summary }: { summary: Summary }) {
   const fmt = useFormat();
   const final = summary.year < currentYear();
   const scope = summary.scope.zoneName ?? t("dashboard.town");
-  const areas = [...(summary.areas ?? [])].sort((a, b) => a.rank - b.rank);
-  const half = Math.ceil(areas.length / 2);
-  const unbalanced = RECORDED_STAGES.filter((stage) => !summary.allocation[stage].balanced);
 
   return (
     <article className="report-sheet" data-testid="report-page">
@@ -83,38 +80,54 @@ function ReportSheet({ summary }: { summary: Summary }) {
         ))}
       </section>
 
-      <section className="report-facts">
-        <span>
-          <b>{t("funnel.title")}</b>{" "}
-          {(["planned", "signed", "started", "completed"] as const)
-            .map((stage) => `${t(`stageNow.${stage}`)} ${fmt.int(summary.funnel[stage])}`)
-            .join(" · ")}
-        </span>
-        {!final && (
-          <span>
-            <b>{t("recent.week")}</b>{" "}
-            {RECORDED_STAGES.map((stage) => `${t(`stage.${stage}`)} ${fmt.int(summary.recent.week[stage])}`).join(
-              " · ",
-            )}
-            {"　"}
-            <b>{t("recent.month")}</b>{" "}
-            {RECORDED_STAGES.map((stage) => `${t(`stage.${stage}`)} ${fmt.int(summary.recent.month[stage])}`).join(
-              " · ",
-            )}
-          </span>
-        )}
-        <span>
-          <b>{t("report.stalled")}</b>{" "}
-          {t("report.stalledLine", { signed: summary.stalled.signed, started: summary.stalled.started })}
-          {"　"}
-          <b>{t("report.blocked")}</b>{" "}
-          {BLOCKER_CATEGORIES.map(
-            (category) => `${t(`blocker.${category}`)} ${fmt.int(summary.blocked[category] ?? 0)}`,
-          ).join(" · ")}
-        </span>
-        {unbalanced.length > 0 && <span className="text-behind">{t("allocation.banner")}</span>}
-      </section>
+      <ReportFacts summary={summary} final={final} />
+      <ReportRankings summary={summary} />
+      <footer className="report-footer">{t("report.footer")}</footer>
+    </article>
+  );
+}
 
+/** One line each: the funnel, what is new (during the year), stalled and blocked, an allocation warning. */
+function ReportFacts({ summary, final }: { summary: Summary; final: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const unbalanced = RECORDED_STAGES.some((stage) => !summary.allocation[stage].balanced);
+  const byStage = (counts: Record<RecordedStage, number>) =>
+    RECORDED_STAGES.map((stage) => `${t(`stage.${stage}`)} ${fmt.int(counts[stage])}`).join(" · ");
+  return (
+    <section className="report-facts">
+      <span>
+        <b>{t("funnel.title")}</b>{" "}
+        {BUILDING_STAGES.map((stage) => `${t(`stageNow.${stage}`)} ${fmt.int(summary.funnel[stage])}`).join(" · ")}
+      </span>
+      {!final && (
+        <span>
+          <b>{t("recent.week")}</b> {byStage(summary.recent.week)}
+          {"　"}
+          <b>{t("recent.month")}</b> {byStage(summary.recent.month)}
+        </span>
+      )}
+      <span>
+        <b>{t("report.stalled")}</b>{" "}
+        {t("report.stalledLine", { signed: summary.stalled.signed, started: summary.stalled.started })}
+        {"　"}
+        <b>{t("report.blocked")}</b>{" "}
+        {BLOCKER_CATEGORIES.map(
+          (category) => `${t(`blocker.${category}`)} ${fmt.int(summary.blocked[category] ?? 0)}`,
+        ).join(" · ")}
+      </span>
+      {unbalanced && <span className="text-behind">{t("allocation.banner")}</span>}
+    </section>
+  );
+}
+
+/** The zones (for the town), then the areas by rank in two columns. */
+function ReportRankings({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const areas = [...(summary.areas ?? [])].sort((a, b) => a.rank - b.rank);
+  const half = Math.ceil(areas.length / 2);
+  return (
+    <>
       {!summary.scope.zoneId && (
         <section>
           <h2>{t("ranking.zonesTitle")}</h2>
@@ -136,8 +149,7 @@ function ReportSheet({ summary }: { summary: Summary }) {
           </div>
         )}
       </section>
-      <footer className="report-footer">{t("report.footer")}</footer>
-    </article>
+    </>
   );
 }
 
