@@ -2,6 +2,8 @@
 // waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
 
 import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { nextStage, STAGE_DATE_FIELD } from "@jiati/shared/stages";
+import type { BlockerCategory } from "@jiati/shared/vocabulary";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { Button, Tag } from "antd";
 import { memo } from "react";
@@ -20,14 +22,10 @@ interface Props {
   onAction: (building: BuildingListItem, mode: SheetMode) => void;
 }
 
-const DATE_FIELD = { signed: "signedOn", started: "startedOn", completed: "completedOn" } as const;
-
 export const BuildingCard = memo(function BuildingCard({ building, canEdit, flash, onAction }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const next = RECORDED_STAGES.find((stage) => !building[DATE_FIELD[stage]]) ?? null;
-  const reached = [...RECORDED_STAGES].reverse().find((stage) => building[DATE_FIELD[stage]]);
-  const editable = canEdit && !building.withdrawn;
+  const reached = [...RECORDED_STAGES].reverse().find((stage) => building[STAGE_DATE_FIELD[stage]]);
   return (
     <article
       className={`mine-card${building.blockerCategory ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
@@ -45,61 +43,63 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
         {building.estate && <span>{building.estate}</span>}
         {reached && (
           <span>
-            {t(`stage.${reached}`)} {fmt.date(building[DATE_FIELD[reached]])}
+            {t(`stage.${reached}`)} {fmt.date(building[STAGE_DATE_FIELD[reached]])}
           </span>
         )}
         {building.stalledDays != null && (
           <Tag color="warning">{t("buildings.stalledDays", { days: building.stalledDays })}</Tag>
         )}
       </div>
-      {building.blockerCategory && (
-        <div className="mine-card-blocker" data-testid={`mine-blocker-${building.id}`}>
-          <strong>{t("buildings.blockedBy", { category: t(`blocker.${building.blockerCategory}`) })}</strong>
-          {building.blockedSince && (
-            <span className="muted"> · {t("building.blockedSince", { date: fmt.date(building.blockedSince) })}</span>
-          )}
-          {building.blockerNote && <div>{building.blockerNote}</div>}
-        </div>
-      )}
-      {editable && (
-        <div className="mine-card-actions">
-          {next ? (
-            <Button
-              type="primary"
-              icon={<FlagOutlined />}
-              onClick={() => onAction(building, "stage")}
-              data-testid={`mine-record-${building.id}`}
-              className="mine-record"
-            >
-              {t("stageForm.recordNext", { stage: t(`stage.${next}`) })}
-            </Button>
-          ) : (
-            <Button
-              icon={<FlagOutlined />}
-              onClick={() => onAction(building, "stage")}
-              data-testid={`mine-record-${building.id}`}
-              className="mine-record"
-            >
-              {t("stageForm.correctDates")}
-            </Button>
-          )}
-          <Button
-            icon={<StopOutlined />}
-            danger={Boolean(building.blockerCategory)}
-            onClick={() => onAction(building, "blocker")}
-            data-testid={`mine-blocker-button-${building.id}`}
-          >
-            {building.blockerCategory ? t("mine.blockerState") : t("mine.block")}
-          </Button>
-          <Button
-            icon={<EditOutlined />}
-            onClick={() => onAction(building, "edit")}
-            data-testid={`mine-edit-${building.id}`}
-          >
-            {t("mine.edit")}
-          </Button>
-        </div>
-      )}
+      {building.blockerCategory && <CardBlocker building={building} category={building.blockerCategory} />}
+      {canEdit && !building.withdrawn && <CardActions building={building} onAction={onAction} />}
     </article>
   );
 });
+
+function CardBlocker({ building, category }: { building: BuildingListItem; category: BlockerCategory }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <div className="mine-card-blocker" data-testid={`mine-blocker-${building.id}`}>
+      <strong>{t("buildings.blockedBy", { category: t(`blocker.${category}`) })}</strong>
+      {building.blockedSince && (
+        <span className="muted"> · {t("building.blockedSince", { date: fmt.date(building.blockedSince) })}</span>
+      )}
+      {building.blockerNote && <div>{building.blockerNote}</div>}
+    </div>
+  );
+}
+
+/** Record the next stage (or correct the dates, once completed), set or clear the blocker, edit. */
+function CardActions({ building, onAction }: Pick<Props, "building" | "onAction">) {
+  const { t } = useTranslation();
+  const next = nextStage(building);
+  return (
+    <div className="mine-card-actions">
+      <Button
+        type={next ? "primary" : undefined}
+        icon={<FlagOutlined />}
+        onClick={() => onAction(building, "stage")}
+        data-testid={`mine-record-${building.id}`}
+        className="mine-record"
+      >
+        {next ? t("stageForm.recordNext", { stage: t(`stage.${next}`) }) : t("stageForm.correctDates")}
+      </Button>
+      <Button
+        icon={<StopOutlined />}
+        danger={Boolean(building.blockerCategory)}
+        onClick={() => onAction(building, "blocker")}
+        data-testid={`mine-blocker-button-${building.id}`}
+      >
+        {building.blockerCategory ? t("mine.blockerState") : t("mine.block")}
+      </Button>
+      <Button
+        icon={<EditOutlined />}
+        onClick={() => onAction(building, "edit")}
+        data-testid={`mine-edit-${building.id}`}
+      >
+        {t("mine.edit")}
+      </Button>
+    </div>
+  );
+}
