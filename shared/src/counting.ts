@@ -25,7 +25,10 @@ export function monthlyCounts(buildings: readonly Countable[], stage: RecordedSt
   const months = new Array<number>(12).fill(0);
   for (const building of buildings) {
     const date = building[field];
-    if (!building.withdrawn && date && yearOf(date) === year) months[monthOf(date) - 1]++;
+    if (!building.withdrawn && date && yearOf(date) === year) {
+      const month = monthOf(date) - 1;
+      months[month] = (months[month] ?? 0) + 1;
+    }
   }
   return months;
 }

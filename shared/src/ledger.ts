@@ -39,7 +39,7 @@ export type LedgerKey = "id" | LedgerField | "version";
 /** The ledger's columns in order: 编号, then the fields, then 版本. */
 export const LEDGER_COLUMNS: readonly { key: LedgerKey; header: string }[] = [
   { key: "id", header: "编号" },
-  ...LEDGER_FIELDS.map((key) => ({ key, header: FIELD_LABELS[key] })),
+  ...LEDGER_FIELDS.map((key) => ({ key, header: FIELD_LABELS[key] ?? key })),
   { key: "version", header: "版本" },
 ];
 

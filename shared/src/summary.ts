@@ -137,7 +137,8 @@ export function composeSummary(input: SummaryInput): Summary {
     const totals = areaTotals.get(row.areaId) ?? zeroStages();
     totals[row.stage] += row.count;
     areaTotals.set(row.areaId, totals);
-    monthTotals[row.stage][row.month - 1] += row.count;
+    const months = monthTotals[row.stage];
+    months[row.month - 1] = (months[row.month - 1] ?? 0) + row.count;
   }
 
   const areaTargets = new Map<number, Partial<StageNumbers>>();

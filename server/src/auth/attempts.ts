@@ -26,7 +26,7 @@ export async function reserveAttempt(db: Db, attempt: AttemptKey, now: Date, mes
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${attempt.key}|${attempt.address}`}, 0))`);
-    const [{ failures, oldest }] = await tx
+    const [{ failures, oldest } = { failures: 0, oldest: null }] = await tx
       .select({ failures: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginFailures.at})::text` })
       .from(loginFailures)
       .where(

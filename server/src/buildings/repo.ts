@@ -95,7 +95,7 @@ export async function listBuildings(
     // Longest waiting first: the date the building entered its current stage, oldest first.
     stalled: [asc(sql`coalesce(${buildings.startedOn}, ${buildings.signedOn})`)],
   }[query.sort];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
       .select({ building: buildings, areaName: areas.name, zoneId: areas.zoneId })
       .from(buildings)

@@ -20,7 +20,7 @@ async function readPassword(): Promise<string> {
   const fromEnv = process.env.PASSWORD;
   const password = fromEnv ?? (await askHidden("密码 (至少8位，输入时不显示): "));
   const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new Error(`password: ${parsed.error.issues[0].message}`);
+  if (!parsed.success) throw new Error(`password: ${parsed.error.issues[0]?.message ?? "无效"}`);
   return parsed.data;
 }
 
@@ -62,13 +62,14 @@ async function addUser(args: string[]) {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`${issue?.path.join(".") ?? "input"}: ${issue?.message ?? "无效"}`);
     }
     const { password: _, ...fields } = parsed.data;
     const [row] = await db
       .insert(users)
       .values({ ...fields, passwordHash: await hashPassword(password) })
       .returning();
+    if (!row) throw new Error("the account was not created");
     await db.insert(auditLog).values({
       action: "user.create",
       entity: "user",

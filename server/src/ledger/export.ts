@@ -143,8 +143,9 @@ export class LedgerExport {
     const allAreas = await loadAreas(db);
     const areaNames = new Map(allAreas.map((area) => [area.id, area.name]));
     const scope = options.areaId ? allAreas.filter((area) => area.id === options.areaId) : allAreas;
-    if (options.areaId && scope.length === 0) throw new NotFound("居民区");
-    const scopeName = options.areaId ? scope[0].name : "全部居民区";
+    const [onlyArea] = scope;
+    if (options.areaId && !onlyArea) throw new NotFound("居民区");
+    const scopeName = options.areaId && onlyArea ? onlyArea.name : "全部居民区";
     // Computed before the first byte, so an error can still be a proper error response.
     const summary = await this.summary.summary(options.year, null, ctx.today);
 
@@ -192,8 +193,8 @@ export class LedgerExport {
       for (;;) {
         const page = await areaBuildingsPage(db, area.id, after, PAGE_SIZE);
         await writePage(page);
-        if (page.length < PAGE_SIZE || res.destroyed) break;
-        const last = page[page.length - 1];
+        const last = page.at(-1);
+        if (!last || page.length < PAGE_SIZE || res.destroyed) break;
         after = { address: last.address, id: last.id };
       }
     }

@@ -112,7 +112,7 @@ function asNumber(content: CellContent | undefined, decimals: number, percentCol
   return ok(Math.round(value * factor) / factor);
 }
 
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const DATE_TEXT = /^(?<year>\d{4})\s*[-/.年]\s*(?<month>\d{1,2})\s*[-/.月]\s*(?<day>\d{1,2})\s*日?$/;
 
 function asDate(content: CellContent | undefined): Parsed<string | null> {
   if (!content) return ok(null);
@@ -120,9 +120,9 @@ function asDate(content: CellContent | undefined): Parsed<string | null> {
   if (content.kind === "date") {
     iso = isoOfDate(content.value);
   } else if (content.kind === "text") {
-    const match = DATE_TEXT.exec(fold(content.text));
-    if (!match) return fail(`应为日期，格式如 2022-03-01，不是「${content.text.trim().slice(0, 40)}」`);
-    iso = `${match[1]}-${match[2].padStart(2, "0")}-${match[3].padStart(2, "0")}`;
+    const parts = DATE_TEXT.exec(fold(content.text))?.groups;
+    if (!parts) return fail(`应为日期，格式如 2022-03-01，不是「${content.text.trim().slice(0, 40)}」`);
+    iso = `${parts.year}-${parts.month?.padStart(2, "0")}-${parts.day?.padStart(2, "0")}`;
     if (!isCalendarDate(iso)) return fail(`${iso} 不是真实的日期`);
   } else if (content.kind === "number") {
     return fail(`应为日期，格式如 2022-03-01，不是数字 ${content.value}`);

@@ -133,5 +133,5 @@ export async function markCommitted(ex: Executor, token: string, now: Date): Pro
 
 export async function countPreviews(ex: Executor): Promise<number> {
   const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(importPreviews);
-  return row.n;
+  return row?.n ?? 0;
 }

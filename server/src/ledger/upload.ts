@@ -15,7 +15,7 @@ export class PayloadTooLarge extends AppError {
 
 /** The request body as one Buffer, at most `maxBytes` long. */
 export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): Promise<Buffer> {
-  const type = (req.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  const type = (req.get("Content-Type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
   if (!ACCEPTED_TYPES.includes(type)) {
     const message = `请把 .xlsx 文件内容直接作为请求体上传（Content-Type: ${XLSX_MIME}），不是 ${type || "空"}`;
     throw new InvalidInput(message, { file: message }, "unsupported_media_type");

@@ -13,7 +13,7 @@ export async function serverMajorVersion(url: string): Promise<number> {
   await client.connect();
   try {
     const { rows } = await client.query<{ v: string }>("show server_version_num");
-    return Math.floor(Number(rows[0].v) / 10_000);
+    return Math.floor(Number(rows[0]?.v) / 10_000);
   } finally {
     await client.end();
   }
@@ -109,7 +109,7 @@ export async function userRelationCount(url: string): Promise<number> {
        where c.relkind in ('r', 'p', 'S', 'v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
          and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'`,
     );
-    return rows[0].n;
+    return rows[0]?.n ?? 0;
   } finally {
     await client.end();
   }

@@ -3,10 +3,10 @@
 // each stage in 2022) allocated to the areas, target letters, and demo accounts. Generated from a fixed
 // seed; every row is marked is_demo and names no real person.
 
-import { addDays, addressKey, daysBetween, RECORDED_STAGES, yearOf } from "@jiati/shared";
+import { addDays, addressKey, daysBetween, RECORDED_STAGES, STAGE_DATE_FIELD, yearOf } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
-import type { Db } from "../core/db";
+import type { Db, Tx } from "../core/db";
 import { areas, buildings, stageEvents, targetLetters, targets, users, zones } from "../core/db/schema";
 import { createRandom } from "./random";
 
@@ -116,7 +116,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const order = raw.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
   for (const { index } of order) {
     if (left-- <= 0) break;
-    result[index]++;
+    result[index] = (result[index] ?? 0) + 1;
   }
   return result;
 }
@@ -136,173 +136,215 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
   return Boolean(result.rows[0]?.present);
 }
 
+type ZoneRow = typeof zones.$inferSelect;
+type AreaRow = typeof areas.$inferSelect;
+type Draft = typeof buildings.$inferInsert & { areaIndex: number };
+
 /** Loads the demo programme into an empty database, as of `today`. */
 export async function seedDemo(db: Db, options: { today: string; password: string }): Promise<void> {
   const random = createRandom(DEMO_SEED);
   const { today } = options;
-  const currentYear = yearOf(today);
   const passwordHash = await hashPassword(options.password);
 
   await db.transaction(async (tx) => {
-    const zoneRows = await tx
-      .insert(zones)
-      .values(ZONE_NAMES.map((name, index) => ({ name, sortOrder: index + 1, isDemo: true })))
-      .returning();
-    const areaRows = await tx
-      .insert(areas)
-      .values(
-        DEMO_AREAS.map(([name], index) => ({
-          name,
-          zoneId: zoneRows[Math.floor((index * ZONE_NAMES.length) / DEMO_AREAS.length)].id,
-          sortOrder: index + 1,
-          isDemo: true,
-        })),
-      )
-      .returning();
+    const { zoneRows, areaRows } = await insertStructure(tx);
+    // The random draws happen in this order, so the same seed gives the same programme.
+    const drafts = draftBuildings(random, areaRows);
+    shuffle(random, drafts);
+    progressBuildings(random, drafts, today);
+    blockOrWithdrawSome(random, drafts, today);
+    await insertBuildingsWithEvents(tx, drafts);
+    await insertTargetsAndLetters(tx, { zoneRows, areaRows, drafts, today });
+    await insertAccounts(tx, { zoneRows, areaRows, passwordHash });
+  });
+}
 
-    // Candidate buildings: 30–62 per area, along one or two roads of the area.
-    type Draft = typeof buildings.$inferInsert & { areaIndex: number };
-    const drafts: Draft[] = [];
-    areaRows.forEach((area, areaIndex) => {
-      const count = random.int(30, 62);
-      const road = ROADS[areaIndex % ROADS.length];
-      const firstLane = 100 + areaIndex * 37;
-      const estates = [`${area.name}一村`, `${area.name}二村`, `${area.name}新苑`].slice(0, random.int(1, 3));
-      for (let n = 0; n < count; n++) {
-        const lane = firstLane + Math.floor(n / 20) * 2;
-        const address = `${road} ${lane}弄 ${(n % 20) + 1}号`;
-        const floors = random.pick([5, 6, 6, 6, 7]);
-        const households = floors * random.pick([2, 2, 3, 4]);
-        drafts.push({
-          areaIndex,
-          areaId: area.id,
-          estate: estates[n % estates.length],
-          address,
-          addressKey: addressKey(address),
-          floors,
-          households,
-          elderlyHouseholds: Math.min(households, random.int(Math.floor(households / 4), Math.ceil(households * 0.8))),
-          notes: "",
-          isDemo: true,
-        });
-      }
-    });
+async function insertStructure(tx: Tx): Promise<{ zoneRows: ZoneRow[]; areaRows: AreaRow[] }> {
+  const zoneRows = await tx
+    .insert(zones)
+    .values(ZONE_NAMES.map((name, index) => ({ name, sortOrder: index + 1, isDemo: true })))
+    .returning();
+  const zoneOf = (index: number) => {
+    const zone = zoneRows[Math.floor((index * ZONE_NAMES.length) / DEMO_AREAS.length)];
+    if (!zone) throw new Error("demo zone missing");
+    return zone.id;
+  };
+  const areaRows = await tx
+    .insert(areas)
+    .values(DEMO_AREAS.map(([name], index) => ({ name, zoneId: zoneOf(index), sortOrder: index + 1, isDemo: true })))
+    .returning();
+  return { zoneRows, areaRows };
+}
 
-    // Shuffle, then sign buildings year by year at the programme's pace.
-    for (let i = drafts.length - 1; i > 0; i--) {
-      const j = random.int(0, i);
-      [drafts[i], drafts[j]] = [drafts[j], drafts[i]];
-    }
-    let cursor = 0;
-    for (let year = 2020; year <= currentYear; year++) {
-      const first = year === 2020 ? "2020-07-01" : `${year}-01-01`;
-      const last = year === currentYear ? today : `${year}-12-31`;
-      const span = daysBetween(first, last);
-      const fullYear = year === 2020 ? 183 : 365;
-      const count = Math.round(((SIGNINGS_PER_YEAR[year] ?? LATER_SIGNINGS) * (span + 1)) / fullYear);
-      for (let k = 0; k < count && cursor < drafts.length; k++, cursor++) {
-        const draft = drafts[cursor];
-        const signedOn = addDays(first, random.int(0, span));
-        draft.signedOn = signedOn;
-        draft.consentRate = random.int(78, 100);
-        draft.elevatorCompany = random.pick(COMPANIES);
-        draft.costWan = random.int(55, 80);
-        draft.subsidyWan = Math.min(28, Math.round(draft.costWan * 0.4));
-        if (random.chance(0.03)) continue; // a few signings that never start (stalled)
-        const startedOn = addDays(signedOn, random.around(55, 60, 12, 200));
-        if (startedOn > today) continue;
-        draft.startedOn = startedOn;
-        if (random.chance(0.03)) continue;
-        const completedOn = addDays(startedOn, random.around(115, 80, 50, 330));
-        if (completedOn > today) continue;
-        draft.completedOn = completedOn;
-      }
-    }
-    // Blockers on some buildings still in progress or being consulted; a few withdrawals.
-    for (const draft of drafts) {
-      if (draft.completedOn) continue;
-      if (random.chance(draft.signedOn ? 0.08 : 0.04)) {
-        const category = random.pick(BLOCKERS);
-        draft.blockerCategory = category;
-        draft.blockerNote = BLOCKER_NOTES[category];
-        draft.blockedSince = addDays(today, -random.int(5, 150));
-      } else if (!draft.startedOn && random.chance(0.01)) {
-        draft.withdrawn = true;
-        draft.notes = "业主意见反复，撤销申请";
-      }
-    }
-
-    const inserted: { id: number; signedOn: string | null; startedOn: string | null; completedOn: string | null }[] =
-      [];
-    for (let i = 0; i < drafts.length; i += 500) {
-      const chunk = drafts.slice(i, i + 500).map(({ areaIndex: _areaIndex, ...values }) => values);
-      inserted.push(
-        ...(await tx.insert(buildings).values(chunk).returning({
-          id: buildings.id,
-          signedOn: buildings.signedOn,
-          startedOn: buildings.startedOn,
-          completedOn: buildings.completedOn,
-        })),
-      );
-    }
-    const events: (typeof stageEvents.$inferInsert)[] = [];
-    for (const building of inserted) {
-      for (const stage of RECORDED_STAGES) {
-        const date = building[stage === "signed" ? "signedOn" : stage === "started" ? "startedOn" : "completedOn"];
-        if (date) {
-          events.push({
-            buildingId: building.id,
-            stage,
-            toDate: date,
-            reason: "演示数据",
-            at: new Date(`${date}T10:00:00+08:00`),
-          });
-        }
-      }
-    }
-    for (let i = 0; i < events.length; i += 1000) await tx.insert(stageEvents).values(events.slice(i, i + 1000));
-
-    // Targets: the town's, allocated to areas in proportion to their candidate buildings.
-    const weights = areaRows.map((area) => drafts.filter((draft) => draft.areaId === area.id).length);
-    const targetRows: (typeof targets.$inferInsert)[] = [];
-    const letterRows: (typeof targetLetters.$inferInsert)[] = [];
-    for (let year = 2021; year <= currentYear; year++) {
-      const town = TOWN_TARGETS[year] ?? LATER_TARGET;
-      const shares = allocate(town, weights);
-      for (const stage of RECORDED_STAGES) {
-        targetRows.push({ year, stage, value: town });
-        areaRows.forEach((area, index) => {
-          targetRows.push({ year, stage, areaId: area.id, value: shares[index] });
-        });
-      }
-      areaRows.forEach((area) => {
-        const zoneIndex = zoneRows.findIndex((zone) => zone.id === area.zoneId);
-        letterRows.push({
-          year,
-          areaId: area.id,
-          zoneLeader: `${ZONE_NAMES[zoneIndex]}包片领导（演示）`,
-          secretary: `${area.name}居民区书记（演示）`,
-          liaison: `机关联络员${String.fromCharCode(65 + (area.id % 26))}（演示）`,
-          signedOn: `${year}-02-${String(10 + (area.id % 15)).padStart(2, "0")}`,
-        });
+/** Candidate buildings: 30–62 per area, along one or two roads of the area. */
+function draftBuildings(random: ReturnType<typeof createRandom>, areaRows: AreaRow[]): Draft[] {
+  const drafts: Draft[] = [];
+  areaRows.forEach((area, areaIndex) => {
+    const count = random.int(30, 62);
+    const road = ROADS[areaIndex % ROADS.length];
+    const firstLane = 100 + areaIndex * 37;
+    const estates = [`${area.name}一村`, `${area.name}二村`, `${area.name}新苑`].slice(0, random.int(1, 3));
+    for (let n = 0; n < count; n++) {
+      const lane = firstLane + Math.floor(n / 20) * 2;
+      const address = `${road} ${lane}弄 ${(n % 20) + 1}号`;
+      const floors = random.pick([5, 6, 6, 6, 7]);
+      const households = floors * random.pick([2, 2, 3, 4]);
+      drafts.push({
+        areaIndex,
+        areaId: area.id,
+        estate: estates[n % estates.length] ?? "",
+        address,
+        addressKey: addressKey(address),
+        floors,
+        households,
+        elderlyHouseholds: Math.min(households, random.int(Math.floor(households / 4), Math.ceil(households * 0.8))),
+        notes: "",
+        isDemo: true,
       });
     }
-    await tx.insert(targets).values(targetRows);
-    await tx.insert(targetLetters).values(letterRows.filter((letter) => (letter.signedOn ?? "") <= today));
+  });
+  return drafts;
+}
 
-    // Demo accounts share the demo password, so they share its hash.
-    const areaByName = new Map(areaRows.map((area) => [area.name, area.id]));
-    const zoneByName = new Map(zoneRows.map((zone) => [zone.name, zone.id]));
-    await tx.insert(users).values(
-      demoAccounts().map((account) => ({
-        username: account.username,
-        displayName: account.displayName,
-        role: account.role,
-        areaId: account.area ? areaByName.get(account.area) : null,
-        zoneId: account.zone ? zoneByName.get(account.zone) : null,
-        passwordHash,
-        isDemo: true,
+function shuffle<T>(random: ReturnType<typeof createRandom>, items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    const item = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = item;
+  }
+}
+
+/** Signs buildings year by year at the programme's pace, then starts and completes most of them. */
+function progressBuildings(random: ReturnType<typeof createRandom>, drafts: Draft[], today: string): void {
+  const currentYear = yearOf(today);
+  let cursor = 0;
+  for (let year = 2020; year <= currentYear; year++) {
+    const first = year === 2020 ? "2020-07-01" : `${year}-01-01`;
+    const last = year === currentYear ? today : `${year}-12-31`;
+    const span = daysBetween(first, last);
+    const fullYear = year === 2020 ? 183 : 365;
+    const count = Math.round(((SIGNINGS_PER_YEAR[year] ?? LATER_SIGNINGS) * (span + 1)) / fullYear);
+    for (const draft of drafts.slice(cursor, cursor + count))
+      progressOne(random, draft, addDays(first, random.int(0, span)), today);
+    cursor += count;
+  }
+}
+
+function progressOne(random: ReturnType<typeof createRandom>, draft: Draft, signedOn: string, today: string): void {
+  draft.signedOn = signedOn;
+  draft.consentRate = random.int(78, 100);
+  draft.elevatorCompany = random.pick(COMPANIES);
+  const costWan = random.int(55, 80);
+  draft.costWan = costWan;
+  draft.subsidyWan = Math.min(28, Math.round(costWan * 0.4));
+  if (random.chance(0.03)) return; // a few signings that never start (stalled)
+  const startedOn = addDays(signedOn, random.around(55, 60, 12, 200));
+  if (startedOn > today) return;
+  draft.startedOn = startedOn;
+  if (random.chance(0.03)) return;
+  const completedOn = addDays(startedOn, random.around(115, 80, 50, 330));
+  if (completedOn > today) return;
+  draft.completedOn = completedOn;
+}
+
+/** Blockers on some buildings still in progress or being consulted; a few withdrawals. */
+function blockOrWithdrawSome(random: ReturnType<typeof createRandom>, drafts: Draft[], today: string): void {
+  for (const draft of drafts) {
+    if (draft.completedOn) continue;
+    if (random.chance(draft.signedOn ? 0.08 : 0.04)) {
+      const category = random.pick(BLOCKERS);
+      draft.blockerCategory = category;
+      draft.blockerNote = BLOCKER_NOTES[category];
+      draft.blockedSince = addDays(today, -random.int(5, 150));
+    } else if (!draft.startedOn && random.chance(0.01)) {
+      draft.withdrawn = true;
+      draft.notes = "业主意见反复，撤销申请";
+    }
+  }
+}
+
+/** The buildings, and a stage event for each stage date they have. */
+async function insertBuildingsWithEvents(tx: Tx, drafts: Draft[]): Promise<void> {
+  const inserted: { id: number; signedOn: string | null; startedOn: string | null; completedOn: string | null }[] = [];
+  for (let i = 0; i < drafts.length; i += 500) {
+    const chunk = drafts.slice(i, i + 500).map(({ areaIndex: _areaIndex, ...values }) => values);
+    inserted.push(
+      ...(await tx.insert(buildings).values(chunk).returning({
+        id: buildings.id,
+        signedOn: buildings.signedOn,
+        startedOn: buildings.startedOn,
+        completedOn: buildings.completedOn,
       })),
     );
-  });
+  }
+  const events: (typeof stageEvents.$inferInsert)[] = [];
+  for (const building of inserted) {
+    for (const stage of RECORDED_STAGES) {
+      const date = building[STAGE_DATE_FIELD[stage]];
+      if (!date) continue;
+      events.push({
+        buildingId: building.id,
+        stage,
+        toDate: date,
+        reason: "演示数据",
+        at: new Date(`${date}T10:00:00+08:00`),
+      });
+    }
+  }
+  for (let i = 0; i < events.length; i += 1000) await tx.insert(stageEvents).values(events.slice(i, i + 1000));
+}
+
+/** Targets: the town's, allocated to areas in proportion to their candidate buildings; a letter per area. */
+async function insertTargetsAndLetters(
+  tx: Tx,
+  input: { zoneRows: ZoneRow[]; areaRows: AreaRow[]; drafts: Draft[]; today: string },
+): Promise<void> {
+  const { zoneRows, areaRows, drafts, today } = input;
+  const weights = areaRows.map((area) => drafts.filter((draft) => draft.areaId === area.id).length);
+  const targetRows: (typeof targets.$inferInsert)[] = [];
+  const letterRows: (typeof targetLetters.$inferInsert)[] = [];
+  for (let year = 2021; year <= yearOf(today); year++) {
+    const town = TOWN_TARGETS[year] ?? LATER_TARGET;
+    const shares = allocate(town, weights);
+    for (const stage of RECORDED_STAGES) {
+      targetRows.push({ year, stage, value: town });
+      areaRows.forEach((area, index) => {
+        targetRows.push({ year, stage, areaId: area.id, value: shares[index] ?? 0 });
+      });
+    }
+    for (const area of areaRows) {
+      const zoneIndex = zoneRows.findIndex((zone) => zone.id === area.zoneId);
+      letterRows.push({
+        year,
+        areaId: area.id,
+        zoneLeader: `${ZONE_NAMES[zoneIndex]}包片领导（演示）`,
+        secretary: `${area.name}居民区书记（演示）`,
+        liaison: `机关联络员${String.fromCharCode(65 + (area.id % 26))}（演示）`,
+        signedOn: `${year}-02-${String(10 + (area.id % 15)).padStart(2, "0")}`,
+      });
+    }
+  }
+  await tx.insert(targets).values(targetRows);
+  await tx.insert(targetLetters).values(letterRows.filter((letter) => (letter.signedOn ?? "") <= today));
+}
+
+/** Demo accounts share the demo password, so they share its hash. */
+async function insertAccounts(
+  tx: Tx,
+  input: { zoneRows: ZoneRow[]; areaRows: AreaRow[]; passwordHash: string },
+): Promise<void> {
+  const areaByName = new Map(input.areaRows.map((area) => [area.name, area.id]));
+  const zoneByName = new Map(input.zoneRows.map((zone) => [zone.name, zone.id]));
+  await tx.insert(users).values(
+    demoAccounts().map((account) => ({
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      areaId: account.area ? areaByName.get(account.area) : null,
+      zoneId: account.zone ? zoneByName.get(account.zone) : null,
+      passwordHash: input.passwordHash,
+      isDemo: true,
+    })),
+  );
 }

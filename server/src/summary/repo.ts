@@ -82,12 +82,28 @@ export async function medianDurations(ex: Executor, today: string) {
   return { signedToStarted: number(row?.signed_to_started), startedToCompleted: number(row?.started_to_completed) };
 }
 
+const STATUS_COLUMNS = [
+  "planned",
+  "signed",
+  "started",
+  "completed",
+  "stalled_signed",
+  "stalled_started",
+  "week_signed",
+  "week_started",
+  "week_completed",
+  "month_signed",
+  "month_started",
+  "month_completed",
+] as const;
+export type StageStatus = Record<(typeof STATUS_COLUMNS)[number], number>;
+
 /** Buildings now in each stage, stalled, and recorded this week and this month. */
-export async function stageStatus(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
+export async function stageStatus(ex: Executor, today: string, t: StallThresholds, scope: SQL): Promise<StageStatus> {
   const week = startOfWeek(today);
   const month = startOfMonth(today);
   const count = (condition: SQL) => sql`count(*) filter (where ${condition})::int`;
-  const [row] = await rows<Record<string, number>>(
+  const [row] = await rows<StageStatus>(
     ex,
     sql`select
       ${count(inStage("planned"))} as planned,
@@ -104,5 +120,6 @@ export async function stageStatus(ex: Executor, today: string, t: StallThreshold
       ${count(countedIn("completed", month, today))} as month_completed
     from ${buildings} where ${scope}`,
   );
-  return row;
+  // An aggregate without GROUP BY always answers one row.
+  return row ?? (Object.fromEntries(STATUS_COLUMNS.map((column) => [column, 0])) as StageStatus);
 }

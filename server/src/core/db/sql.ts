@@ -1,7 +1,7 @@
 // Small SQL builders for statements the query builder does not express.
 
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./index";
 
 /** Runs a raw statement and returns its rows (both drivers answer `{ rows }`). */
@@ -18,6 +18,15 @@ function parameter(value: unknown, type: string): SQL {
   return sql`${value}::${sql.raw(type)}`;
 }
 
+/** The columns of `table` that `keys` (property names) name, in the keys' order; unknown keys left out. */
+function columnsNamed(table: PgTable, keys: readonly string[]): [string, PgColumn][] {
+  const columns = getTableColumns(table);
+  return keys.flatMap((key): [string, PgColumn][] => {
+    const column = columns[key];
+    return column ? [[key, column]] : [];
+  });
+}
+
 /**
  * `insert into <table> (<columns>) select <values> from <source>`: one row of `values` (keyed by the
  * table's property names) inserted once per row of `source` — used to write dependent rows in the same
@@ -31,15 +40,15 @@ export function insertSelectFrom(
   fromSource: Record<string, string> = {},
   rest = "",
 ): SQL {
-  const columns = getTableColumns(table);
-  const entries = Object.entries(values).filter(
-    ([key, value]) => key in columns && value !== undefined && !(key in fromSource),
+  const constant = columnsNamed(
+    table,
+    Object.keys(values).filter((key) => values[key] !== undefined && !(key in fromSource)),
   );
-  const expressions = Object.entries(fromSource).filter(([key]) => key in columns);
-  const names = [...entries, ...expressions].map(([key]) => sql.raw(`"${columns[key].name}"`));
+  const computed = columnsNamed(table, Object.keys(fromSource));
+  const names = [...constant, ...computed].map(([, column]) => sql.raw(`"${column.name}"`));
   const params = [
-    ...entries.map(([key, value]) => parameter(value, columns[key].getSQLType())),
-    ...expressions.map(([key, expression]) => sql.raw(`(${expression})::${columns[key].getSQLType()}`)),
+    ...constant.map(([key, column]) => parameter(values[key], column.getSQLType())),
+    ...computed.map(([key, column]) => sql.raw(`(${fromSource[key]})::${column.getSQLType()}`)),
   ];
   return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(params, sql`, `)} from ${sql.raw(source)} ${sql.raw(rest)}`;
 }
@@ -53,12 +62,11 @@ const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString
  * JSON itself, so a bulk write costs neither thousands of bound parameters nor thousands of statements.
  */
 export function insertFromJson(table: PgTable, records: readonly Record<string, unknown>[]): SQL {
-  const columns = getTableColumns(table);
-  const keys = Object.keys(records[0] ?? {}).filter((key) => key in columns);
-  const names = keys.map((key) => `"${columns[key].name}"`).join(", ");
-  const definitions = keys.map((key) => `"${columns[key].name}" ${columns[key].getSQLType()}`).join(", ");
+  const columns = columnsNamed(table, Object.keys(records[0] ?? {}));
+  const names = columns.map(([, column]) => `"${column.name}"`).join(", ");
+  const definitions = columns.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(", ");
   const json = JSON.stringify(
-    records.map((record) => Object.fromEntries(keys.map((key) => [columns[key].name, jsonValue(record[key])]))),
+    records.map((record) => Object.fromEntries(columns.map(([key, column]) => [column.name, jsonValue(record[key])]))),
   );
   return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(definitions)})`;
 }
@@ -73,18 +81,19 @@ export function updateFromJson(
   records: readonly ({ id: number } & Record<string, unknown>)[],
   set: Record<string, SQL>,
 ): SQL {
-  const columns = getTableColumns(table);
-  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))].filter(
-    (key) => key !== "id" && key in columns && !(key in set),
+  const changed = columnsNamed(
+    table,
+    [...new Set(records.flatMap((record) => Object.keys(record)))].filter((key) => key !== "id" && !(key in set)),
   );
   const assignments = [
-    ...keys.map((key) => {
-      const column = columns[key];
-      return sql.raw(
+    ...changed.map(([key, column]) =>
+      sql.raw(
         `"${column.name}" = case when r.doc ? '${key}' then (r.doc->>'${key}')::${column.getSQLType()} else t."${column.name}" end`,
-      );
-    }),
-    ...Object.entries(set).map(([key, value]) => sql`${sql.raw(`"${columns[key].name}"`)} = ${value}`),
+      ),
+    ),
+    ...columnsNamed(table, Object.keys(set)).map(
+      ([key, column]) => sql`${sql.raw(`"${column.name}"`)} = ${set[key] as SQL}`,
+    ),
   ];
   const json = JSON.stringify(
     records.map((record) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, jsonValue(value)]))),

@@ -51,15 +51,15 @@ export interface WorkbookLimits extends ZipLimits {
   maxSharedStrings: number;
 }
 
-const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const CELL_REF = /^\$?(?<letters>[A-Za-z]{1,3})\$?(?<row>\d{1,7})$/;
 
 /** Column number (A = 1) and row of an A1 reference. */
 export function decodeCell(ref: string): { col: number; row: number } | null {
-  const match = CELL_REF.exec(ref.trim());
-  if (!match) return null;
+  const parts = CELL_REF.exec(ref.trim())?.groups;
+  if (!parts?.letters || !parts.row) return null;
   let col = 0;
-  for (const letter of match[1].toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
-  return { col, row: Number(match[2]) };
+  for (const letter of parts.letters.toUpperCase()) col = col * 26 + (letter.charCodeAt(0) - 64);
+  return { col, row: Number(parts.row) };
 }
 
 export function columnLetter(col: number): string {
@@ -69,7 +69,7 @@ export function columnLetter(col: number): string {
 }
 
 function decodeRange(ref: string): Range | null {
-  const [from, to = from] = ref.split(":");
+  const [from = "", to = from] = ref.split(":");
   const a = decodeCell(from);
   const b = decodeCell(to);
   if (!a || !b) return null;
