@@ -1,16 +1,10 @@
+import type { AuditPage, AuditQuery } from "@jiati/shared";
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import { apiPath, request } from "./http";
 import { keys } from "./keys";
-import type { AuditRow } from "./types";
 
-export interface AuditFilters {
-  areaId?: number;
-  userId?: number;
-  action?: string;
-  from?: string;
-  to?: string;
-  [key: string]: string | number | undefined;
-}
+/** The change log's filters (GET /api/audit takes these and pages with `before` and `limit`). */
+export type AuditFilters = Pick<AuditQuery, "areaId" | "userId" | "action" | "from" | "to">;
 
 const PAGE = 50;
 
@@ -19,10 +13,7 @@ export const auditQuery = (filters: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: keys.audit.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      request<{ items: AuditRow[]; nextBefore: number | null }>(
-        apiPath("/audit", { ...filters, before: pageParam, limit: PAGE }),
-        { signal },
-      ),
+      request<AuditPage>(apiPath("/audit", { ...filters, before: pageParam, limit: PAGE }), { signal }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

@@ -1,4 +1,4 @@
-import type { PutTargets } from "@jiati/shared";
+import type { PutLetter, PutTargets } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { request } from "./http";
 import { useInvalidateFor } from "./invalidation";
@@ -29,13 +29,10 @@ export function usePutTargets() {
   });
 }
 
-/** PUT /api/targets/letters/:areaId — the letter's editable part, as the server returns it. */
-type LetterInput = Pick<TargetLetter, "year" | "zoneLeader" | "secretary" | "liaison" | "signedOn">;
-
 export function usePutLetter() {
   const invalidate = useInvalidateFor();
   return useMutation({
-    mutationFn: ({ areaId, ...input }: LetterInput & { areaId: number }) =>
+    mutationFn: ({ areaId, ...input }: PutLetter & { areaId: number }) =>
       request<TargetLetter>(`/targets/letters/${areaId}`, { method: "PUT", body: input }),
     onSuccess: () => invalidate({ kind: "targets" }),
   });

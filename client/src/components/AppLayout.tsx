@@ -21,8 +21,7 @@ const ChangePasswordModal = lazy(() =>
 
 function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassword: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const logout = useLogout();
+  const logout = useLogoutAndLeave();
   return (
     <Dropdown
       trigger={["click"]}
@@ -34,7 +33,7 @@ function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassw
             key: "logout",
             icon: <LogoutOutlined />,
             label: <span data-testid="logout-button">{t("user.logout")}</span>,
-            onClick: () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) }),
+            onClick: logout,
           },
         ],
       }}
@@ -56,17 +55,12 @@ function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassw
 export function AppLayout() {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
-  const screens = Grid.useBreakpoint();
-  const phone = screens.lg === false;
-  const location = useLocation();
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const phone = Grid.useBreakpoint().lg === false;
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const { items, selectedKey } = useNavItems(user ?? null, location.pathname);
-  const navigate = useNavigate();
-  const logout = useLogout();
   useChangeStream(Boolean(user));
 
   if (!user) return null;
+  const openPassword = () => setPasswordOpen(true);
 
   return (
     <Layout className="app-layout">
@@ -76,76 +70,9 @@ export function AppLayout() {
           <span>{t("app.title")}</span>
         </Link>
         {phone ? (
-          <>
-            <div className="header-spacer" />
-            <Button
-              type="text"
-              icon={<MenuOutlined />}
-              aria-label={t("nav.menu")}
-              onClick={() => setDrawerOpen(true)}
-              className="header-icon-button"
-              data-testid="nav-toggle"
-            />
-            <Drawer
-              open={drawerOpen}
-              onClose={() => setDrawerOpen(false)}
-              placement="right"
-              size={300}
-              title={
-                <div>
-                  <div data-testid="current-user">{user.displayName}</div>
-                  <Tag color="blue" variant="filled" data-testid="current-role">
-                    {t(`role.${user.role}`)}
-                  </Tag>
-                </div>
-              }
-            >
-              <Menu
-                mode="inline"
-                selectedKeys={selectedKey ? [selectedKey] : []}
-                items={items}
-                onClick={() => setDrawerOpen(false)}
-                data-testid="nav-menu"
-              />
-              <div className="drawer-actions">
-                <LanguageSwitch />
-                <Button
-                  block
-                  icon={<KeyOutlined />}
-                  onClick={() => {
-                    setDrawerOpen(false);
-                    setPasswordOpen(true);
-                  }}
-                >
-                  {t("user.changePassword")}
-                </Button>
-                <Button
-                  block
-                  danger
-                  icon={<LogoutOutlined />}
-                  data-testid="logout-button"
-                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
-                >
-                  {t("user.logout")}
-                </Button>
-              </div>
-            </Drawer>
-          </>
+          <PhoneNav user={user} onChangePassword={openPassword} />
         ) : (
-          <>
-            <Menu
-              mode="horizontal"
-              theme="dark"
-              selectedKeys={selectedKey ? [selectedKey] : []}
-              items={items}
-              className="app-nav"
-              data-testid="nav-menu"
-            />
-            <div className="header-right">
-              <LanguageSwitch />
-              <UserMenu user={user} onChangePassword={() => setPasswordOpen(true)} />
-            </div>
-          </>
+          <DesktopNav user={user} onChangePassword={openPassword} />
         )}
       </Layout.Header>
       <Layout.Content className="app-content">
@@ -162,5 +89,99 @@ export function AppLayout() {
         </Suspense>
       )}
     </Layout>
+  );
+}
+
+interface NavProps {
+  user: SessionUser;
+  onChangePassword: () => void;
+}
+
+/** Logs out, then shows the login page. */
+function useLogoutAndLeave() {
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+}
+
+/** On a desktop: the menu across the header, the language and the user menu at its right. */
+function DesktopNav({ user, onChangePassword }: NavProps) {
+  const { pathname } = useLocation();
+  const { items, selectedKey } = useNavItems(user, pathname);
+  return (
+    <>
+      <Menu
+        mode="horizontal"
+        theme="dark"
+        selectedKeys={selectedKey ? [selectedKey] : []}
+        items={items}
+        className="app-nav"
+        data-testid="nav-menu"
+      />
+      <div className="header-right">
+        <LanguageSwitch />
+        <UserMenu user={user} onChangePassword={onChangePassword} />
+      </div>
+    </>
+  );
+}
+
+/** On a phone: a menu button opening a drawer with the user, the menu, the language and the account actions. */
+function PhoneNav({ user, onChangePassword }: NavProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const { items, selectedKey } = useNavItems(user, pathname);
+  const logout = useLogoutAndLeave();
+  return (
+    <>
+      <div className="header-spacer" />
+      <Button
+        type="text"
+        icon={<MenuOutlined />}
+        aria-label={t("nav.menu")}
+        onClick={() => setOpen(true)}
+        className="header-icon-button"
+        data-testid="nav-toggle"
+      />
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="right"
+        size={300}
+        title={
+          <div>
+            <div data-testid="current-user">{user.displayName}</div>
+            <Tag color="blue" variant="filled" data-testid="current-role">
+              {t(`role.${user.role}`)}
+            </Tag>
+          </div>
+        }
+      >
+        <Menu
+          mode="inline"
+          selectedKeys={selectedKey ? [selectedKey] : []}
+          items={items}
+          onClick={() => setOpen(false)}
+          data-testid="nav-menu"
+        />
+        <div className="drawer-actions">
+          <LanguageSwitch />
+          <Button
+            block
+            icon={<KeyOutlined />}
+            onClick={() => {
+              setOpen(false);
+              onChangePassword();
+            }}
+          >
+            {t("user.changePassword")}
+          </Button>
+          <Button block danger icon={<LogoutOutlined />} data-testid="logout-button" onClick={logout}>
+            {t("user.logout")}
+          </Button>
+        </div>
+      </Drawer>
+    </>
   );
 }

@@ -40,45 +40,10 @@ const ACTIONS = [
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const describe = useAuditDescriber();
-  const areas = useQuery(areasQuery()).data ?? [];
-  const users = useQuery(usersQuery).data ?? [];
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const log = useInfiniteQuery(auditQuery(filters));
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (patch: Partial<AuditFilters>) => setFilters((prev) => ({ ...prev, ...patch }));
-
-  const columns: ColumnsType<AuditRow> = [
-    { key: "at", title: t("audit.at"), width: 170, render: (_, row) => fmt.dateTime(row.at) },
-    { key: "who", title: t("audit.who"), width: 150, render: (_, row) => row.displayName ?? row.username },
-    {
-      key: "action",
-      title: t("audit.action"),
-      width: 120,
-      render: (_, row) => actionLabel(t, row.action),
-    },
-    {
-      key: "entity",
-      title: t("audit.entity"),
-      width: 150,
-      render: (_, row) =>
-        row.entity === "building" ? (
-          <Link to={`/buildings/${row.entityId}`}>{t("audit.building", { id: row.entityId })}</Link>
-        ) : (
-          t(`audit.entities.${row.entity}`, { defaultValue: row.entity })
-        ),
-    },
-    {
-      key: "area",
-      title: t("field.areaId"),
-      width: 100,
-      render: (_, row) => (row.areaId ? (areas.find((area) => area.id === row.areaId)?.name ?? row.areaId) : "—"),
-    },
-    { key: "what", title: t("audit.what"), render: (_, row) => describe(row).what },
-    { key: "reason", title: t("field.reason"), width: 180, render: (_, row) => row.reason || "—" },
-  ];
+  const columns = useAuditColumns();
 
   return (
     <div className="page" data-testid="audit-page">
@@ -87,48 +52,7 @@ export function AuditPage() {
           {t("audit.title")}
         </Typography.Title>
       </div>
-      <div className="list-filters">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("buildings.allAreas")}
-          style={{ minWidth: 150 }}
-          value={filters.areaId}
-          onChange={(areaId) => set({ areaId })}
-          options={areas.map((area) => ({ value: area.id, label: area.name }))}
-          data-testid="audit-area"
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("audit.allUsers")}
-          style={{ minWidth: 180 }}
-          value={filters.userId}
-          onChange={(userId) => set({ userId })}
-          options={users.map((user) => ({
-            value: user.id,
-            label: t("common.nameWithDetail", { name: user.displayName, detail: user.username }),
-          }))}
-          data-testid="audit-user"
-        />
-        <Select
-          allowClear
-          placeholder={t("audit.allActions")}
-          style={{ minWidth: 160 }}
-          value={filters.action}
-          onChange={(action) => set({ action })}
-          options={ACTIONS.map((action) => ({ value: action, label: actionLabel(t, action) }))}
-          data-testid="audit-action"
-        />
-        <DatePicker.RangePicker
-          value={range}
-          onChange={(value) => {
-            setRange(value);
-            set({ from: value?.[0]?.format("YYYY-MM-DD"), to: value?.[1]?.format("YYYY-MM-DD") });
-          }}
-          data-testid="audit-range"
-        />
-      </div>
+      <AuditFilterBar filters={filters} onChange={(patch) => setFilters((prev) => ({ ...prev, ...patch }))} />
       {log.isError ? (
         <ErrorResult error={log.error} onRetry={() => log.refetch()} />
       ) : (
@@ -156,6 +80,89 @@ export function AuditPage() {
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+function useAuditColumns(): ColumnsType<AuditRow> {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const describe = useAuditDescriber();
+  const areas = useQuery(areasQuery()).data ?? [];
+  return [
+    { key: "at", title: t("audit.at"), width: 170, render: (_, row) => fmt.dateTime(row.at) },
+    { key: "who", title: t("audit.who"), width: 150, render: (_, row) => row.displayName ?? row.username },
+    { key: "action", title: t("audit.action"), width: 120, render: (_, row) => actionLabel(t, row.action) },
+    {
+      key: "entity",
+      title: t("audit.entity"),
+      width: 150,
+      render: (_, row) =>
+        row.entity === "building" ? (
+          <Link to={`/buildings/${row.entityId}`}>{t("audit.building", { id: row.entityId })}</Link>
+        ) : (
+          t(`audit.entities.${row.entity}`, { defaultValue: row.entity })
+        ),
+    },
+    {
+      key: "area",
+      title: t("field.areaId"),
+      width: 100,
+      render: (_, row) => (row.areaId ? (areas.find((area) => area.id === row.areaId)?.name ?? row.areaId) : "—"),
+    },
+    { key: "what", title: t("audit.what"), render: (_, row) => describe(row).what },
+    { key: "reason", title: t("field.reason"), width: 180, render: (_, row) => row.reason || "—" },
+  ];
+}
+
+/** Area, user, action and date range; each choice narrows the log at once. */
+function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange: (patch: AuditFilters) => void }) {
+  const { t } = useTranslation();
+  const areas = useQuery(areasQuery()).data ?? [];
+  const users = useQuery(usersQuery).data ?? [];
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  return (
+    <div className="list-filters">
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: "label" }}
+        placeholder={t("buildings.allAreas")}
+        style={{ minWidth: 150 }}
+        value={filters.areaId}
+        onChange={(areaId) => onChange({ areaId })}
+        options={areas.map((area) => ({ value: area.id, label: area.name }))}
+        data-testid="audit-area"
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: "label" }}
+        placeholder={t("audit.allUsers")}
+        style={{ minWidth: 180 }}
+        value={filters.userId}
+        onChange={(userId) => onChange({ userId })}
+        options={users.map((user) => ({
+          value: user.id,
+          label: t("common.nameWithDetail", { name: user.displayName, detail: user.username }),
+        }))}
+        data-testid="audit-user"
+      />
+      <Select
+        allowClear
+        placeholder={t("audit.allActions")}
+        style={{ minWidth: 160 }}
+        value={filters.action}
+        onChange={(action) => onChange({ action })}
+        options={ACTIONS.map((action) => ({ value: action, label: actionLabel(t, action) }))}
+        data-testid="audit-action"
+      />
+      <DatePicker.RangePicker
+        value={range}
+        onChange={(value) => {
+          setRange(value);
+          onChange({ from: value?.[0]?.format("YYYY-MM-DD"), to: value?.[1]?.format("YYYY-MM-DD") });
+        }}
+        data-testid="audit-range"
+      />
     </div>
   );
 }
