@@ -1,15 +1,13 @@
-import { passwordSchema } from "@jiati/shared";
+import { type changePasswordSchema, passwordSchema } from "@jiati/shared";
 import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { useChangePassword } from "../api/session";
 import { applyServerErrors, zodRule } from "./forms";
 import { useErrorMessage } from "./useErrorMessage";
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+/** The request's fields, and the new password typed again. */
+type Values = z.input<typeof changePasswordSchema> & { confirm: string };
 
 /** Any role may change their own password; the server ends their other sessions. */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -19,16 +19,16 @@ export interface StageFormValues {
   reason: string;
 }
 
-export type StageFormField = "stage" | "date" | "reason";
+type StageFormField = "stage" | "date" | "reason";
 
-export type StageCheck = { ok: true; update: StageUpdate } | { ok: false; field: StageFormField; message: string };
+type StageCheck = { ok: true; update: StageUpdate } | { ok: false; field: StageFormField; message: string };
 
 /** The form field that shows an error about `field`: the reason and the stage their own, anything else the date. */
 export function formFieldOf(field: unknown): StageFormField {
   return field === "reason" || field === "stage" ? field : "date";
 }
 
-export function toStageUpdate(values: StageFormValues): StageUpdate {
+function toStageUpdate(values: StageFormValues): StageUpdate {
   return {
     stage: values.stage,
     date: values.clear ? null : (values.date?.format("YYYY-MM-DD") ?? null),

@@ -4,9 +4,9 @@
 import { STAGE_DATE_FIELD, stageOf } from "@jiati/shared/stages";
 import { BUILDING_STAGES, type BuildingStage, type StageDates } from "@jiati/shared/vocabulary";
 
-export type StepStatus = "finish" | "process" | "wait";
+type StepStatus = "finish" | "process" | "wait";
 
-export interface StageStep {
+interface StageStep {
   stage: BuildingStage;
   date: string | null;
   status: StepStatus;

@@ -3,7 +3,7 @@
 
 import type { RecordedStage, Summary } from "@jiati/shared";
 
-export interface BurnUpPoint {
+interface BurnUpPoint {
   month: number;
   actual: number | null;
   plan: number | null;

@@ -5,7 +5,7 @@ import type { RecordedStage, TargetEntry } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import type { TargetsResponse } from "../../api/types";
 
-export type StageValues = Record<RecordedStage, number | null>;
+type StageValues = Record<RecordedStage, number | null>;
 /** Targets by "town" and by area id. */
 export type Draft = Record<string, StageValues>;
 
