@@ -71,24 +71,65 @@ export async function createApp(options: AppOptions) {
   const hub = new ChangeHub(database, logger);
   await hub.start();
   const deps: Deps = { database, db: database.db, hub, clock, logger };
+  const services = createServices(deps);
+  const sessions = new SessionResolver(deps.db, () => clock.now(), hub);
+  const streams = new StreamService(
+    hub,
+    async (sessionId) => (await sessions.resolve(sessionId)) !== null,
+    options.streamLimits,
+  );
 
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+  app.use(requestId);
+  app.use(securityHeaders());
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith("/api/stream") && compression.filter(req, res),
+    }),
+  );
+  app.use("/api", apiRouter({ deps, services, sessions, streams }));
+  serveClient(app, options.clientDir === undefined ? defaultClientDir() : options.clientDir);
+  app.use(pageErrorHandler(logger));
+  const stopHousekeeping = startHousekeeping(deps, services.auth);
+
+  return {
+    app,
+    deps,
+    services,
+    hub,
+    /** Ends open event streams and stops listening; the database stays open. */
+    async close() {
+      streams.closeAll();
+      stopHousekeeping();
+      await hub.stop();
+    },
+  };
+}
+
+function createServices(deps: Deps) {
   const settings = new SettingsService(deps);
   const structure = new StructureService(deps);
-  const services = {
+  const summary = new SummaryService(deps, structure, settings);
+  return {
     audit: new AuditService(deps),
     auth: new AuthService(deps),
     buildings: new BuildingService(deps, settings),
     settings,
     structure,
-    summary: new SummaryService(deps, structure, settings),
+    summary,
     targets: new TargetService(deps),
     letters: new LetterService(deps),
     ledger: new LedgerService(deps),
+    ledgerExport: new LedgerExport(deps, summary),
     users: new UserService(deps),
   };
+}
 
-  const sessions = new SessionResolver(deps.db, () => clock.now(), hub);
-  const authenticate: RequestHandler = async (req, _res, next) => {
+/** The session cookie → the user and the request's context, when the session is live. */
+function authenticator(sessions: SessionResolver, clock: Clock): RequestHandler {
+  return async (req, _res, next) => {
     try {
       const id = readSessionCookie(req);
       const user = id ? await sessions.resolve(id) : null;
@@ -101,32 +142,20 @@ export async function createApp(options: AppOptions) {
       next(error);
     }
   };
+}
 
+function apiRouter(parts: {
+  deps: Deps;
+  services: ReturnType<typeof createServices>;
+  sessions: SessionResolver;
+  streams: StreamService;
+}): express.Router {
+  const { deps, services } = parts;
   const api = express.Router();
   api.use(requireXhrHeader);
   api.use(express.json({ limit: "1mb" }));
-  api.use(authenticate);
-
-  route(
-    api,
-    {
-      method: "get",
-      path: "/health",
-      tag: "health",
-      access: "public",
-      summary: "Liveness and which database engine; ?deep=true also makes a database round trip (readiness)",
-      query: z.strictObject({ deep: z.enum(["true", "false"]).optional() }),
-    },
-    async ({ query }) => {
-      if (query.deep === "true") await database.db.execute("select 1");
-      return { status: "ok", engine: database.engine, instance: hub.instanceId };
-    },
-  );
-  route(
-    api,
-    { method: "get", path: "/openapi.json", tag: "health", access: "public", summary: "This API's description" },
-    () => openApiDocument(),
-  );
+  api.use(authenticator(parts.sessions, deps.clock));
+  api.use(healthRoutes(deps));
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
   api.use(buildingRoutes(services.buildings));
@@ -134,86 +163,96 @@ export async function createApp(options: AppOptions) {
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(services.audit));
-  api.use(ledgerRoutes(services.ledger, new LedgerExport(deps, services.summary)));
-  api.use(settingsRoutes(settings));
-  const streams = new StreamService(
-    hub,
-    async (sessionId) => (await sessions.resolve(sessionId)) !== null,
-    options.streamLimits,
-  );
-  api.use(streamRoutes(hub, streams));
+  api.use(ledgerRoutes(services.ledger, services.ledgerExport));
+  api.use(settingsRoutes(services.settings));
+  api.use(streamRoutes(deps.hub, parts.streams));
   api.use((req, _res, next) => next(new NotFound(`接口 ${req.method} ${req.path} `)));
-  api.use(errorHandler(logger));
+  api.use(errorHandler(deps.logger));
+  return api;
+}
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", options.trustProxy ?? false);
-  app.use(requestId);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // antd writes its component styles into <style> elements at run time.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", "data:"],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'", "data:"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          upgradeInsecureRequests: null,
-        },
+const healthSchema = z.object({
+  status: z.literal("ok"),
+  engine: z.enum(["pglite", "postgresql"]),
+  /** This server instance, to tell instances apart behind a load balancer. */
+  instance: z.string(),
+});
+
+function healthRoutes({ database, hub }: Deps): express.Router {
+  const router = express.Router();
+  route(
+    router,
+    {
+      method: "get",
+      path: "/health",
+      tag: "health",
+      access: "public",
+      summary: "Liveness and which database engine; ?deep=true also makes a database round trip (readiness)",
+      query: z.strictObject({ deep: z.enum(["true", "false"]).optional() }),
+      response: healthSchema,
+    },
+    async ({ query }) => {
+      if (query.deep === "true") await database.db.execute("select 1");
+      return { status: "ok", engine: database.engine, instance: hub.instanceId };
+    },
+  );
+  route(
+    router,
+    { method: "get", path: "/openapi.json", tag: "health", access: "public", summary: "This API's description" },
+    () => openApiDocument(),
+  );
+  return router;
+}
+
+function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its component styles into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
       },
-      referrerPolicy: { policy: "same-origin" },
-      strictTransportSecurity: false,
-    }),
-  );
+    },
+    referrerPolicy: { policy: "same-origin" },
+    strictTransportSecurity: false,
+  });
+}
+
+/** The built client: hashed assets cached for good, the page for every other path that is not the API. */
+function serveClient(app: express.Express, clientDir: string | false): void {
+  if (!clientDir || !fs.existsSync(path.join(clientDir, "index.html"))) return;
   app.use(
-    compression({
-      filter: (req, res) => !req.path.startsWith("/api/stream") && compression.filter(req, res),
-    }),
+    "/assets",
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
-  app.use("/api", api);
+  app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+  const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
+  app.get(/^\/(?!api\/).*/, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.type("html").send(indexHtml);
+  });
+}
 
-  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
-  if (clientDir && fs.existsSync(path.join(clientDir, "index.html"))) {
-    app.use(
-      "/assets",
-      express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
-    );
-    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
-    app.get(/^\/(?!api\/).*/, (_req, res) => {
-      res.setHeader("Cache-Control", "no-cache");
-      res.type("html").send(indexHtml);
-    });
-  }
-  app.use(pageErrorHandler(logger));
-
-  const housekeeping = setInterval(
+/** Hourly: expired sessions and old login failures are removed. Returns what stops it. */
+function startHousekeeping(deps: Deps, auth: AuthService): () => void {
+  const timer = setInterval(
     () => {
-      purgeExpiredSessions(deps.db, clock.now()).catch((error) => logger.warn("session purge failed", error));
-      services.auth.purgeFailures().catch((error) => logger.warn("login failure purge failed", error));
+      purgeExpiredSessions(deps.db, deps.clock.now()).catch((error) => deps.logger.warn("session purge failed", error));
+      auth.purgeFailures().catch((error) => deps.logger.warn("login failure purge failed", error));
     },
     60 * 60 * 1000,
   );
-  housekeeping.unref();
-
-  return {
-    app,
-    deps,
-    services,
-    hub,
-    /** Ends open event streams and stops listening; the database stays open. */
-    async close() {
-      streams.closeAll();
-      clearInterval(housekeeping);
-      await hub.stop();
-    },
-  };
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

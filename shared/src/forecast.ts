@@ -53,24 +53,27 @@ export function forecastByPipeline(input: {
   const earliest = today < `${year}-01-01` ? `${year}-01-01` : addDays(today, 1);
   let expected = 0;
   for (const group of waiting) {
-    let days: number | null;
-    if (stage === "started") {
-      if (group.from !== "signed") continue;
-      days = medians.signedToStarted;
-    } else {
-      days =
-        group.from === "started"
-          ? medians.startedToCompleted
-          : medians.signedToStarted == null || medians.startedToCompleted == null
-            ? null
-            : medians.signedToStarted + medians.startedToCompleted;
-    }
+    if (stage === "started" && group.from !== "signed") continue;
+    const days = daysToReach(stage, group.from, medians);
     if (days == null) return null;
     let arrival = addDays(group.since, Math.round(days));
     if (arrival < earliest) arrival = earliest;
     if (arrival <= yearEnd) expected += group.count;
   }
   return actual + expected;
+}
+
+/** The median days a building in stage `from` needs to reach `stage`, or null when not observed yet. */
+function daysToReach(
+  stage: "started" | "completed",
+  from: WaitingGroup["from"],
+  medians: MedianDurations,
+): number | null {
+  if (stage === "started" || from === "started") {
+    return stage === "started" ? medians.signedToStarted : medians.startedToCompleted;
+  }
+  if (medians.signedToStarted == null || medians.startedToCompleted == null) return null;
+  return medians.signedToStarted + medians.startedToCompleted;
 }
 
 /** The monthly rate still needed from tomorrow to reach the target by 31 December; null when the year is over. */

@@ -11,7 +11,7 @@ import {
   neededPerMonth,
   type WaitingGroup,
 } from "./forecast";
-import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, type RecordedStage } from "./vocabulary";
+import { BLOCKER_CATEGORIES, RECORDED_STAGES, type RecordedStage } from "./vocabulary";
 
 /** Above this many areas in scope, the summary lists zones only (choose a zone to see its areas). */
 export const MAX_AREA_ROWS = 300;
@@ -121,11 +121,12 @@ function rankRows<
   return rows;
 }
 
-export function composeSummary(input: SummaryInput): Summary {
-  const { year, today } = input;
-  const zoneById = new Map(input.zones.map((zone) => [zone.id, zone]));
-  const areaIds = new Set(input.areas.map((area) => area.id));
+type Progress = ReturnType<typeof progress>;
+type Targets = Partial<StageNumbers>;
 
+/** Each area's totals per stage, and the scope's totals per stage and month. */
+function totalsOf(input: SummaryInput) {
+  const areaIds = new Set(input.areas.map((area) => area.id));
   const areaTotals = new Map<number, StageNumbers>();
   const monthTotals: Record<RecordedStage, number[]> = {
     signed: new Array(12).fill(0),
@@ -140,100 +141,142 @@ export function composeSummary(input: SummaryInput): Summary {
     const months = monthTotals[row.stage];
     months[row.month - 1] = (months[row.month - 1] ?? 0) + row.count;
   }
+  return { areaTotals, monthTotals };
+}
 
-  const areaTargets = new Map<number, Partial<StageNumbers>>();
-  const zoneTargets = new Map<number, Partial<StageNumbers>>();
-  const townTargets: Partial<StageNumbers> = {};
-  for (const target of input.targets) {
-    if (target.areaId != null) {
-      const entry = areaTargets.get(target.areaId) ?? {};
-      entry[target.stage] = target.value;
-      areaTargets.set(target.areaId, entry);
-    } else if (target.zoneId != null) {
-      const entry = zoneTargets.get(target.zoneId) ?? {};
-      entry[target.stage] = target.value;
-      zoneTargets.set(target.zoneId, entry);
-    } else {
-      townTargets[target.stage] = target.value;
-    }
+/** The targets by whom they are set for: each area, each zone, the town. */
+function targetsByScope(values: readonly TargetValue[]) {
+  const areaTargets = new Map<number, Targets>();
+  const zoneTargets = new Map<number, Targets>();
+  const townTargets: Targets = {};
+  const setIn = (map: Map<number, Targets>, id: number, target: TargetValue) =>
+    map.set(id, { ...map.get(id), [target.stage]: target.value });
+  for (const target of values) {
+    if (target.areaId != null) setIn(areaTargets, target.areaId, target);
+    else if (target.zoneId != null) setIn(zoneTargets, target.zoneId, target);
+    else townTargets[target.stage] = target.value;
   }
+  return { areaTargets, zoneTargets, townTargets };
+}
 
-  const areaRows = input.areas.map((area) => {
-    const totals = areaTotals.get(area.id) ?? zeroStages();
-    const targets = areaTargets.get(area.id) ?? {};
-    const stages = {
-      signed: progress(totals.signed, targets.signed ?? null, year, today),
-      started: progress(totals.started, targets.started ?? null, year, today),
-      completed: progress(totals.completed, targets.completed ?? null, year, today),
-    };
-    return {
-      id: area.id,
-      name: area.name,
-      zoneId: area.zoneId,
-      zoneName: zoneById.get(area.zoneId)?.name ?? "",
-      stages,
-      behind: RECORDED_STAGES.some((stage) => stages[stage].onTrack === false),
-      rank: 0,
-    };
-  });
+const stagesProgress = (actual: StageNumbers, targets: Targets, year: number, today: string) => ({
+  signed: progress(actual.signed, targets.signed ?? null, year, today),
+  started: progress(actual.started, targets.started ?? null, year, today),
+  completed: progress(actual.completed, targets.completed ?? null, year, today),
+});
 
-  const zonesInScope =
-    input.scopeZoneId == null ? input.zones : input.zones.filter((zone) => zone.id === input.scopeZoneId);
-  const zoneRows = zonesInScope.map((zone) => {
-    const members = areaRows.filter((row) => row.zoneId === zone.id);
-    const explicit = zoneTargets.get(zone.id) ?? {};
-    const stages = {} as Record<RecordedStage, ReturnType<typeof progress>>;
-    for (const stage of RECORDED_STAGES) {
-      const actual = members.reduce((sum, row) => sum + row.stages[stage].actual, 0);
-      const allocated = members.filter((row) => row.stages[stage].target != null);
-      const target =
-        explicit[stage] ??
-        (allocated.length ? allocated.reduce((sum, row) => sum + (row.stages[stage].target ?? 0), 0) : null);
-      stages[stage] = progress(actual, target, year, today);
-    }
-    return {
-      id: zone.id,
-      name: zone.name,
-      areaCount: members.length,
-      stages,
-      behind: RECORDED_STAGES.some((stage) => stages[stage].onTrack === false),
-      rank: 0,
-    };
-  });
+const isBehind = (stages: Record<RecordedStage, Progress>) =>
+  RECORDED_STAGES.some((stage) => stages[stage].onTrack === false);
 
+/** A zone's row: its areas summed; its target its own, else its areas' targets summed. */
+function zoneRow(
+  zone: { id: number; name: string },
+  members: readonly { stages: Record<RecordedStage, Progress> }[],
+  explicit: Targets,
+  year: number,
+  today: string,
+) {
+  const actual = zeroStages();
+  const targets: Targets = {};
+  for (const stage of RECORDED_STAGES) {
+    actual[stage] = members.reduce((sum, row) => sum + row.stages[stage].actual, 0);
+    const allocated = members.filter((row) => row.stages[stage].target != null);
+    const summed = allocated.length
+      ? allocated.reduce((sum, row) => sum + (row.stages[stage].target ?? 0), 0)
+      : undefined;
+    const target = explicit[stage] ?? summed;
+    if (target !== undefined) targets[stage] = target;
+  }
+  const stages = stagesProgress(actual, targets, year, today);
+  return { id: zone.id, name: zone.name, areaCount: members.length, stages, behind: isBehind(stages), rank: 0 };
+}
+
+/** The scope's figures for one stage: progress against its target, forecasts, the monthly series. */
+function stageSummary(
+  input: SummaryInput,
+  stage: RecordedStage,
+  months: readonly number[],
+  target: number | null,
+): Summary["stages"][RecordedStage] {
+  const { year, today } = input;
+  const actual = months.reduce((sum, value) => sum + value, 0);
   const monthEndShares = Array.from({ length: 12 }, (_, index) => {
     const month = String(index + 1).padStart(2, "0");
     return elapsedShareOfYear(year, `${year}-${month}-${daysInMonth(year, index + 1)}`);
   });
+  return {
+    ...progress(actual, target, year, today),
+    forecastPace: forecastByPace(actual, year, today),
+    forecastPipeline: forecastByPipeline({
+      stage,
+      year,
+      today,
+      actual,
+      waiting: input.waiting,
+      medians: input.medians,
+    }),
+    neededPerMonth: neededPerMonth(target, actual, year, today),
+    cumulative: cumulative(months),
+    plan: target == null ? null : monthEndShares.map((share) => Math.round(target * share * 10) / 10),
+  };
+}
 
-  const scopeZone = input.scopeZoneId == null ? null : (zoneById.get(input.scopeZoneId) ?? null);
+/** The scope's stage figures, and how the area targets add up against the scope's own. */
+function scopeStages(
+  input: SummaryInput,
+  parts: {
+    areaRows: readonly { stages: Record<RecordedStage, Progress> }[];
+    /** The zone's progress when the scope is one zone; null for the town. */
+    ownTargets: Record<RecordedStage, Progress> | null;
+    townTargets: Targets;
+    monthTotals: Record<RecordedStage, number[]>;
+  },
+) {
   const stages = {} as Summary["stages"];
   const allocation = {} as Summary["allocation"];
   for (const stage of RECORDED_STAGES) {
-    const actual = monthTotals[stage].reduce((sum, value) => sum + value, 0);
-    const areaSum = areaRows.reduce((sum, row) => sum + (row.stages[stage].target ?? 0), 0);
-    const anyAreaTarget = areaRows.some((row) => row.stages[stage].target != null);
-    const target = scopeZone
-      ? (zoneRows[0]?.stages[stage].target ?? null)
-      : (townTargets[stage] ?? (anyAreaTarget ? areaSum : null));
-    const town = scopeZone ? (zoneRows[0]?.stages[stage].target ?? null) : (townTargets[stage] ?? null);
+    const areaSum = parts.areaRows.reduce((sum, row) => sum + (row.stages[stage].target ?? 0), 0);
+    const anyAreaTarget = parts.areaRows.some((row) => row.stages[stage].target != null);
+    const town = parts.ownTargets ? parts.ownTargets[stage].target : (parts.townTargets[stage] ?? null);
+    const target = parts.ownTargets || town != null ? town : anyAreaTarget ? areaSum : null;
     allocation[stage] = { town, areaSum, balanced: town == null || !anyAreaTarget || town === areaSum };
-    stages[stage] = {
-      ...progress(actual, target, year, today),
-      forecastPace: forecastByPace(actual, year, today),
-      forecastPipeline: forecastByPipeline({
-        stage,
-        year,
-        today,
-        actual,
-        waiting: input.waiting,
-        medians: input.medians,
-      }),
-      neededPerMonth: neededPerMonth(target, actual, year, today),
-      cumulative: cumulative(monthTotals[stage]),
-      plan: target == null ? null : monthEndShares.map((s) => Math.round(target * s * 10) / 10),
-    };
+    stages[stage] = stageSummary(input, stage, parts.monthTotals[stage], target);
   }
+  return { stages, allocation };
+}
+
+export function composeSummary(input: SummaryInput): Summary {
+  const { year, today } = input;
+  const zoneById = new Map(input.zones.map((zone) => [zone.id, zone]));
+  const { areaTotals, monthTotals } = totalsOf(input);
+  const { areaTargets, zoneTargets, townTargets } = targetsByScope(input.targets);
+
+  const areaRows = input.areas.map((area) => {
+    const stages = stagesProgress(areaTotals.get(area.id) ?? zeroStages(), areaTargets.get(area.id) ?? {}, year, today);
+    const zoneName = zoneById.get(area.zoneId)?.name ?? "";
+    return { id: area.id, name: area.name, zoneId: area.zoneId, zoneName, stages, behind: isBehind(stages), rank: 0 };
+  });
+
+  const zonesInScope =
+    input.scopeZoneId == null ? input.zones : input.zones.filter((zone) => zone.id === input.scopeZoneId);
+  const zoneRows = zonesInScope.map((zone) =>
+    zoneRow(
+      zone,
+      areaRows.filter((row) => row.zoneId === zone.id),
+      zoneTargets.get(zone.id) ?? {},
+      year,
+      today,
+    ),
+  );
+
+  const scopeZone = input.scopeZoneId == null ? null : (zoneById.get(input.scopeZoneId) ?? null);
+  const { stages, allocation } = scopeStages(input, {
+    areaRows,
+    // A zone's summary has the zone's target; the town's its own, else its areas' summed.
+    ownTargets: scopeZone ? (zoneRows[0]?.stages ?? null) : null,
+    townTargets,
+    monthTotals,
+  });
 
   const blocked: Record<string, number> = {};
   for (const category of BLOCKER_CATEGORIES) blocked[category] = input.blocked[category] ?? 0;

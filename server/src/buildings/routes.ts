@@ -47,6 +47,12 @@ export function buildingRoutes(service: BuildingService): Router {
     },
   );
 
+  buildingWriteRoutes(router, service);
+  return router;
+}
+
+/** Create, edit and record stages: writers only (docs/DOMAIN.md § Roles). */
+function buildingWriteRoutes(router: Router, service: BuildingService): void {
   route(
     router,
     {
@@ -105,6 +111,4 @@ export function buildingRoutes(service: BuildingService): Router {
       return building;
     },
   );
-
-  return router;
 }

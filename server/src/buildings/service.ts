@@ -57,6 +57,49 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   return { from, to, changed: Object.keys(to).length > 0 };
 }
 
+type BuildingValues = Partial<typeof buildings.$inferInsert>;
+
+/** The columns a patch writes, checked against the building's rules (elderly ≤ households, a reason to withdraw). */
+function patchValues(current: BuildingRow, patch: PatchBuilding, today: string): BuildingValues {
+  const values: BuildingValues = {};
+  for (const field of EDITABLE_FIELDS) {
+    if (patch[field] !== undefined) (values as Record<string, unknown>)[field] = patch[field];
+  }
+  if (patch.address !== undefined) values.addressKey = addressKey(patch.address);
+  const broken = checkElderlyHouseholds({
+    households: patch.households !== undefined ? patch.households : current.households,
+    elderlyHouseholds: patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds,
+  });
+  if (broken) throw InvalidInput.field(broken.field, broken.message);
+  if (patch.blocker !== undefined) Object.assign(values, blockerValues(current, patch.blocker, today));
+  if (patch.withdrawn !== undefined && patch.withdrawn !== current.withdrawn) {
+    if (!patch.reason?.trim()) {
+      throw InvalidInput.field("reason", patch.withdrawn ? "撤销楼栋需要填写原因" : "恢复楼栋需要填写原因");
+    }
+    values.withdrawn = patch.withdrawn;
+  }
+  return values;
+}
+
+/** A blocker set (dated today unless its category stays) or cleared. */
+function blockerValues(current: BuildingRow, blocker: PatchBuilding["blocker"], today: string): BuildingValues {
+  if (!blocker) return { blockerCategory: null, blockerNote: "", blockedSince: null };
+  return {
+    blockerCategory: blocker.category,
+    blockerNote: blocker.note,
+    blockedSince: current.blockerCategory === blocker.category ? current.blockedSince : today,
+  };
+}
+
+/** The audit action a patch is recorded as. */
+function patchAction(patch: PatchBuilding, values: BuildingValues, changed: Record<string, unknown>): string {
+  if (values.withdrawn === true) return "building.withdraw";
+  if (values.withdrawn === false) return "building.restore";
+  const onlyBlocker = patch.blocker !== undefined && Object.keys(changed).every((key) => key.startsWith("blocke"));
+  if (!onlyBlocker) return "building.update";
+  return patch.blocker ? "building.block" : "building.unblock";
+}
+
 export class BuildingService {
   private lists: GenerationCache<JsonText>;
 
@@ -133,41 +176,8 @@ export class BuildingService {
   async patch(ctx: RequestContext, id: number, version: number, patch: PatchBuilding): Promise<Building> {
     return inTransaction(this.deps, async (tx, announce) => {
       const current = await this.lockForWrite(tx, ctx, id, version);
-      if (patch.areaId !== undefined && patch.areaId !== current.areaId) {
-        requireBuildingWrite(ctx.user, patch.areaId);
-        if (!(await areaWithZone(tx, patch.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
-      }
-      const values: Partial<typeof buildings.$inferInsert> = {};
-      for (const field of EDITABLE_FIELDS) {
-        if (patch[field] !== undefined) (values as Record<string, unknown>)[field] = patch[field];
-      }
-      if (patch.address !== undefined) {
-        values.addressKey = addressKey(patch.address);
-        if (values.addressKey !== current.addressKey && (await addressTaken(tx, values.addressKey, id))) {
-          throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
-        }
-      }
-      const households = patch.households !== undefined ? patch.households : current.households;
-      const elderly = patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds;
-      const broken = checkElderlyHouseholds({ households, elderlyHouseholds: elderly });
-      if (broken) throw InvalidInput.field(broken.field, broken.message);
-      if (patch.blocker !== undefined) {
-        if (patch.blocker === null) {
-          Object.assign(values, { blockerCategory: null, blockerNote: "", blockedSince: null });
-        } else {
-          Object.assign(values, {
-            blockerCategory: patch.blocker.category,
-            blockerNote: patch.blocker.note,
-            blockedSince: current.blockerCategory === patch.blocker.category ? current.blockedSince : ctx.today,
-          });
-        }
-      }
-      if (patch.withdrawn !== undefined && patch.withdrawn !== current.withdrawn) {
-        if (!patch.reason?.trim()) {
-          throw InvalidInput.field("reason", patch.withdrawn ? "撤销楼栋需要填写原因" : "恢复楼栋需要填写原因");
-        }
-        values.withdrawn = patch.withdrawn;
-      }
+      const values = patchValues(current, patch, ctx.today);
+      await this.checkMoveAndAddress(tx, ctx, current, values);
       const before = presentBuilding(current);
       const { from, to, changed } = diff(
         before as unknown as Record<string, unknown>,
@@ -175,18 +185,8 @@ export class BuildingService {
       );
       if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
       const row = await updateBuilding(tx, id, values, ctx.now);
-      const action =
-        values.withdrawn === true
-          ? "building.withdraw"
-          : values.withdrawn === false
-            ? "building.restore"
-            : patch.blocker !== undefined && Object.keys(to).every((k) => k.startsWith("blocke"))
-              ? patch.blocker
-                ? "building.block"
-                : "building.unblock"
-              : "building.update";
       await recordAudit(tx, ctx, {
-        action,
+        action: patchAction(patch, values, to),
         entity: "building",
         entityId: id,
         areaId: row.areaId,
@@ -197,6 +197,19 @@ export class BuildingService {
       await announce({ kind: "building", id, areaId: row.areaId, previousAreaId: current.areaId });
       return presentBuilding(row);
     });
+  }
+
+  /** A move to another area needs the right to write there, and the area; a new address must be free. */
+  private async checkMoveAndAddress(tx: Tx, ctx: RequestContext, current: BuildingRow, values: BuildingValues) {
+    if (values.areaId !== undefined && values.areaId !== current.areaId) {
+      requireBuildingWrite(ctx.user, values.areaId);
+      if (!(await areaWithZone(tx, values.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+    }
+    if (values.addressKey !== undefined && values.addressKey !== current.addressKey) {
+      if (await addressTaken(tx, values.addressKey, current.id)) {
+        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+      }
+    }
   }
 
   /**

@@ -11,7 +11,7 @@ import { hashPassword } from "../auth/passwords";
 import { endUserSessions } from "../auth/sessions";
 import { CHANGE_CHANNEL } from "../core/changes";
 import { loadConfig } from "../core/config";
-import { type Database, openDatabase } from "../core/db";
+import { type Database, type Db, openDatabase } from "../core/db";
 import { areas, auditLog, users, zones } from "../core/db/schema";
 import { backupCommand, restoreCommand } from "./backup";
 import { askHidden } from "./prompt";
@@ -35,6 +35,20 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   }
 }
 
+/** The area and zone a command names, by name; an unknown name is an error naming the option. */
+async function scopeNamed(db: Db, area: string | undefined, zone: string | undefined) {
+  const areaId = area ? (await db.select().from(areas).where(eq(areas.name, area)))[0]?.id : null;
+  const zoneId = zone ? (await db.select().from(zones).where(eq(zones.name, zone)))[0]?.id : null;
+  if (area && !areaId) throw new Error(`area: no residential area named ${area}`);
+  if (zone && !zoneId) throw new Error(`zone: no zone named ${zone}`);
+  return { areaId: areaId ?? null, zoneId: zoneId ?? null };
+}
+
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const [issue] = error.issues;
+  return `${issue?.path.join(".") || "input"}: ${issue?.message ?? "无效"}`;
+}
+
 async function addUser(args: string[]) {
   const { values } = parseArgs({
     args,
@@ -48,22 +62,15 @@ async function addUser(args: string[]) {
   });
   const password = await readPassword();
   await withDatabase(async ({ db }) => {
-    const areaId = values.area ? (await db.select().from(areas).where(eq(areas.name, values.area)))[0]?.id : null;
-    const zoneId = values.zone ? (await db.select().from(zones).where(eq(zones.name, values.zone)))[0]?.id : null;
-    if (values.area && !areaId) throw new Error(`area: no residential area named ${values.area}`);
-    if (values.zone && !zoneId) throw new Error(`zone: no zone named ${values.zone}`);
+    const scope = await scopeNamed(db, values.area, values.zone);
     const parsed = createUserSchema.safeParse({
       username: values.username,
       displayName: values.name ?? values.username,
       role: values.role,
-      areaId: areaId ?? null,
-      zoneId: zoneId ?? null,
+      ...scope,
       password,
     });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${issue?.path.join(".") ?? "input"}: ${issue?.message ?? "无效"}`);
-    }
+    if (!parsed.success) throw new Error(firstIssue(parsed.error));
     const { password: _, ...fields } = parsed.data;
     const [row] = await db
       .insert(users)
@@ -89,7 +96,7 @@ async function resetPassword(args: string[]) {
     const [row] = await db
       .update(users)
       .set({ passwordHash: await hashPassword(password), disabled: false, updatedAt: new Date() })
-      .where(eq(users.username, values.username as string))
+      .where(sql`lower(${users.username}) = lower(${values.username})`)
       .returning();
     if (!row) throw new Error(`username: no account named ${values.username}`);
     await endUserSessions(db, row.id);

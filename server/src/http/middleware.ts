@@ -39,53 +39,69 @@ function pgErrorOf(error: unknown): PgError | null {
   return null;
 }
 
+interface ErrorAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** The answer to an error the API raised itself (AppError). */
+function appErrorAnswer(error: AppError): ErrorAnswer {
+  const extra = "current" in error && error.current !== undefined ? { current: error.current } : {};
+  return {
+    status: error.status,
+    body: { code: error.code, message: error.message, fields: error.fields, ...extra },
+    headers: error.headers,
+  };
+}
+
+/** The answer to a client error raised by express.json() or Express itself, or null. */
+function httpErrorAnswer(error: unknown): ErrorAnswer | null {
+  const httpError = error as { type?: string; status?: number; expose?: boolean };
+  if (httpError.type === "entity.too.large") {
+    return { status: 413, body: { code: "payload_too_large", message: "请求体过大" } };
+  }
+  if (httpError.type === "entity.parse.failed") {
+    return {
+      status: 400,
+      body: { code: "invalid_json", message: "请求体不是有效的 JSON", fields: { body: "不是有效的 JSON" } },
+    };
+  }
+  // Such as a path with broken percent-encoding (a URIError given status 400 by the router, without `expose`).
+  if (httpError.status && httpError.status >= 400 && httpError.status < 500) {
+    const message = httpError.expose ? String((error as Error).message) : "请求格式不正确";
+    return { status: httpError.status, body: { code: "bad_request", message } };
+  }
+  return null;
+}
+
+const PG_ANSWERS: Record<string, ErrorAnswer> = {
+  "23505": { status: 409, body: { code: "duplicate", message: "已存在相同的记录" } },
+  "23503": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
+  "23514": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
+  "22P02": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
+  "40001": { status: 409, body: { code: "conflict", message: "并发冲突，请重试" } },
+  "40P01": { status: 409, body: { code: "conflict", message: "并发冲突，请重试" } },
+};
+
+/** The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    const send = (status: number, body: Record<string, unknown>, headers?: Record<string, string>) => {
-      if (headers) res.set(headers);
-      res.status(status).json({ error: { ...body, requestId: req.id } });
-    };
-    if (error instanceof AppError) {
-      const extra = "current" in error && error.current !== undefined ? { current: error.current } : {};
-      send(error.status, { code: error.code, message: error.message, fields: error.fields, ...extra }, error.headers);
-      return;
+    const pgCode = pgErrorOf(error)?.code;
+    let answer =
+      error instanceof AppError
+        ? appErrorAnswer(error)
+        : (httpErrorAnswer(error) ?? (pgCode ? PG_ANSWERS[pgCode] : null));
+    if (!answer) {
+      logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
+      answer = { status: 500, body: { code: "internal", message: `服务器内部错误（请求编号 ${req.id}）` } };
     }
-    // Errors raised by express.json() (body-parser).
-    const httpError = error as { type?: string; status?: number; expose?: boolean };
-    if (httpError.type === "entity.too.large") {
-      send(413, { code: "payload_too_large", message: "请求体过大" });
-      return;
-    }
-    if (httpError.type === "entity.parse.failed") {
-      send(400, { code: "invalid_json", message: "请求体不是有效的 JSON", fields: { body: "不是有效的 JSON" } });
-      return;
-    }
-    // Client errors raised by Express itself, such as a path with broken percent-encoding (a URIError
-    // given status 400 by the router, without `expose`).
-    if (httpError.status && httpError.status >= 400 && httpError.status < 500) {
-      const message = httpError.expose ? String((error as Error).message) : "请求格式不正确";
-      send(httpError.status, { code: "bad_request", message });
-      return;
-    }
-    const pgError = pgErrorOf(error);
-    if (pgError?.code === "23505") {
-      send(409, { code: "duplicate", message: "已存在相同的记录" });
-      return;
-    }
-    if (pgError?.code === "23503" || pgError?.code === "23514" || pgError?.code === "22P02") {
-      send(400, { code: "invalid_input", message: "数据不符合约束" });
-      return;
-    }
-    if (pgError?.code === "40001" || pgError?.code === "40P01") {
-      send(409, { code: "conflict", message: "并发冲突，请重试" });
-      return;
-    }
-    logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
-    send(500, { code: "internal", message: `服务器内部错误（请求编号 ${req.id}）` });
+    if (answer.headers) res.set(answer.headers);
+    res.status(answer.status).json({ error: { ...answer.body, requestId: req.id } });
   };
 }
 

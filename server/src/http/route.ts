@@ -89,18 +89,23 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
         res,
         ctx: req.context as RequestContext,
       });
-      if (result === undefined) {
-        if (!res.headersSent) res.status(204).end();
-        return;
-      }
-      if (result instanceof JsonText) {
-        res.setHeader("ETag", result.etag);
-        res.type("application/json").send(result.text);
-        return;
-      }
-      res.json(result);
+      send(res, result);
     } catch (error) {
       next(error);
     }
   });
+}
+
+/** Sends a handler's result: nothing (204 unless the handler answered), cached JSON text, or JSON. */
+function send(res: Response, result: unknown): void {
+  if (result === undefined) {
+    if (!res.headersSent) res.status(204).end();
+    return;
+  }
+  if (result instanceof JsonText) {
+    res.setHeader("ETag", result.etag);
+    res.type("application/json").send(result.text);
+    return;
+  }
+  res.json(result);
 }

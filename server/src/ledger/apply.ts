@@ -12,7 +12,7 @@ import type { RequestContext } from "../core/context";
 import type { Tx } from "../core/db";
 import { auditLog, buildings, stageEvents } from "../core/db/schema";
 import { insertFromJson, insertSelectFrom, queryRows, updateFromJson } from "../core/db/sql";
-import type { ImportPlan, PlannedCreate } from "./plan";
+import type { ImportPlan, PlannedCreate, PlannedUpdate } from "./plan";
 
 export interface AppliedImport {
   createdIds: number[];
@@ -61,75 +61,80 @@ function filledFieldsSql(alias: string): string {
 }
 
 export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, reason: string): Promise<AppliedImport> {
-  const events: (typeof stageEvents.$inferInsert)[] = [];
-  const audits: AuditEntry[] = [];
-  const event = (buildingId: number, stage: string, fromDate: string | null, toDate: string | null) =>
-    events.push(stageEventValues(ctx, { buildingId, stage, fromDate, toDate, reason }));
-
   const createdIds: number[] = [];
-  for (const chunk of chunked(plan.creates)) {
-    for (const create of chunk) requireBuildingWrite(ctx.user, create.values.areaId);
-    const rows = chunk.map((create) => newBuildingRow(ctx, create));
-    // The new buildings, their stage events and their audit rows in one statement: the events and audit
-    // rows are made from the inserted rows by PostgreSQL, with no second trip of the data.
-    const inserted = await queryRows<{ id: number }>(
-      tx,
-      sql`with inserted as (${insertFromJson(buildings, rows)} returning *),
-        events as (${insertSelectFrom(
-          stageEvents,
-          { fromDate: null, reason, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now },
-          "inserted",
-          { buildingId: "inserted.id", stage: "s.stage", toDate: "s.day" },
-          `cross join lateral (values ('signed', inserted.signed_on), ('started', inserted.started_on),
-             ('completed', inserted.completed_on)) as s(stage, day) where s.day is not null`,
-        )}),
-        audits as (${insertSelectFrom(
-          auditLog,
-          { ...auditValues(ctx, { action: "building.import.create", entity: "building", entityId: "", reason }) },
-          "inserted",
-          { entityId: "inserted.id::text", areaId: "inserted.area_id", after: filledFieldsSql("inserted") },
-        )})
-        select id from inserted order by id`,
-    );
-    createdIds.push(...inserted.map((row) => row.id));
-  }
-
-  for (const chunk of chunked(plan.updates)) {
-    const records = chunk.map((update) => ({
-      id: update.buildingId,
-      ...update.after,
-      ...(update.after.address !== undefined ? { addressKey: addressKey(update.after.address) } : {}),
-      ...(update.after.blockerCategory !== undefined
-        ? { blockedSince: update.after.blockerCategory ? ctx.today : null }
-        : {}),
-    }));
-    await tx.execute(
-      updateFromJson(buildings, records, {
-        version: sql`t.version + 1`,
-        updatedAt: sql`${ctx.now.toISOString()}::timestamptz`,
-      }),
-    );
-    for (const update of chunk) {
-      for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
-        const after = update.after[field];
-        if (after !== undefined) event(update.buildingId, stage, update.before[field] ?? null, after);
-      }
-      audits.push({
-        action: "building.import.update",
-        entity: "building",
-        entityId: update.buildingId,
-        // The area it is in after the import.
-        areaId: update.after.areaId ?? update.areaId,
-        before: update.before,
-        after: update.after,
-        reason,
-      });
-    }
-  }
-
-  for (const chunk of chunked(events)) await tx.execute(insertFromJson(stageEvents, chunk));
-  await insertAudit(tx, ctx, audits);
+  for (const chunk of chunked(plan.creates)) createdIds.push(...(await createBuildings(tx, ctx, chunk, reason)));
+  for (const chunk of chunked(plan.updates)) await updateBuildings(tx, ctx, chunk, reason);
   return { createdIds, updatedIds: plan.updates.map((update) => update.buildingId) };
+}
+
+/**
+ * The new buildings, their stage events and their audit rows in one statement: the events and audit rows are
+ * made from the inserted rows by PostgreSQL, with no second trip of the data. Resolves with the new ids.
+ */
+async function createBuildings(tx: Tx, ctx: RequestContext, creates: PlannedCreate[], reason: string) {
+  for (const create of creates) requireBuildingWrite(ctx.user, create.values.areaId);
+  const rows = creates.map((create) => newBuildingRow(ctx, create));
+  const inserted = await queryRows<{ id: number }>(
+    tx,
+    sql`with inserted as (${insertFromJson(buildings, rows)} returning *),
+      events as (${insertSelectFrom(
+        stageEvents,
+        { fromDate: null, reason, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now },
+        "inserted",
+        { buildingId: "inserted.id", stage: "s.stage", toDate: "s.day" },
+        `cross join lateral (values ('signed', inserted.signed_on), ('started', inserted.started_on),
+           ('completed', inserted.completed_on)) as s(stage, day) where s.day is not null`,
+      )}),
+      audits as (${insertSelectFrom(
+        auditLog,
+        { ...auditValues(ctx, { action: "building.import.create", entity: "building", entityId: "", reason }) },
+        "inserted",
+        { entityId: "inserted.id::text", areaId: "inserted.area_id", after: filledFieldsSql("inserted") },
+      )})
+      select id from inserted order by id`,
+  );
+  return inserted.map((row) => row.id);
+}
+
+/** The updates in one statement (each building's version bumped), then their stage events and audit rows. */
+async function updateBuildings(tx: Tx, ctx: RequestContext, updates: PlannedUpdate[], reason: string) {
+  const records = updates.map((update) => ({
+    id: update.buildingId,
+    ...update.after,
+    ...(update.after.address !== undefined ? { addressKey: addressKey(update.after.address) } : {}),
+    ...(update.after.blockerCategory !== undefined
+      ? { blockedSince: update.after.blockerCategory ? ctx.today : null }
+      : {}),
+  }));
+  await tx.execute(
+    updateFromJson(buildings, records, {
+      version: sql`t.version + 1`,
+      updatedAt: sql`${ctx.now.toISOString()}::timestamptz`,
+    }),
+  );
+  const events = updates.flatMap((update) =>
+    Object.entries(STAGE_DATE_FIELD).flatMap(([stage, field]) => {
+      const toDate = update.after[field];
+      if (toDate === undefined) return [];
+      const fromDate = update.before[field] ?? null;
+      return [stageEventValues(ctx, { buildingId: update.buildingId, stage, fromDate, toDate, reason })];
+    }),
+  );
+  if (events.length) await tx.execute(insertFromJson(stageEvents, events));
+  await insertAudit(
+    tx,
+    ctx,
+    updates.map((update) => ({
+      action: "building.import.update",
+      entity: "building",
+      entityId: update.buildingId,
+      // The area it is in after the import.
+      areaId: update.after.areaId ?? update.areaId,
+      before: update.before,
+      after: update.after,
+      reason,
+    })),
+  );
 }
 
 /** Audit rows as recordAudit writes them, many per statement. */

@@ -131,6 +131,57 @@ const INSTRUCTIONS: [string, string][] = [
   ["原因", "把阶段日期往前改、清除日期、撤销或恢复楼栋，提交导入时需填写原因。"],
 ];
 
+/**
+ * Reads the buildings of `scope`, area by area, handing them on a page at a time: small areas in batches of
+ * about a page, an area larger than a page in keyset pages — so memory stays flat however large the town.
+ * Stops when the client has gone.
+ */
+async function readBuildings(
+  db: Deps["db"],
+  scope: readonly { id: number }[],
+  counts: Map<number, number>,
+  res: Response,
+  writePage: (page: BuildingRow[]) => Promise<void>,
+): Promise<void> {
+  let batch: number[] = [];
+  let batchSize = 0;
+  const flush = async () => {
+    if (batch.length) await writePage(await buildingsOfAreas(db, batch));
+    batch = [];
+    batchSize = 0;
+  };
+  for (const area of scope) {
+    if (res.destroyed) return;
+    const count = counts.get(area.id) ?? 0;
+    if (count === 0) continue;
+    if (count > PAGE_SIZE) {
+      await flush();
+      await readAreaInPages(db, area.id, res, writePage);
+      continue;
+    }
+    if (batchSize + count > PAGE_SIZE) await flush();
+    batch.push(area.id);
+    batchSize += count;
+  }
+  await flush();
+}
+
+async function readAreaInPages(
+  db: Deps["db"],
+  areaId: number,
+  res: Response,
+  writePage: (page: BuildingRow[]) => Promise<void>,
+): Promise<void> {
+  let after: { address: string; id: number } | null = null;
+  for (;;) {
+    const page = await areaBuildingsPage(db, areaId, after, PAGE_SIZE);
+    await writePage(page);
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_SIZE || res.destroyed) return;
+    after = { address: last.address, id: last.id };
+  }
+}
+
 export class LedgerExport {
   constructor(
     private readonly deps: Deps,
@@ -164,41 +215,12 @@ export class LedgerExport {
     header.font = { bold: true };
     header.commit();
 
-    // Areas are read in batches of about a page; an area larger than a page is read in keyset pages.
     let written = 0;
-    const writePage = async (page: BuildingRow[]) => {
+    await readBuildings(db, scope, counts, res, async (page) => {
       for (const building of page) sheet.addRow(ledgerRow(building, areaNames.get(building.areaId) ?? "")).commit();
       written += page.length;
       if (res.writableNeedDrain) await once(res, "drain");
-    };
-    let batch: number[] = [];
-    let batchSize = 0;
-    const flush = async () => {
-      if (batch.length) await writePage(await buildingsOfAreas(db, batch));
-      batch = [];
-      batchSize = 0;
-    };
-    for (const area of scope) {
-      if (res.destroyed) return;
-      const count = counts.get(area.id) ?? 0;
-      if (count === 0) continue;
-      if (count <= PAGE_SIZE) {
-        if (batchSize + count > PAGE_SIZE) await flush();
-        batch.push(area.id);
-        batchSize += count;
-        continue;
-      }
-      await flush();
-      let after: { address: string; id: number } | null = null;
-      for (;;) {
-        const page = await areaBuildingsPage(db, area.id, after, PAGE_SIZE);
-        await writePage(page);
-        const last = page.at(-1);
-        if (!last || page.length < PAGE_SIZE || res.destroyed) break;
-        after = { address: last.address, id: last.id };
-      }
-    }
-    await flush();
+    });
     sheet.commit();
 
     this.writeSummary(workbook.addWorksheet(SUMMARY_SHEET), summary, {

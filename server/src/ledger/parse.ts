@@ -93,21 +93,22 @@ function asText(content: CellContent | undefined): Parsed<string> {
   }
 }
 
+/** The number a cell holds: a number cell (a percentage cell's value × 100 in a percent column) or numeric text. */
+function numberIn(content: CellContent, percentColumn: boolean): Parsed<number> {
+  if (content.kind === "number") return ok(percentColumn && content.percent ? content.value * 100 : content.value);
+  if (content.kind !== "text") return fail(unusable(content) ?? "应为数字");
+  const text = fold(content.text).replace(percentColumn ? /%$/ : /$^/, "");
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)
+    ? ok(Number(text))
+    : fail(`应为数字，不是「${content.text.trim().slice(0, 40)}」`);
+}
+
 function asNumber(content: CellContent | undefined, decimals: number, percentColumn = false): Parsed<number | null> {
   if (!content) return ok(null);
-  let value: number;
-  if (content.kind === "number") {
-    value = percentColumn && content.percent ? content.value * 100 : content.value;
-  } else if (content.kind === "text") {
-    const text = fold(content.text).replace(percentColumn ? /%$/ : /$^/, "");
-    value = /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-    if (Number.isNaN(value)) return fail(`应为数字，不是「${content.text.trim().slice(0, 40)}」`);
-  } else {
-    return fail(unusable(content) ?? "应为数字");
-  }
-  if (decimals === 0) {
-    return Number.isInteger(value) ? ok(value) : fail(`应为整数，不是 ${value}`);
-  }
+  const number = numberIn(content, percentColumn);
+  if (!number.ok) return number;
+  const value = number.value;
+  if (decimals === 0) return Number.isInteger(value) ? ok(value) : fail(`应为整数，不是 ${value}`);
   const factor = 10 ** decimals;
   return ok(Math.round(value * factor) / factor);
 }
@@ -196,6 +197,15 @@ const PARSERS: Record<Exclude<LedgerField, "areaId">, (content: CellContent | un
   notes: asText,
 };
 
+/** One field's cell read and checked against the shared schema's rule for it (ranges, lengths). */
+function parseField(key: Exclude<LedgerField, "areaId">, content: CellContent | undefined): Parsed<unknown> {
+  const parsed = PARSERS[key](content);
+  if (!parsed.ok) return parsed;
+  const checked = FIELD_SCHEMAS[key]?.safeParse(parsed.value);
+  if (!checked) return parsed;
+  return checked.success ? ok(checked.data) : fail(checked.error.issues[0]?.message ?? "值无效");
+}
+
 /** Reads one row; `columns` are the ledger columns the sheet has, by column number. */
 export function parseRow(row: LedgerRow, columns: Partial<Record<LedgerKey, number>>): ParsedRow {
   const errors: CellError[] = [];
@@ -216,17 +226,9 @@ export function parseRow(row: LedgerRow, columns: Partial<Record<LedgerKey, numb
 
   for (const key of keys) {
     if (key === "id" || key === "version" || key === "areaId") continue;
-    const parsed = PARSERS[key](cell(key));
-    if (!parsed.ok) {
-      report(key, parsed.message);
-      continue;
-    }
-    const checked = FIELD_SCHEMAS[key]?.safeParse(parsed.value);
-    if (checked && !checked.success) {
-      report(key, checked.error.issues[0]?.message ?? "值无效");
-      continue;
-    }
-    values[key] = checked ? checked.data : parsed.value;
+    const parsed = parseField(key, cell(key));
+    if (parsed.ok) values[key] = parsed.value;
+    else report(key, parsed.message);
   }
 
   return {

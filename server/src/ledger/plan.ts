@@ -130,66 +130,127 @@ function changeNeedsReason(field: LedgerField, before: unknown, after: unknown):
 }
 
 export function planImport(input: PlanInput): PlanResult {
-  const { user, today } = input;
-  const areaByName = new Map([...input.areas.values()].map((area) => [area.name.normalize("NFKC").trim(), area]));
-  const ownArea = user.role === "secretary" && user.areaId != null ? input.areas.get(user.areaId) : undefined;
-  const firstRowOfId = new Map<number, number>();
-  const firstRowOfAddress = new Map<string, number>();
-  const rows: ImportRow[] = [];
-  const errors: ImportError[] = [];
-  const plan: ImportPlan = { creates: [], updates: [], needsReason: false };
+  const planner = new Planner(input);
+  for (const parsed of input.rows) planner.plan(parsed);
+  return planner.result();
+}
 
-  for (const parsed of input.rows) {
+/** One row as it would be: the building now (for an update), the values it gives, the values after. */
+interface RowState {
+  parsed: ParsedRow;
+  current: BuildingRow | undefined;
+  before: LedgerValues | undefined;
+  after: LedgerValues;
+  isCreate: boolean;
+  /** The fields that change: for an update those that differ; for a create every non-empty one. */
+  changed: LedgerField[];
+  report: (key: LedgerKey, message: string) => void;
+}
+
+class Planner {
+  private readonly areaByName: Map<string, { id: number; name: string }>;
+  private readonly ownAreaName: string;
+  private readonly firstRowOfId = new Map<number, number>();
+  private readonly firstRowOfAddress = new Map<string, number>();
+  private readonly rows: ImportRow[] = [];
+  private readonly errors: ImportError[] = [];
+  private readonly importPlan: ImportPlan = { creates: [], updates: [], needsReason: false };
+
+  constructor(private readonly input: PlanInput) {
+    this.areaByName = new Map([...input.areas.values()].map((area) => [area.name.normalize("NFKC").trim(), area]));
+    const { user } = input;
+    this.ownAreaName = (user.areaId != null ? input.areas.get(user.areaId)?.name : undefined) ?? "未绑定";
+  }
+
+  result(): PlanResult {
+    return { rows: this.rows, errors: this.errors, plan: this.importPlan };
+  }
+
+  plan(parsed: ParsedRow): void {
     const rowErrors: ImportError[] = [];
     const report = (key: LedgerKey, message: string) =>
       rowErrors.push({ row: parsed.row, column: LEDGER_HEADER[key], cell: parsed.refs[key] ?? null, message });
     for (const error of parsed.errors) report(error.key, error.message);
 
-    // The area (a required column): named in the row; a secretary may name only their own.
-    let areaId: number | undefined;
-    if (!parsed.errors.some((e) => e.key === "areaId")) {
-      const area = parsed.areaName ? areaByName.get(parsed.areaName) : undefined;
-      if (!parsed.areaName) report("areaId", "居民区不能为空");
-      else if (!area) report("areaId", `居民区「${parsed.areaName}」不存在`);
-      else if (user.role === "secretary" && area.id !== user.areaId) {
-        report("areaId", `只能导入本居民区（${ownArea?.name ?? "未绑定"}）的楼栋`);
-      } else areaId = area.id;
-    }
+    const state = this.stateOf(parsed, this.areaOf(parsed, report), this.buildingOf(parsed, report), report);
+    const changes = this.changesOf(state);
+    this.checkRules(state, changes);
+    this.checkAddress(state);
 
-    const current = parsed.id != null ? input.buildings.get(parsed.id) : undefined;
-    if (parsed.id != null) {
-      const first = firstRowOfId.get(parsed.id);
-      if (first !== undefined) report("id", `与第 ${first} 行的编号重复`);
-      else firstRowOfId.set(parsed.id, parsed.row);
-      if (!current) report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
-      else if (user.role === "secretary" && current.areaId !== user.areaId) {
-        report("id", `编号 ${parsed.id} 不是本居民区（${ownArea?.name ?? "未绑定"}）的楼栋`);
-      }
-    }
+    const action: ImportRow["action"] =
+      rowErrors.length > 0 ? "error" : state.isCreate ? "create" : changes.length > 0 ? "update" : "unchanged";
+    this.rows.push({
+      row: parsed.row,
+      action,
+      buildingId: state.current?.id ?? null,
+      areaName: this.input.areas.get(state.after.areaId)?.name ?? parsed.areaName ?? "",
+      address: state.after.address,
+      changes,
+    });
+    this.errors.push(...rowErrors);
+    this.record(action, state, changes);
+  }
 
-    const before: LedgerValues | undefined = current ? valuesOf(current) : undefined;
+  /** The area (a required column): named in the row; a secretary may name only their own. */
+  private areaOf(parsed: ParsedRow, report: RowState["report"]): number | undefined {
+    if (parsed.errors.some((e) => e.key === "areaId")) return undefined;
+    const area = parsed.areaName ? this.areaByName.get(parsed.areaName) : undefined;
+    if (!parsed.areaName) report("areaId", "居民区不能为空");
+    else if (!area) report("areaId", `居民区「${parsed.areaName}」不存在`);
+    else if (this.input.user.role === "secretary" && area.id !== this.input.user.areaId) {
+      report("areaId", `只能导入本居民区（${this.ownAreaName}）的楼栋`);
+    } else return area.id;
+    return undefined;
+  }
+
+  /** The building a row's 编号 names: once per file, existing, and (for a secretary) of their area. */
+  private buildingOf(parsed: ParsedRow, report: RowState["report"]): BuildingRow | undefined {
+    if (parsed.id == null) return undefined;
+    const current = this.input.buildings.get(parsed.id);
+    const first = this.firstRowOfId.get(parsed.id);
+    if (first !== undefined) report("id", `与第 ${first} 行的编号重复`);
+    else this.firstRowOfId.set(parsed.id, parsed.row);
+    if (!current) report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
+    else if (this.input.user.role === "secretary" && current.areaId !== this.input.user.areaId) {
+      report("id", `编号 ${parsed.id} 不是本居民区（${this.ownAreaName}）的楼栋`);
+    }
+    return current;
+  }
+
+  private stateOf(
+    parsed: ParsedRow,
+    areaId: number | undefined,
+    current: BuildingRow | undefined,
+    report: RowState["report"],
+  ): RowState {
+    const before = current ? valuesOf(current) : undefined;
     const provided: Partial<LedgerValues> = { ...parsed.values, ...(areaId !== undefined ? { areaId } : {}) };
     // Clearing the blocker clears its note, as the API does, when the sheet has no 受阻说明 column.
     if (provided.blockerCategory === null && !("blockerNote" in provided)) provided.blockerNote = "";
     const after: LedgerValues = { ...(before ?? { ...EMPTY_VALUES, areaId: areaId ?? 0 }), ...provided };
     const isCreate = parsed.id == null;
-
-    // Which fields change: for an update those that differ; for a create every non-empty one.
     const changed = LEDGER_FIELDS.filter((field) => {
       if (!(field in provided)) return false;
       if (isCreate) return !same(after[field], (EMPTY_VALUES as Partial<LedgerValues>)[field] ?? null);
       return before !== undefined && !same(before[field], after[field]);
     });
-    const changes: ImportChange[] = changed.map((field) => ({
+    return { parsed, current, before, after, isCreate, changed, report };
+  }
+
+  private changesOf({ changed, isCreate, before, after }: RowState): ImportChange[] {
+    return changed.map((field) => ({
       field,
       column: LEDGER_HEADER[field],
-      before: isCreate ? "" : displayValue(field, before?.[field], input.areas),
-      after: displayValue(field, after[field], input.areas),
+      before: isCreate ? "" : displayValue(field, before?.[field], this.input.areas),
+      after: displayValue(field, after[field], this.input.areas),
       needsReason: !isCreate && changeNeedsReason(field, before?.[field], after[field]),
     }));
-    const touches = (...fields: LedgerField[]) => isCreate || fields.some((field) => changed.includes(field));
+  }
 
-    // Rules on the row as it would be.
+  /** The building's rules on the row as it would be (docs/DOMAIN.md), and the version it was exported at. */
+  private checkRules(state: RowState, changes: ImportChange[]): void {
+    const { parsed, current, before, after, isCreate, changed, report } = state;
+    const touches = (...fields: LedgerField[]) => isCreate || fields.some((field) => changed.includes(field));
     if (!isCreate && current && changes.length > 0 && parsed.version != null && parsed.version !== current.version) {
       report(
         "version",
@@ -202,55 +263,44 @@ export function planImport(input: PlanInput): PlanResult {
       report(DATE_FIELDS.find((field) => changed.includes(field)) ?? "signedOn", "楼栋已撤销，不能修改阶段日期");
     }
     const dateErrorReported = DATE_FIELDS.some((field) => parsed.errors.some((e) => e.key === field));
-    if (datesChanged && !dateErrorReported) {
-      const broken = checkStageDates(after, today);
-      if (broken) report(broken.field as LedgerField, broken.message);
-    }
+    const broken = datesChanged && !dateErrorReported ? checkStageDates(after, this.input.today) : null;
+    if (broken) report(broken.field as LedgerField, broken.message);
     const elderly = touches("households", "elderlyHouseholds") ? checkElderlyHouseholds(after) : null;
     if (elderly) report(elderly.field as LedgerField, elderly.message);
     if (touches("blockerCategory", "blockerNote") && !after.blockerCategory && after.blockerNote.trim()) {
       report("blockerNote", "填写了受阻说明，但没有受阻类别");
     }
-    if (after.address.trim() && !parsed.errors.some((e) => e.key === "address")) {
-      const key = addressKey(after.address);
-      const first = firstRowOfAddress.get(key);
-      if (first !== undefined) report("address", `与第 ${first} 行的地址重复`);
-      else firstRowOfAddress.set(key, parsed.row);
-      const holder = input.addressHolders.get(key);
-      if (holder !== undefined && holder !== parsed.id && (isCreate || touches("address"))) {
-        report(
-          "address",
-          isCreate
-            ? `该地址已登记为编号 ${holder} 的楼栋：如要修改它，请在编号列填写 ${holder}`
-            : `该地址已登记为编号 ${holder} 的楼栋`,
-        );
-      }
-    }
-
-    const action: ImportRow["action"] =
-      rowErrors.length > 0 ? "error" : isCreate ? "create" : changes.length > 0 ? "update" : "unchanged";
-    rows.push({
-      row: parsed.row,
-      action,
-      buildingId: current?.id ?? null,
-      areaName: input.areas.get(after.areaId)?.name ?? parsed.areaName ?? "",
-      address: after.address,
-      changes,
-    });
-    errors.push(...rowErrors);
-
-    if (action === "create") plan.creates.push({ row: parsed.row, values: after });
-    if (action === "update" && current && before) {
-      plan.updates.push({
-        row: parsed.row,
-        buildingId: current.id,
-        version: current.version,
-        areaId: current.areaId,
-        before: Object.fromEntries(changed.map((field) => [field, before[field]])),
-        after: Object.fromEntries(changed.map((field) => [field, after[field]])),
-      });
-    }
-    if (action === "update" && changes.some((change) => change.needsReason)) plan.needsReason = true;
   }
-  return { rows, errors, plan };
+
+  /** An address once per file, and not another building's. */
+  private checkAddress({ parsed, after, isCreate, changed, report }: RowState): void {
+    if (!after.address.trim() || parsed.errors.some((e) => e.key === "address")) return;
+    const key = addressKey(after.address);
+    const first = this.firstRowOfAddress.get(key);
+    if (first !== undefined) report("address", `与第 ${first} 行的地址重复`);
+    else this.firstRowOfAddress.set(key, parsed.row);
+    const holder = this.input.addressHolders.get(key);
+    if (holder === undefined || holder === parsed.id || !(isCreate || changed.includes("address"))) return;
+    report(
+      "address",
+      isCreate
+        ? `该地址已登记为编号 ${holder} 的楼栋：如要修改它，请在编号列填写 ${holder}`
+        : `该地址已登记为编号 ${holder} 的楼栋`,
+    );
+  }
+
+  private record(action: ImportRow["action"], state: RowState, changes: ImportChange[]): void {
+    const { parsed, current, before, after, changed } = state;
+    if (action === "create") this.importPlan.creates.push({ row: parsed.row, values: after });
+    if (action !== "update" || !current || !before) return;
+    this.importPlan.updates.push({
+      row: parsed.row,
+      buildingId: current.id,
+      version: current.version,
+      areaId: current.areaId,
+      before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+      after: Object.fromEntries(changed.map((field) => [field, after[field]])),
+    });
+    if (changes.some((change) => change.needsReason)) this.importPlan.needsReason = true;
+  }
 }

@@ -156,7 +156,23 @@ function openWorkbook(buffer: Buffer): Workbook {
 
 /** Reads the ledger sheet of an uploaded .xlsx, or throws a FileProblem saying what is wrong with the file. */
 export function readLedger(buffer: Buffer): LedgerSheet {
-  const workbook = openWorkbook(buffer);
+  const { cells, row: headerRow, columns, others } = chooseSheet(openWorkbook(buffer));
+  const { sheet } = cells;
+  const colOf = checkedColumns(sheet, headerRow, columns);
+  const rows = dataRows(cells, headerRow, colOf);
+  if (rows.length === 0) throw invalid(`工作表「${sheet.name}」在表头（第 ${headerRow} 行）下面没有数据行`);
+  return {
+    sheetName: sheet.name,
+    headerRow,
+    columns: Object.fromEntries(colOf),
+    ignoredColumns: others.map((other) => other.text),
+    absentColumns: LEDGER_COLUMNS.filter((column) => !colOf.has(column.key)).map((column) => column.header),
+    rows,
+  };
+}
+
+/** The one visible sheet that looks like the ledger (the one named 台账 when several do). */
+function chooseSheet(workbook: Workbook): HeaderCandidate {
   const visible = workbook.sheets.filter((info) => !info.hidden);
   const candidates = visible
     .map((info) => findHeaderRow(new SheetCells(workbook.readSheet(info))))
@@ -169,19 +185,20 @@ export function readLedger(buffer: Buffer): LedgerSheet {
   }
   const named = candidates.filter((candidate) => candidate.cells.sheet.name.trim() === LEDGER_SHEET);
   const chosen = named.length === 1 ? named : candidates;
-  if (chosen.length > 1) {
+  const [first, ...more] = chosen as [HeaderCandidate, ...HeaderCandidate[]];
+  if (more.length > 0) {
     const names = chosen.map((candidate) => `「${candidate.cells.sheet.name}」`).join("、");
     throw invalid(`工作表 ${names} 都像台账，无法确定导入哪一个：请只保留一个台账工作表`);
   }
-  const [{ cells, row: headerRow, columns, others }] = chosen as [HeaderCandidate];
-  const { sheet } = cells;
+  return first;
+}
 
+/** Each ledger column's column number: one unmerged header each, and the required ones present. */
+function checkedColumns(sheet: Sheet, headerRow: number, columns: Map<LedgerKey, number[]>): Map<LedgerKey, number> {
   for (const [key, cols] of columns) {
-    for (const col of cols) {
-      const merged = horizontallyMerged(sheet, headerRow, col);
-      if (merged) {
-        throw invalid(`表头「${LEDGER_HEADER[key]}」是合并单元格（${merged}），请取消合并、每列一个表头后再上传`);
-      }
+    const merged = cols.map((col) => horizontallyMerged(sheet, headerRow, col)).find((range) => range !== null);
+    if (merged) {
+      throw invalid(`表头「${LEDGER_HEADER[key]}」是合并单元格（${merged}），请取消合并、每列一个表头后再上传`);
     }
     if (cols.length > 1) {
       throw invalid(
@@ -196,30 +213,22 @@ export function readLedger(buffer: Buffer): LedgerSheet {
       `工作表「${sheet.name}」缺少必需的列：${missing.map((key) => `「${LEDGER_HEADER[key]}」`).join("、")}`,
     );
   }
+  return colOf;
+}
 
+/** The rows below the header with something in a ledger column. */
+function dataRows(cells: SheetCells, headerRow: number, colOf: Map<LedgerKey, number>): LedgerRow[] {
   const rows: LedgerRow[] = [];
   for (const rowNumber of cells.rowNumbers()) {
     if (rowNumber <= headerRow) continue;
     const rowCells: LedgerRow["cells"] = {};
-    let any = false;
     for (const [key, col] of colOf) {
       const content = cells.get(rowNumber, col);
-      if (!content) continue;
-      rowCells[key] = content;
-      any = true;
+      if (content) rowCells[key] = content;
     }
-    if (!any) continue;
+    if (Object.keys(rowCells).length === 0) continue;
     if (rows.length >= IMPORT_MAX_ROWS) throw invalid(`数据行过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
     rows.push({ row: rowNumber, cells: rowCells });
   }
-  if (rows.length === 0) throw invalid(`工作表「${sheet.name}」在表头（第 ${headerRow} 行）下面没有数据行`);
-
-  return {
-    sheetName: sheet.name,
-    headerRow,
-    columns: Object.fromEntries(colOf),
-    ignoredColumns: others.map((other) => other.text),
-    absentColumns: LEDGER_COLUMNS.filter((column) => !colOf.has(column.key)).map((column) => column.header),
-    rows,
-  };
+  return rows;
 }

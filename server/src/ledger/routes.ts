@@ -68,6 +68,12 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
     },
   );
 
+  importRoutes(router, service);
+  return router;
+}
+
+/** Upload → preview (read page by page) → commit. */
+function importRoutes(router: Router, service: LedgerService): void {
   route(
     router,
     {
@@ -131,6 +137,4 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
     },
     async ({ body, ctx }) => service.commit(ctx, body),
   );
-
-  return router;
 }

@@ -61,6 +61,12 @@ export function structureRoutes(service: StructureService): Router {
     async ({ params }) => service.area(idParam(params)),
   );
 
+  structureWriteRoutes(router, service);
+  return router;
+}
+
+/** Zones and areas added and renamed (task force). */
+function structureWriteRoutes(router: Router, service: StructureService): void {
   route(
     router,
     {
@@ -124,6 +130,4 @@ export function structureRoutes(service: StructureService): Router {
     },
     async ({ params, body, ctx }) => service.updateArea(ctx, idParam(params), body),
   );
-
-  return router;
 }

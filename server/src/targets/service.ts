@@ -1,6 +1,12 @@
 // Annual targets per stage — the town's own, and their allocation to zones and areas.
 
-import { type PutTargets, RECORDED_STAGES, type RecordedStage, type TargetsResponse } from "@jiati/shared";
+import {
+  type PutTargets,
+  RECORDED_STAGES,
+  type RecordedStage,
+  type TargetsResponse,
+  type TargetValue,
+} from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
 import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
@@ -10,6 +16,37 @@ import { loadTargets, structureIds, writeTarget } from "./repo";
 
 type StageValues = Record<RecordedStage, number | null>;
 const empty = (): StageValues => ({ signed: null, started: null, completed: null });
+
+/** 400 naming the entry when a target names an area or zone that does not exist. */
+function checkScopes(input: PutTargets, ids: { areaIds: Set<number>; zoneIds: Set<number> }): void {
+  for (const [index, entry] of input.targets.entries()) {
+    if (entry.areaId != null && !ids.areaIds.has(entry.areaId)) {
+      throw InvalidInput.field(`targets.${index}.areaId`, "居民区不存在");
+    }
+    if (entry.zoneId != null && !ids.zoneIds.has(entry.zoneId)) {
+      throw InvalidInput.field(`targets.${index}.zoneId`, "片区不存在");
+    }
+  }
+}
+
+interface TargetChange {
+  stage: RecordedStage;
+  areaId: number | null;
+  zoneId: number | null;
+  from: number | null;
+  to: number | null;
+}
+
+/** The entries whose value differs from the one stored, with both values. */
+function targetChanges(input: PutTargets, before: readonly TargetValue[]): TargetChange[] {
+  return input.targets.flatMap((entry) => {
+    const from =
+      before.find((t) => t.stage === entry.stage && t.areaId === entry.areaId && t.zoneId === entry.zoneId)?.value ??
+      null;
+    if (from === entry.value) return [];
+    return [{ stage: entry.stage, areaId: entry.areaId, zoneId: entry.zoneId, from, to: entry.value }];
+  });
+}
 
 export class TargetService {
   constructor(private readonly deps: Deps) {}
@@ -54,36 +91,10 @@ export class TargetService {
   async put(ctx: RequestContext, input: PutTargets): Promise<TargetsResponse> {
     requireTaskforce(ctx.user, "设置目标");
     await inTransaction(this.deps, async (tx, announce) => {
-      const { areaIds, zoneIds } = await structureIds(tx);
-      const before = await loadTargets(tx, input.year);
-      const changes: {
-        stage: string;
-        areaId: number | null;
-        zoneId: number | null;
-        from: number | null;
-        to: number | null;
-      }[] = [];
-      for (const [index, entry] of input.targets.entries()) {
-        if (entry.areaId != null && !areaIds.has(entry.areaId)) {
-          throw InvalidInput.field(`targets.${index}.areaId`, "居民区不存在");
-        }
-        if (entry.zoneId != null && !zoneIds.has(entry.zoneId)) {
-          throw InvalidInput.field(`targets.${index}.zoneId`, "片区不存在");
-        }
-        const previous =
-          before.find((t) => t.stage === entry.stage && t.areaId === entry.areaId && t.zoneId === entry.zoneId)
-            ?.value ?? null;
-        if (previous === entry.value) continue;
-        await writeTarget(tx, { year: input.year, ...entry }, entry.value, ctx.now);
-        changes.push({
-          stage: entry.stage,
-          areaId: entry.areaId,
-          zoneId: entry.zoneId,
-          from: previous,
-          to: entry.value,
-        });
-      }
+      checkScopes(input, await structureIds(tx));
+      const changes = targetChanges(input, await loadTargets(tx, input.year));
       if (changes.length === 0) return;
+      for (const change of changes) await writeTarget(tx, { year: input.year, ...change }, change.to, ctx.now);
       await recordAudit(tx, ctx, {
         action: "targets.update",
         entity: "targets",

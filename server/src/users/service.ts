@@ -31,6 +31,27 @@ async function checkScopeExists(tx: Executor, areaId: number | null, zoneId: num
   if (zoneId != null && !(await findZone(tx, zoneId))) throw InvalidInput.field("zoneId", "片区不存在");
 }
 
+/** The role and scope after a patch: changing the role clears a scope the new role cannot have, unless one is given. */
+function nextScope(current: UserRow, patch: z.infer<typeof patchUserSchema>) {
+  const role = patch.role ?? (current.role as Role);
+  const next = {
+    role,
+    areaId: patch.areaId !== undefined ? patch.areaId : role === "secretary" ? current.areaId : null,
+    zoneId: patch.zoneId !== undefined ? patch.zoneId : role === "leader" ? current.zoneId : null,
+  };
+  const scopeCheck = userScopeSchema.safeParse(next);
+  if (!scopeCheck.success) throw InvalidInput.fromZod(scopeCheck.error);
+  return next;
+}
+
+/** The task force cannot disable itself or give up its own role (someone must be able to manage accounts). */
+function refuseSelfLockout(ctx: RequestContext, id: number, patch: z.infer<typeof patchUserSchema>): void {
+  if (id !== ctx.user.id) return;
+  if (patch.disabled === true || (patch.role && patch.role !== "taskforce")) {
+    throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");
+  }
+}
+
 export class UserService {
   constructor(private readonly deps: Deps) {}
 
@@ -68,19 +89,9 @@ export class UserService {
     return inTransaction(this.deps, async (tx, announce) => {
       const current = await findUser(tx, id, true);
       if (!current) throw new NotFound("账号");
-      const role = patch.role ?? (current.role as Role);
-      // Changing the role clears a scope the new role cannot have, unless one is given.
-      const next = {
-        role,
-        areaId: patch.areaId !== undefined ? patch.areaId : role === "secretary" ? current.areaId : null,
-        zoneId: patch.zoneId !== undefined ? patch.zoneId : role === "leader" ? current.zoneId : null,
-      };
-      const scopeCheck = userScopeSchema.safeParse(next);
-      if (!scopeCheck.success) throw InvalidInput.fromZod(scopeCheck.error);
+      const next = nextScope(current, patch);
       await checkScopeExists(tx, next.areaId, next.zoneId);
-      if (id === ctx.user.id && (patch.disabled === true || (patch.role && patch.role !== "taskforce"))) {
-        throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");
-      }
+      refuseSelfLockout(ctx, id, patch);
       const row = await updateUser(tx, id, {
         displayName: patch.displayName ?? current.displayName,
         ...next,
@@ -88,18 +99,18 @@ export class UserService {
         ...(passwordHash ? { passwordHash } : {}),
         updatedAt: ctx.now,
       });
-      if (row.disabled || passwordHash || row.role !== current.role || row.areaId !== current.areaId) {
-        await endUserSessions(tx, id);
-      }
-      const before = presentUser(current);
+      // What the account may do changed: its sessions end, and it logs in again.
+      const rightsChanged = row.role !== current.role || row.areaId !== current.areaId;
+      if (row.disabled || passwordHash || rightsChanged) await endUserSessions(tx, id);
       const after = presentUser(row);
+      const onlyPassword = passwordHash !== undefined && Object.keys(patch).length === 1;
       await recordAudit(tx, ctx, {
-        action: passwordHash && Object.keys(patch).length === 1 ? "user.password_reset" : "user.update",
+        action: onlyPassword ? "user.password_reset" : "user.update",
         entity: "user",
         entityId: id,
         areaId: row.areaId,
-        before,
-        after: { ...after, ...(passwordHash ? { password: "（已重置）" } : {}) },
+        before: presentUser(current),
+        after: passwordHash ? { ...after, password: "（已重置）" } : after,
       });
       await announce({ kind: "users", id });
       return after;

@@ -5,7 +5,7 @@
 
 import path from "node:path/posix";
 import { invalidFile } from "./errors";
-import { parseXml } from "./xml";
+import { parseXml, type XmlHandlers } from "./xml";
 import { ZipArchive, type ZipLimits } from "./zip";
 
 /** A cell reduced to what the import needs. A formula is kept as such: the import refuses formulas. */
@@ -240,14 +240,12 @@ export class Workbook {
   }
 
   /** A cell's content from its type, style, value text and formula; null when empty. */
-  private content(type: string, style: number, value: string, formula: string | null): CellContent | null {
+  /** A cell's content from its type, style, value text and formula; null when empty. */
+  content(type: string, style: number, value: string, formula: string | null): CellContent | null {
     if (formula !== null) return { kind: "formula", formula };
     switch (type) {
-      case "s": {
-        const text = this.strings[Number(value)];
-        if (text === undefined) return { kind: "error", error: "无法识别的单元格内容" };
-        return text.trim() === "" ? null : { kind: "text", text };
-      }
+      case "s":
+        return this.sharedString(value);
       case "inlineStr":
       case "str":
         return value.trim() === "" ? null : { kind: "text", text: value };
@@ -255,106 +253,144 @@ export class Workbook {
         return { kind: "boolean", value: value.trim() === "1" || value.trim() === "true" };
       case "e":
         return { kind: "error", error: value };
-      case "d": {
-        const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-        return match
-          ? { kind: "date", value: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) }
-          : { kind: "error", error: "无效日期" };
-      }
-      default: {
-        if (value.trim() === "") return null;
-        const number = Number(value);
-        if (!Number.isFinite(number)) return { kind: "error", error: value.slice(0, 40) };
-        const format = this.styles[style];
-        if (format?.date) return this.dateOf(number);
-        return { kind: "number", value: number, percent: format?.percent ?? false };
-      }
+      case "d":
+        return isoDateContent(value);
+      default:
+        return this.numberContent(value, style);
     }
+  }
+
+  private sharedString(index: string): CellContent | null {
+    const text = this.strings[Number(index)];
+    if (text === undefined) return { kind: "error", error: "无法识别的单元格内容" };
+    return text.trim() === "" ? null : { kind: "text", text };
+  }
+
+  /** A number, shown by its style as a date, a percentage or a plain number. */
+  private numberContent(value: string, style: number): CellContent | null {
+    if (value.trim() === "") return null;
+    const number = Number(value);
+    if (!Number.isFinite(number)) return { kind: "error", error: value.slice(0, 40) };
+    const format = this.styles[style];
+    if (format?.date) return this.dateOf(number);
+    return { kind: "number", value: number, percent: format?.percent ?? false };
   }
 
   /** Reads one sheet's cells, merges and hidden rows, refusing it past the limits. */
   readSheet(info: SheetInfo): Sheet {
     const bytes = info.part ? this.archive.read(info.part) : null;
     if (!bytes) throw invalidFile(`文件已损坏（找不到工作表「${info.name}」的内容）`);
-    const { limits } = this;
-    const sheet: Sheet = { name: info.name, cells: new Map(), merges: [], hiddenRows: new Set() };
-    const tooMany = () => invalidFile(`行数或列数过多：工作表「${info.name}」超出了导入的上限，请拆分文件`, 413);
+    const reader = new SheetReader(info.name, this.limits, this, () => ++this.cellsRead);
+    parseXml(bytes, info.part ?? info.name, reader);
+    return reader.sheet;
+  }
+}
 
-    let rowNumber = 0;
-    let col = 0;
-    let cell: { type: string; style: number; value: string[]; formula: string[] | null } | null = null;
-    let capture: string[] | null = null;
-    let phonetic = 0;
-    let mergedCells = 0;
+/** A `t="d"` cell's ISO 8601 date. */
+function isoDateContent(value: string): CellContent {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return { kind: "error", error: "无效日期" };
+  return { kind: "date", value: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) };
+}
 
-    parseXml(bytes, info.part ?? info.name, {
-      open: (name, attributes) => {
-        switch (name) {
-          case "row": {
-            rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
-            if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > 1_048_576) {
-              throw invalidFile(`文件已损坏（工作表「${info.name}」的行号无法识别）`);
-            }
-            if (attributes.hidden === "1" || attributes.hidden === "true") sheet.hiddenRows.add(rowNumber);
-            col = 0;
-            break;
-          }
-          case "c": {
-            const at = attributes.r ? decodeCell(attributes.r) : null;
-            if (attributes.r && !at) throw invalidFile(`文件已损坏（单元格 ${attributes.r.slice(0, 20)} 无法识别）`);
-            if (at) [col, rowNumber] = [at.col, at.row];
-            else col++;
-            cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], formula: null };
-            break;
-          }
-          case "v":
-            if (cell) capture = cell.value;
-            break;
-          case "f":
-            if (cell) capture = cell.formula = [];
-            break;
-          case "rPh":
-            phonetic++;
-            break;
-          case "t":
-            if (cell && phonetic === 0) capture = cell.value;
-            break;
-          case "mergeCell": {
-            const range = decodeRange(attributes.ref ?? "");
-            if (!range) throw invalidFile(`工作表「${info.name}」的合并单元格无法识别`);
-            mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
-            if (sheet.merges.length >= limits.maxMerges || mergedCells > limits.maxMergedCells) {
-              throw invalidFile("合并单元格过多或过大，请取消合并后再上传", 413);
-            }
-            sheet.merges.push(range);
-            break;
-          }
-        }
-      },
-      close: (name) => {
-        if (name === "v" || name === "f" || name === "t") capture = null;
-        else if (name === "rPh") phonetic--;
-        else if (name === "c" && cell) {
-          const content = this.content(cell.type, cell.style, cell.value.join(""), cell.formula?.join("") ?? null);
-          cell = null;
-          if (!content) return;
-          if (col > limits.maxColumns) throw tooMany();
-          if (++this.cellsRead > limits.maxCells) throw tooMany();
-          let cells = sheet.cells.get(rowNumber);
-          if (!cells) {
-            if (sheet.cells.size >= limits.maxRows) throw tooMany();
-            cells = new Map();
-            sheet.cells.set(rowNumber, cells);
-          }
-          cells.set(col, content);
-        }
-      },
-      text: (text) => {
-        if (!capture) return;
-        capture.push(text);
-        if (capture.length > 10_000) throw invalidFile("单元格内容过长，不像 Excel 台账", 413);
-      },
-    });
-    return sheet;
+/** The cell being read: its type and style, and the text of its value and formula so far. */
+interface OpenCell {
+  type: string;
+  style: number;
+  value: string[];
+  formula: string[] | null;
+}
+
+/**
+ * Reads one sheet's XML as it streams by: rows (numbered, or counted when the numbers are left out), cells
+ * (by reference, or next in their row), merges and hidden rows — refusing the sheet past the limits.
+ */
+class SheetReader implements XmlHandlers {
+  readonly sheet: Sheet;
+  private rowNumber = 0;
+  private col = 0;
+  private cell: OpenCell | null = null;
+  private capture: string[] | null = null;
+  private phonetic = 0;
+  private mergedCells = 0;
+
+  constructor(
+    name: string,
+    private readonly limits: WorkbookLimits,
+    private readonly workbook: Pick<Workbook, "content">,
+    private readonly countCell: () => number,
+  ) {
+    this.sheet = { name, cells: new Map(), merges: [], hiddenRows: new Set() };
+  }
+
+  private tooMany() {
+    return invalidFile(`行数或列数过多：工作表「${this.sheet.name}」超出了导入的上限，请拆分文件`, 413);
+  }
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (name === "row") this.openRow(attributes);
+    else if (name === "c") this.openCell(attributes);
+    else if (name === "mergeCell") this.addMerge(attributes.ref ?? "");
+    else if (name === "rPh") this.phonetic++;
+    else if (this.cell) this.openValue(name, this.cell);
+  }
+
+  close(name: string): void {
+    if (name === "v" || name === "f" || name === "t") this.capture = null;
+    else if (name === "rPh") this.phonetic--;
+    else if (name === "c" && this.cell) this.closeCell(this.cell);
+  }
+
+  text(text: string): void {
+    if (!this.capture) return;
+    this.capture.push(text);
+    if (this.capture.length > 10_000) throw invalidFile("单元格内容过长，不像 Excel 台账", 413);
+  }
+
+  private openRow(attributes: Record<string, string>): void {
+    this.rowNumber = attributes.r ? Number(attributes.r) : this.rowNumber + 1;
+    if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > 1_048_576) {
+      throw invalidFile(`文件已损坏（工作表「${this.sheet.name}」的行号无法识别）`);
+    }
+    if (attributes.hidden === "1" || attributes.hidden === "true") this.sheet.hiddenRows.add(this.rowNumber);
+    this.col = 0;
+  }
+
+  private openCell(attributes: Record<string, string>): void {
+    const at = attributes.r ? decodeCell(attributes.r) : null;
+    if (attributes.r && !at) throw invalidFile(`文件已损坏（单元格 ${attributes.r.slice(0, 20)} 无法识别）`);
+    if (at) [this.col, this.rowNumber] = [at.col, at.row];
+    else this.col++;
+    this.cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], formula: null };
+  }
+
+  private openValue(name: string, cell: OpenCell): void {
+    if (name === "v") this.capture = cell.value;
+    else if (name === "f") this.capture = cell.formula = [];
+    else if (name === "t" && this.phonetic === 0) this.capture = cell.value;
+  }
+
+  private closeCell(cell: OpenCell): void {
+    this.cell = null;
+    const content = this.workbook.content(cell.type, cell.style, cell.value.join(""), cell.formula?.join("") ?? null);
+    if (!content) return;
+    if (this.col > this.limits.maxColumns || this.countCell() > this.limits.maxCells) throw this.tooMany();
+    let cells = this.sheet.cells.get(this.rowNumber);
+    if (!cells) {
+      if (this.sheet.cells.size >= this.limits.maxRows) throw this.tooMany();
+      cells = new Map();
+      this.sheet.cells.set(this.rowNumber, cells);
+    }
+    cells.set(this.col, content);
+  }
+
+  private addMerge(ref: string): void {
+    const range = decodeRange(ref);
+    if (!range) throw invalidFile(`工作表「${this.sheet.name}」的合并单元格无法识别`);
+    this.mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (this.sheet.merges.length >= this.limits.maxMerges || this.mergedCells > this.limits.maxMergedCells) {
+      throw invalidFile("合并单元格过多或过大，请取消合并后再上传", 413);
+    }
+    this.sheet.merges.push(range);
   }
 }

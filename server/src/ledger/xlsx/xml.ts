@@ -34,18 +34,19 @@ function* decode(bytes: Buffer): Generator<string> {
 /** Parses `bytes` as XML, calling the handlers; a malformed part is a FileProblem naming `part`. */
 export function parseXml(bytes: Buffer, part: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
-  const { open, close, text } = handlers;
-  if (open) {
+  // Handlers may be an object's methods: they are called on it.
+  if (handlers.open) {
     parser.on("opentag", (tag) => {
       const attributes: Record<string, string> = {};
       for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
         attributes[localName(name)] = value;
       }
-      open(localName(tag.name), attributes);
+      handlers.open?.(localName(tag.name), attributes);
     });
   }
-  if (close) parser.on("closetag", (tag) => close(localName(tag.name)));
-  if (text) {
+  if (handlers.close) parser.on("closetag", (tag) => handlers.close?.(localName(tag.name)));
+  if (handlers.text) {
+    const text = (chunk: string) => handlers.text?.(chunk);
     parser.on("text", text);
     parser.on("cdata", text);
   }
