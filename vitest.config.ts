@@ -27,7 +27,8 @@ export default defineConfig({
           env: { TZ: "America/Los_Angeles" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
       {

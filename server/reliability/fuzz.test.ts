@@ -293,11 +293,11 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const zone = await buildZone(t.db);
-    const area = await buildArea(t.db, { zoneId: zone.id });
-    const building = await buildBuilding(t.db, { areaId: area.id });
-    const secretary = await buildUser(t.db, "secretary", { areaId: area.id });
-    const admin = await buildUser(t.db, "taskforce");
+    const zone = await buildZone(t);
+    const area = await buildArea(t, { zoneId: zone.id });
+    const building = await buildBuilding(t, { areaId: area.id });
+    const secretary = await buildUser(t, "secretary", { areaId: area.id });
+    const admin = await buildUser(t, "taskforce");
     ids = { areaId: area.id, zoneId: zone.id, buildingId: building.id, secretaryId: secretary.id };
     server = http.createServer(t.app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -10,19 +10,19 @@ describe.each(ENGINES)("audit API on %s", (engine) => {
   let areaId: number;
   beforeAll(async () => {
     t = await startTestApp(engine);
-    admin = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    areaId = (await buildArea(t.db)).id;
-    const secretary = await buildUser(t.db, "secretary", { areaId });
+    admin = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    areaId = (await buildArea(t)).id;
+    const secretary = await buildUser(t, "secretary", { areaId });
     secretaryId = secretary.id;
     const agent = await loginAs(t.app, secretary.username);
-    const building = await buildBuilding(t.db, { areaId });
+    const building = await buildBuilding(t, { areaId });
     await agent
       .post(`/api/buildings/${building.id}/stage`)
       .set(XHR)
       .set("If-Match", '"1"')
       .send({ stage: "signed", date: "2022-06-01" });
     await agent.patch(`/api/buildings/${building.id}`).set(XHR).set("If-Match", '"2"').send({ notes: "已公示" });
-    const other = await buildBuilding(t.db);
+    const other = await buildBuilding(t);
     await admin
       .post(`/api/buildings/${other.id}/stage`)
       .set(XHR)

@@ -55,7 +55,7 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("counts parallel guesses before checking them: of 40 at once, at most the limit are checked", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const attempts = Array.from({ length: 40 }, (_, i) =>
       login(t, user.username, i === 39 ? TEST_PASSWORD : `wrong-${i}`, "203.0.113.5"),
     );
@@ -66,7 +66,7 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("keys the limit on the address the proxy appended, not on what the client wrote in X-Forwarded-For", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const statuses: number[] = [];
     for (let i = 0; i < MAX_FAILURES + 2; i++) {
       statuses.push((await login(t, user.username, "wrong", `198.51.100.${i}, 192.0.2.44`)).status);
@@ -96,7 +96,7 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("limits guesses at the current password when changing it", async () => {
-    const user = await buildUser(t.db, "secretary");
+    const user = await buildUser(t, "secretary");
     const agent = await loginAs(t.app, user.username);
     const statuses: number[] = [];
     for (let i = 0; i < MAX_FAILURES + 2; i++) {
@@ -111,7 +111,7 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("keeps usernames unique regardless of case, and logs in whatever case is typed", async () => {
-    const admin = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    const admin = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     const first = await admin
       .post("/api/users")
       .set(XHR)
@@ -149,15 +149,15 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("ends a session's streams at logout, password change and when the account is disabled", async () => {
-    const admin = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    const admin = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     const cookieOf = async (agent: request.Agent) => (await agent.get("/api/session")).request.cookies;
 
-    const loggingOut = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
+    const loggingOut = await loginAs(t.app, (await buildUser(t, "leader")).username);
     const stream1 = await openStream(port, await cookieOf(loggingOut));
     await loggingOut.delete("/api/session").set(XHR);
     expect(await stream1.endsWithin(2_000)).toBe(true);
 
-    const changing = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
+    const changing = await loginAs(t.app, (await buildUser(t, "leader")).username);
     const stream2 = await openStream(port, await cookieOf(changing));
     const changed = await changing
       .post("/api/session/password")
@@ -166,7 +166,7 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
     expect(changed.status).toBe(204);
     expect(await stream2.endsWithin(2_000)).toBe(true);
 
-    const disabledUser = await buildUser(t.db, "leader");
+    const disabledUser = await buildUser(t, "leader");
     const disabled = await loginAs(t.app, disabledUser.username);
     const stream3 = await openStream(port, await cookieOf(disabled));
     const patch = await admin.patch(`/api/users/${disabledUser.id}`).set(XHR).send({ disabled: true });
@@ -176,8 +176,8 @@ describe.each(ENGINES)("attacks on logins and sessions on %s", (engine) => {
   });
 
   it("caps streams per session and per server", async () => {
-    const one = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
-    const two = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
+    const one = await loginAs(t.app, (await buildUser(t, "leader")).username);
+    const two = await loginAs(t.app, (await buildUser(t, "leader")).username);
     const cookieOne = (await one.get("/api/session")).request.cookies;
     const cookieTwo = (await two.get("/api/session")).request.cookies;
     const a = await openStream(port, cookieOne);

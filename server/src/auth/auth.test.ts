@@ -22,7 +22,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   afterAll(() => t.close());
 
   it("logs in with an HttpOnly, SameSite=Lax cookie whose id is stored only hashed", async () => {
-    const user = await buildUser(t.db, "taskforce");
+    const user = await buildUser(t, "taskforce");
     const response = await t
       .anonymous()
       .post("/api/session")
@@ -42,7 +42,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("issues a new session id at each login and ends the session on logout", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const agent = request.agent(t.app);
     const first = await agent.post("/api/session").set(XHR).send({ username: user.username, password: TEST_PASSWORD });
     const second = await agent.post("/api/session").set(XHR).send({ username: user.username, password: TEST_PASSWORD });
@@ -56,7 +56,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("answers an unknown user exactly as a wrong password", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const wrong = await t
       .anonymous()
       .post("/api/session")
@@ -74,7 +74,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("spends the same password-hashing work on an unknown user as on a wrong password", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const time = async (username: string) => {
       const start = performance.now();
       await t.anonymous().post("/api/session").set(XHR).send({ username, password: "wrong-password" });
@@ -89,7 +89,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("locks a username from one address after 10 failures in 15 minutes, with Retry-After", async () => {
-    const user = await buildUser(t.db, "secretary", { areaId: (await buildArea(t.db)).id });
+    const user = await buildUser(t, "secretary", { areaId: (await buildArea(t)).id });
     const first = await t
       .anonymous()
       .post("/api/session")
@@ -137,7 +137,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("ends a session idle for 8 hours", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const agent = await loginAs(t.app, user.username);
     t.clock.advance(IDLE_TIMEOUT_MS - HOUR);
     expect((await agent.get("/api/session")).status).toBe(200);
@@ -147,7 +147,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("ends a session 7 days after login even when it is used", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const agent = await loginAs(t.app, user.username);
     for (let elapsed = 0; elapsed < ABSOLUTE_LIFETIME_MS - 6 * HOUR; elapsed += 6 * HOUR) {
       t.clock.advance(6 * HOUR);
@@ -159,8 +159,8 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("ends every session of a user who is disabled", async () => {
-    const admin = await buildUser(t.db, "taskforce");
-    const user = await buildUser(t.db, "leader");
+    const admin = await buildUser(t, "taskforce");
+    const user = await buildUser(t, "leader");
     const adminAgent = await loginAs(t.app, admin.username);
     const userAgent = await loginAs(t.app, user.username);
     const disabled = await adminAgent.patch(`/api/users/${user.id}`).set(XHR).send({ disabled: true });
@@ -175,7 +175,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("lets anyone change their own password, which ends their other sessions", async () => {
-    const user = await buildUser(t.db, "leader");
+    const user = await buildUser(t, "leader");
     const phone = await loginAs(t.app, user.username);
     const desk = await loginAs(t.app, user.username);
     const wrong = await desk
@@ -219,7 +219,7 @@ describe.each(ENGINES)("sessions and request safety on %s", (engine) => {
   });
 
   it("answers 413 to a JSON body over 1 MB and 400 to malformed JSON", async () => {
-    const user = await buildUser(t.db, "taskforce");
+    const user = await buildUser(t, "taskforce");
     const agent = await loginAs(t.app, user.username);
     const big = await agent
       .post("/api/buildings")

@@ -67,7 +67,7 @@ const CASES: Case[] = [
   {
     method: "get",
     route: "/buildings/:id",
-    prepare: async (t, w) => ({ path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}` }),
+    prepare: async (t, w) => ({ path: `/api/buildings/${(await buildBuilding(t, { areaId: w.areaId })).id}` }),
     expect: READ,
   },
   { method: "get", route: "/targets", prepare: staticPath("/api/targets?year=2022"), expect: READ },
@@ -86,7 +86,7 @@ const CASES: Case[] = [
     method: "patch",
     route: "/buildings/:id",
     prepare: async (t, w) => ({
-      path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}`,
+      path: `/api/buildings/${(await buildBuilding(t, { areaId: w.areaId })).id}`,
       body: { notes: "更新备注" },
       ifMatch: 1,
     }),
@@ -96,7 +96,7 @@ const CASES: Case[] = [
     method: "post",
     route: "/buildings/:id/stage",
     prepare: async (t, w) => ({
-      path: `/api/buildings/${(await buildBuilding(t.db, { areaId: w.areaId })).id}/stage`,
+      path: `/api/buildings/${(await buildBuilding(t, { areaId: w.areaId })).id}/stage`,
       body: { stage: "signed", date: "2022-05-01" },
       ifMatch: 1,
     }),
@@ -142,7 +142,7 @@ const CASES: Case[] = [
     method: "patch",
     route: "/areas/:id",
     prepare: async (t) => ({
-      path: `/api/areas/${(await buildArea(t.db)).id}`,
+      path: `/api/areas/${(await buildArea(t)).id}`,
       body: { name: `改名居民区${fresh()}` },
     }),
     expect: TASKFORCE_WRITE(200),
@@ -160,7 +160,7 @@ const CASES: Case[] = [
     method: "patch",
     route: "/users/:id",
     prepare: async (t) => ({
-      path: `/api/users/${(await buildUser(t.db, "leader")).id}`,
+      path: `/api/users/${(await buildUser(t, "leader")).id}`,
       body: { displayName: "改名" },
     }),
     expect: TASKFORCE_WRITE(200),
@@ -237,9 +237,9 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const area = await buildArea(t.db);
-    const otherArea = await buildArea(t.db);
-    const leader = await buildUser(t.db, "leader");
+    const area = await buildArea(t);
+    const otherArea = await buildArea(t);
+    const leader = await buildUser(t, "leader");
     world = {
       areaId: area.id,
       areaName: area.name,
@@ -248,12 +248,9 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
       leaderId: leader.id,
     };
     agents.anonymous = null;
-    agents.taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    agents.ownSecretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId: area.id })).username);
-    agents.otherSecretary = await loginAs(
-      t.app,
-      (await buildUser(t.db, "secretary", { areaId: otherArea.id })).username,
-    );
+    agents.taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    agents.ownSecretary = await loginAs(t.app, (await buildUser(t, "secretary", { areaId: area.id })).username);
+    agents.otherSecretary = await loginAs(t.app, (await buildUser(t, "secretary", { areaId: otherArea.id })).username);
     agents.leader = await loginAs(t.app, leader.username);
   });
   afterAll(() => t.close());
@@ -307,7 +304,7 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
   });
 
   it("refuses a secretary moving a building of their area into another area", async () => {
-    const building = await buildBuilding(t.db, { areaId: world.areaId });
+    const building = await buildBuilding(t, { areaId: world.areaId });
     const before = await databaseFingerprint(t.database);
     const response = await agents.ownSecretary
       ?.patch(`/api/buildings/${building.id}`)

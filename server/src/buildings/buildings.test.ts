@@ -14,9 +14,9 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const admin = await buildUser(t.db, "taskforce");
+    const admin = await buildUser(t, "taskforce");
     taskforce = await loginAs(t.app, admin.username);
-    areaId = (await buildArea(t.db)).id;
+    areaId = (await buildArea(t)).id;
   });
   afterAll(() => t.close());
 
@@ -94,7 +94,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
       const unknown = await taskforce.post("/api/buildings").set(XHR).send({ areaId: 999999, address: "z路1号" });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.fields).toHaveProperty("areaId");
-      await buildBuilding(t.db, { areaId, address: "仙霞西路 88弄 3号" });
+      await buildBuilding(t, { areaId, address: "仙霞西路 88弄 3号" });
       const duplicate = await taskforce.post("/api/buildings").set(XHR).send({ areaId, address: "仙霞西路88弄3号" });
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.error.fields).toHaveProperty("address");
@@ -116,7 +116,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
 
   describe("POST /api/buildings/:id/stage", () => {
     it("records the next stage, bumps the version, and writes event and audit in one go", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-01-10" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-01-10" });
       const response = await stage(building.id, 1, { stage: "started", date: "2022-03-01" });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ startedOn: "2022-03-01", version: 2 });
@@ -133,7 +133,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("refuses a start date before the signing date and writes nothing", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-03-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-03-01" });
       const before = await databaseFingerprint(t.database);
       const response = await stage(building.id, 1, { stage: "started", date: "2022-02-01" });
       expect(response.status).toBe(400);
@@ -145,7 +145,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("refuses a completion without a start, a future date, and a date before 2011", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-03-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-03-01" });
       expect((await stage(building.id, 1, { stage: "completed", date: "2022-04-01" })).body.error.fields.date).toBe(
         "尚未开工，不能记录完工",
       );
@@ -156,7 +156,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("requires a reason to move a date earlier or clear it, and records the reason", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-03-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-03-01" });
       const withoutReason = await stage(building.id, 1, { stage: "signed", date: "2022-02-01" });
       expect(withoutReason.status).toBe(400);
       expect(withoutReason.body.error.fields).toHaveProperty("reason");
@@ -170,7 +170,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("answers 409 with the current building to a stale version, and writes nothing", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-03-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-03-01" });
       expect((await stage(building.id, 1, { stage: "started", date: "2022-04-01" })).status).toBe(200);
       const before = await databaseFingerprint(t.database);
       const stale = await stage(building.id, 1, { stage: "started", date: "2022-05-01" });
@@ -183,7 +183,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("requires If-Match and a valid id", async () => {
-      const building = await buildBuilding(t.db, { areaId });
+      const building = await buildBuilding(t, { areaId });
       const noVersion = await taskforce
         .post(`/api/buildings/${building.id}/stage`)
         .set(XHR)
@@ -195,7 +195,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("refuses stage updates on a withdrawn building", async () => {
-      const building = await buildBuilding(t.db, { areaId, withdrawn: true });
+      const building = await buildBuilding(t, { areaId, withdrawn: true });
       const response = await stage(building.id, 1, { stage: "signed", date: "2022-01-01" });
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe("withdrawn");
@@ -204,7 +204,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
 
   describe("GET /api/buildings/:id", () => {
     it("shows the task force the full history, and others no login names or request ids", async () => {
-      const building = await buildBuilding(t.db, { areaId });
+      const building = await buildBuilding(t, { areaId });
       const staged = await stage(building.id, building.version, { stage: "signed", date: "2022-03-01" });
       expect(staged.status).toBe(200);
       const full = await taskforce.get(`/api/buildings/${building.id}`);
@@ -213,7 +213,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
       for (const role of ["leader", "secretary"] as const) {
         const reader = await loginAs(
           t.app,
-          (await buildUser(t.db, role, role === "secretary" ? { areaId } : {})).username,
+          (await buildUser(t, role, role === "secretary" ? { areaId } : {})).username,
         );
         const detail = await reader.get(`/api/buildings/${building.id}`);
         expect(detail.status).toBe(200);
@@ -230,7 +230,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
 
   describe("PATCH /api/buildings/:id", () => {
     it("edits fields with If-Match and records before and after", async () => {
-      const building = await buildBuilding(t.db, { areaId, notes: "" });
+      const building = await buildBuilding(t, { areaId, notes: "" });
       const response = await taskforce
         .patch(`/api/buildings/${building.id}`)
         .set(XHR)
@@ -250,7 +250,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("sets and clears a blocker, dating it", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-01-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-01-01" });
       const blocked = await taskforce
         .patch(`/api/buildings/${building.id}`)
         .set(XHR)
@@ -270,7 +270,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("withdraws only with a reason, and a withdrawn building leaves the counts", async () => {
-      const building = await buildBuilding(t.db, { areaId, signedOn: "2022-02-01" });
+      const building = await buildBuilding(t, { areaId, signedOn: "2022-02-01" });
       const before = await taskforce.get("/api/summary?year=2022");
       const noReason = await taskforce
         .patch(`/api/buildings/${building.id}`)
@@ -290,7 +290,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("refuses a stale version with 409 and an empty patch with 400", async () => {
-      const building = await buildBuilding(t.db, { areaId });
+      const building = await buildBuilding(t, { areaId });
       expect(
         (await taskforce.patch(`/api/buildings/${building.id}`).set(XHR).set("If-Match", '"7"').send({ notes: "x" }))
           .status,
@@ -302,7 +302,7 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("refuses more elderly households than households, naming the field", async () => {
-      const building = await buildBuilding(t.db, { areaId, households: 12 });
+      const building = await buildBuilding(t, { areaId, households: 12 });
       const response = await taskforce
         .patch(`/api/buildings/${building.id}`)
         .set(XHR)
@@ -315,11 +315,11 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
 
   describe("GET /api/buildings", () => {
     it("filters by area, stage, address search and stalled, and pages", async () => {
-      const area = await buildArea(t.db);
-      await buildBuilding(t.db, { areaId: area.id, address: "哈密路 1弄 1号" });
-      await buildBuilding(t.db, { areaId: area.id, address: "哈密路 1弄 2号", signedOn: "2022-01-02" }); // stalled: > 90 days
-      await buildBuilding(t.db, { areaId: area.id, address: "哈密路 1弄 3号", signedOn: "2022-05-02" });
-      await buildBuilding(t.db, {
+      const area = await buildArea(t);
+      await buildBuilding(t, { areaId: area.id, address: "哈密路 1弄 1号" });
+      await buildBuilding(t, { areaId: area.id, address: "哈密路 1弄 2号", signedOn: "2022-01-02" }); // stalled: > 90 days
+      await buildBuilding(t, { areaId: area.id, address: "哈密路 1弄 3号", signedOn: "2022-05-02" });
+      await buildBuilding(t, {
         areaId: area.id,
         address: "剑河路 5弄 1号",
         signedOn: "2021-01-02",
@@ -343,26 +343,26 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("filters by blocker category and sorts the longest waiting first", async () => {
-      const area = await buildArea(t.db);
-      await buildBuilding(t.db, {
+      const area = await buildArea(t);
+      await buildBuilding(t, {
         areaId: area.id,
         address: "协和路 1号",
         signedOn: "2022-03-01",
         blockerCategory: "funding",
       });
-      await buildBuilding(t.db, {
+      await buildBuilding(t, {
         areaId: area.id,
         address: "协和路 2号",
         signedOn: "2022-03-01",
         blockerCategory: "approval",
       });
-      await buildBuilding(t.db, {
+      await buildBuilding(t, {
         areaId: area.id,
         address: "协和路 3号",
         signedOn: "2021-05-01",
         startedOn: "2021-06-01",
       });
-      await buildBuilding(t.db, { areaId: area.id, address: "协和路 4号", signedOn: "2022-01-01" });
+      await buildBuilding(t, { areaId: area.id, address: "协和路 4号", signedOn: "2022-01-01" });
       const funding = await taskforce.get(`/api/buildings?areaId=${area.id}&blockerCategory=funding`);
       expect(funding.body.items.map((b: { address: string }) => b.address)).toEqual(["协和路 1号"]);
       const stalled = await taskforce.get(`/api/buildings?areaId=${area.id}&stalled=true&sort=stalled`);
@@ -378,11 +378,9 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("serves cached pages that equal a fresh query after edits, stage changes and withdrawals", async () => {
-      const area = await buildArea(t.db);
+      const area = await buildArea(t);
       const ids: number[] = [];
-      for (let i = 1; i <= 4; i++)
-        ids.push((await buildBuilding(t.db, { areaId: area.id, address: `缓存路 ${i}号` })).id);
-      t.hub.committed({ kind: "building" });
+      for (let i = 1; i <= 4; i++) ids.push((await buildBuilding(t, { areaId: area.id, address: `缓存路 ${i}号` })).id);
       const queries = [`areaId=${area.id}`, `areaId=${area.id}&stage=signed`, `areaId=${area.id}&stage=planned`];
       const fresh = async (query: string) =>
         listBuildings(
@@ -413,8 +411,8 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
 
     it("treats % and _ in the search as text", async () => {
-      const area = await buildArea(t.db);
-      await buildBuilding(t.db, { areaId: area.id, address: "北渔路 1弄 1号" });
+      const area = await buildArea(t);
+      await buildBuilding(t, { areaId: area.id, address: "北渔路 1弄 1号" });
       const response = await taskforce.get(`/api/buildings?areaId=${area.id}&q=%25`);
       expect(response.body.total).toBe(0);
     });

@@ -20,10 +20,10 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    areaId = (await buildArea(t.db, { name: "平塘" })).id;
-    await buildArea(t.db, { name: "刘一" });
-    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    secretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId })).username);
+    areaId = (await buildArea(t, { name: "平塘" })).id;
+    await buildArea(t, { name: "刘一" });
+    taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    secretary = await loginAs(t.app, (await buildUser(t, "secretary", { areaId })).username);
   });
   afterEach(() => t.clock.set(TEST_TODAY));
   afterAll(() => t.close());
@@ -42,7 +42,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
       .then(([b]) => b);
 
   it("applies creates and updates together: versions, stage events, an audit row per building and one for the batch", async () => {
-    const existing = await buildBuilding(t.db, { areaId, address: street(), signedOn: "2022-01-10" });
+    const existing = await buildBuilding(t, { areaId, address: street(), signedOn: "2022-01-10" });
     const newAddress = street();
     const changes: Change[] = [];
     const unsubscribe = t.hub.subscribe((change) => changes.push(change));
@@ -112,8 +112,8 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
   });
 
   it("applies nothing (409) when a building changed between preview and commit", async () => {
-    const a = await buildBuilding(t.db, { areaId, address: street() });
-    const b = await buildBuilding(t.db, { areaId, address: street() });
+    const a = await buildBuilding(t, { areaId, address: street() });
+    const b = await buildBuilding(t, { areaId, address: street() });
     const { token } = await preview(taskforce, [
       row({ id: a.id, address: a.address, notes: "导入改 A" }),
       row({ id: b.id, address: b.address, notes: "导入改 B" }),
@@ -134,7 +134,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
   });
 
   it("applies nothing (409) when an address it creates was registered after the preview", async () => {
-    const a = await buildBuilding(t.db, { areaId, address: street() });
+    const a = await buildBuilding(t, { areaId, address: street() });
     const taken = street();
     const { token } = await preview(taskforce, [
       row({ id: a.id, address: a.address, notes: "改" }),
@@ -154,7 +154,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
     const refused = await commit(taskforce, broken.token);
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe("import_has_errors");
-    const a = await buildBuilding(t.db, { areaId, address: street() });
+    const a = await buildBuilding(t, { areaId, address: street() });
     const before2 = await databaseFingerprint(t.database);
     const same = await preview(taskforce, [row({ id: a.id, address: a.address, floors: 6, households: 24 })]);
     expect(same.counts).toMatchObject({ unchanged: 1, update: 0 });
@@ -166,7 +166,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
   });
 
   it("needs a reason to move a stage date earlier or clear it, and records it", async () => {
-    const a = await buildBuilding(t.db, { areaId, address: street(), signedOn: "2022-02-01", startedOn: "2022-04-01" });
+    const a = await buildBuilding(t, { areaId, address: street(), signedOn: "2022-02-01", startedOn: "2022-04-01" });
     const { token, needsReason } = await preview(taskforce, [
       row({ id: a.id, address: a.address, signedOn: "2022-01-15", startedOn: null }),
     ]);
@@ -191,7 +191,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
   });
 
   it("withdraws a building through the import, with the reason given", async () => {
-    const a = await buildBuilding(t.db, { areaId, address: street(), signedOn: "2022-02-01" });
+    const a = await buildBuilding(t, { areaId, address: street(), signedOn: "2022-02-01" });
     const { token } = await preview(taskforce, [
       row({ id: a.id, address: a.address, signedOn: "2022-02-01", withdrawn: "是" }),
     ]);
@@ -219,7 +219,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
     const { token } = await preview(taskforce, [row({ address: street() })]);
     const before = await databaseFingerprint(t.database);
     expect((await commit(secretary, token)).status).toBe(403);
-    const leader = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
+    const leader = await loginAs(t.app, (await buildUser(t, "leader")).username);
     const afterLogin = await databaseFingerprint(t.database);
     expect((await commit(leader, token)).status).toBe(403);
     expect((await commit(t.anonymous() as unknown as request.Agent, token)).status).toBe(401);
@@ -228,7 +228,7 @@ describe.each(ENGINES)("import commit on %s", (engine) => {
   });
 
   it("lets a secretary import and commit rows of their own area", async () => {
-    const a = await buildBuilding(t.db, { areaId, address: street() });
+    const a = await buildBuilding(t, { areaId, address: street() });
     const { token, counts } = await preview(secretary, [
       row({ id: a.id, address: a.address, signedOn: "2022-06-01" }),
       row({ address: street() }),

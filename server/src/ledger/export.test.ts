@@ -16,10 +16,10 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    area = await buildArea(t.db, { name: "平塘" });
-    otherArea = await buildArea(t.db, { name: "刘一" });
-    await buildBuilding(t.db, {
+    taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    area = await buildArea(t, { name: "平塘" });
+    otherArea = await buildArea(t, { name: "刘一" });
+    await buildBuilding(t, {
       areaId: area.id,
       address: "天山西路 799弄 12号",
       estate: "天山一村",
@@ -34,10 +34,10 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
       blockerNote: "燃气管需迁移",
       notes: "备注：=1+1 不是公式",
     });
-    await buildBuilding(t.db, { areaId: area.id, address: "天山西路 799弄 3号", withdrawn: true });
-    await buildBuilding(t.db, { areaId: otherArea.id, address: "仙霞西路 88弄 1号", completedOn: null });
-    await buildTarget(t.db, { year: 2022, stage: "signed", value: 10 });
-    await buildTarget(t.db, { year: 2022, stage: "signed", areaId: area.id, value: 4 });
+    await buildBuilding(t, { areaId: area.id, address: "天山西路 799弄 3号", withdrawn: true });
+    await buildBuilding(t, { areaId: otherArea.id, address: "仙霞西路 88弄 1号", completedOn: null });
+    await buildTarget(t, { year: 2022, stage: "signed", value: 10 });
+    await buildTarget(t, { year: 2022, stage: "signed", areaId: area.id, value: 4 });
   });
   afterAll(() => t.close());
 
@@ -126,7 +126,7 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
   });
 
   it("pages through areas larger than one page without losing or repeating a row", async () => {
-    const big = await buildArea(t.db, { name: "大居民区" });
+    const big = await buildArea(t, { name: "大居民区" });
     const values = Array.from({ length: 2_345 }, (_, i) => {
       const address = `长宁路 ${String(i % 1000).padStart(3, "0")}弄 ${Math.floor(i / 1000) + 1}号`;
       return { areaId: big.id, address, addressKey: addressKey(address) };
@@ -141,7 +141,7 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
   });
 
   it("reads many small areas in batches, keeping the areas in order and every building once", async () => {
-    const small = [await buildArea(t.db, { name: "小区甲" }), await buildArea(t.db, { name: "小区乙" })];
+    const small = [await buildArea(t, { name: "小区甲" }), await buildArea(t, { name: "小区乙" })];
     for (const [index, area] of small.entries()) {
       const values = Array.from({ length: 600 }, (_, i) => {
         const address = `批量路 ${index}-${String(i).padStart(3, "0")}号`;

@@ -24,8 +24,8 @@ describe.each(ENGINES)("hostile and malformed uploads on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    await buildArea(t.db, { name: "平塘" });
-    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    await buildArea(t, { name: "平塘" });
+    taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
   });
   afterAll(() => t.close());
 

@@ -16,11 +16,11 @@ describe.each(ENGINES)("preview pages on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const area = await buildArea(t.db, { name: "平塘" });
-    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    const area = await buildArea(t, { name: "平塘" });
+    taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     updatedIds = [];
     for (let i = 0; i < 30; i++)
-      updatedIds.push((await buildBuilding(t.db, { areaId: area.id, address: `旧路 ${i}号` })).id);
+      updatedIds.push((await buildBuilding(t, { areaId: area.id, address: `旧路 ${i}号` })).id);
     // 150 new rows, 30 updates, 20 rows with an error each (a floor count of 99).
     const rows = [
       ...Array.from({ length: 150 }, (_, i) => ledgerRowOf({ areaId: "平塘", address: `新路 ${i}号` })),
@@ -68,7 +68,7 @@ describe.each(ENGINES)("preview pages on %s", (engine) => {
   });
 
   it("shows a preview's pages to its uploader only, and names bad paging", async () => {
-    const other = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    const other = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     expect((await other.get(`/api/import/buildings/${preview.token}/rows`)).status).toBe(403);
     expect((await taskforce.get("/api/import/buildings/no-such-token/rows")).status).toBe(404);
     const bad = await taskforce.get(`/api/import/buildings/${preview.token}/rows?limit=5000&action=maybe`);

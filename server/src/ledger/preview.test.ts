@@ -22,10 +22,10 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    area = await buildArea(t.db, { name: "平塘" });
-    otherArea = await buildArea(t.db, { name: "刘一" });
-    taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    secretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId: area.id })).username);
+    area = await buildArea(t, { name: "平塘" });
+    otherArea = await buildArea(t, { name: "刘一" });
+    taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    secretary = await loginAs(t.app, (await buildUser(t, "secretary", { areaId: area.id })).username);
   });
   afterAll(() => t.close());
 
@@ -62,8 +62,8 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
   });
 
   it("previews edits field by field, stage dates included, and leaves identical rows unchanged", async () => {
-    const edited = await buildBuilding(t.db, { areaId: area.id, address: "娄山关路 2号", signedOn: "2022-01-05" });
-    const same = await buildBuilding(t.db, { areaId: area.id, address: "娄山关路 4号", notes: "保持" });
+    const edited = await buildBuilding(t, { areaId: area.id, address: "娄山关路 2号", signedOn: "2022-01-05" });
+    const same = await buildBuilding(t, { areaId: area.id, address: "娄山关路 4号", notes: "保持" });
     const file = await ledgerWorkbook([
       ledgerRowOf({
         id: edited.id,
@@ -100,7 +100,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
   });
 
   it("reports every error by row, column and cell, and cannot be committed", async () => {
-    const existing = await buildBuilding(t.db, { areaId: area.id, address: "仙霞路 100号" });
+    const existing = await buildBuilding(t, { areaId: area.id, address: "仙霞路 100号" });
     const row = (values: Parameters<typeof ledgerRowOf>[0]) => ledgerRowOf({ areaId: "平塘", ...values });
     const file = await ledgerWorkbook([
       row({ areaId: "不存在居民区", address: "错误路 1号" }), // 2
@@ -175,7 +175,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
   });
 
   it("leaves the fields of absent optional columns as they are, and says which columns are absent", async () => {
-    const building = await buildBuilding(t.db, { areaId: area.id, address: "协和路 8号", floors: 11, notes: "旧" });
+    const building = await buildBuilding(t, { areaId: area.id, address: "协和路 8号", floors: 11, notes: "旧" });
     const file = await ledgerWorkbook([[building.id, "平塘", "协和路 8号", "新备注"]], {
       headers: ["编号", "居民区", "地址", "备注"],
     });
@@ -189,7 +189,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
   });
 
   it("refuses to overwrite a row changed since the export (版本 differs), but accepts it unchanged", async () => {
-    const building = await buildBuilding(t.db, { areaId: area.id, address: "剑河路 6号", version: 3 });
+    const building = await buildBuilding(t, { areaId: area.id, address: "剑河路 6号", version: 3 });
     const row = (notes: string) =>
       ledgerRowOf({
         id: building.id,
@@ -208,7 +208,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
   });
 
   it("says which changes need a reason: a stage date moved earlier or cleared, a withdrawal", async () => {
-    const building = await buildBuilding(t.db, {
+    const building = await buildBuilding(t, {
       areaId: area.id,
       address: "古北路 9号",
       signedOn: "2022-02-01",
@@ -240,7 +240,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
     });
 
     it("reports a secretary's rows of another area, or naming another area's building, as errors", async () => {
-      const foreign = await buildBuilding(t.db, { areaId: otherArea.id, address: "别区路 1号" });
+      const foreign = await buildBuilding(t, { areaId: otherArea.id, address: "别区路 1号" });
       const file = await ledgerWorkbook([
         ledgerRowOf({ areaId: "刘一", address: "书记路 2号" }),
         ledgerRowOf({ id: foreign.id, areaId: "平塘", address: "别区路 1号" }),
@@ -254,7 +254,7 @@ describe.each(ENGINES)("import preview on %s", (engine) => {
     });
 
     it("refuses leaders (403) and anonymous users (401) before reading the file, storing nothing", async () => {
-      const leader = await loginAs(t.app, (await buildUser(t.db, "leader")).username);
+      const leader = await loginAs(t.app, (await buildUser(t, "leader")).username);
       const file = await ledgerWorkbook([ledgerRowOf({ areaId: "平塘", address: "领导路 1号" })]);
       const previews = await countPreviews(t.db);
       const forbidden = await upload(leader, file);

@@ -55,8 +55,8 @@ describe.each(ENGINES)("reading uploads while serving on %s", (engine) => {
   afterAll(() => t.close());
 
   it("answers other requests within a second while a costly file is read, and refuses a second upload meanwhile (429)", async () => {
-    const taskforce = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
-    const other = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    const taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+    const other = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     let reading = true;
     const first = upload(taskforce, costly).then((response) => {
       reading = false;

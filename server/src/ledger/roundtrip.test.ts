@@ -21,7 +21,7 @@ describe.each(ENGINES)("ledger round trip on %s", (engine) => {
     admin = await loginAs(t.app, "admin");
     // Values that are easy to mangle on the way through Excel.
     const [area] = await t.db.select().from(areas).orderBy(asc(areas.id)).limit(1);
-    await buildBuilding(t.db, {
+    await buildBuilding(t, {
       areaId: area.id,
       estate: "007",
       address: "  怪值路 1号",
@@ -35,7 +35,7 @@ describe.each(ENGINES)("ledger round trip on %s", (engine) => {
       signedOn: "2021-12-31",
       startedOn: "2022-01-01",
     });
-    await buildBuilding(t.db, {
+    await buildBuilding(t, {
       areaId: area.id,
       address: "怪值路 2号",
       withdrawn: true,
@@ -129,7 +129,7 @@ describe.each(ENGINES)("ledger round trip on %s", (engine) => {
 
   it("round-trips one area's ledger for its secretary", async () => {
     const [area] = await t.db.select().from(areas).orderBy(asc(areas.id)).limit(1);
-    const secretary = await loginAs(t.app, (await buildUser(t.db, "secretary", { areaId: area.id })).username);
+    const secretary = await loginAs(t.app, (await buildUser(t, "secretary", { areaId: area.id })).username);
     const preview = (await upload(secretary, await exportLedger(secretary, `?areaId=${area.id}`)))
       .body as ImportPreview;
     expect(preview.errors).toEqual([]);

@@ -165,7 +165,7 @@ export const ROUTE_CASES: RouteCases[] = [
       })),
       scenario(409, "taskforce", "a zone of that name exists", async ({ t }) => ({
         path: "/api/zones",
-        json: { name: (await buildZone(t.db)).name },
+        json: { name: (await buildZone(t)).name },
       })),
     ],
   },
@@ -174,7 +174,7 @@ export const ROUTE_CASES: RouteCases[] = [
     route: "/zones/:id",
     scenarios: [
       ok("taskforce", async ({ t }) => ({
-        path: `/api/zones/${(await buildZone(t.db)).id}`,
+        path: `/api/zones/${(await buildZone(t)).id}`,
         json: { name: `改名${fresh()}` },
       })),
       scenario(400, "taskforce", "an empty name", async ({ world }) => ({
@@ -212,7 +212,7 @@ export const ROUTE_CASES: RouteCases[] = [
     route: "/areas/:id",
     scenarios: [
       ok("taskforce", async ({ t }) => ({
-        path: `/api/areas/${(await buildArea(t.db)).id}`,
+        path: `/api/areas/${(await buildArea(t)).id}`,
         json: { name: `改名${fresh()}` },
       })),
       scenario(400, "taskforce", "nothing to change", async ({ world }) => ({
@@ -245,7 +245,7 @@ export const ROUTE_CASES: RouteCases[] = [
     route: "/buildings/:id",
     scenarios: [
       ok("leader", async ({ t, world }) => {
-        const building = await buildBuilding(t.db, { areaId: world.areaId, signedOn: "2022-01-05" });
+        const building = await buildBuilding(t, { areaId: world.areaId, signedOn: "2022-01-05" });
         return { path: `/api/buildings/${building.id}` };
       }),
       scenario(400, "leader", "an id that is no number", at("/api/buildings/abc")),
@@ -478,7 +478,7 @@ export const ROUTE_CASES: RouteCases[] = [
     route: "/users/:id",
     scenarios: [
       ok("taskforce", async ({ t }) => ({
-        path: `/api/users/${(await buildUser(t.db, "leader")).id}`,
+        path: `/api/users/${(await buildUser(t, "leader")).id}`,
         json: { displayName: "改名" },
       })),
       scenario(400, "taskforce", "nothing to change", async ({ world }) => ({

@@ -37,24 +37,24 @@ async function sessionOf(t: TestApp, userId: number): Promise<string> {
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
-  const area = await buildArea(t.db);
-  const otherArea = await buildArea(t.db);
+  const area = await buildArea(t);
+  const otherArea = await buildArea(t);
   const roles = {
-    taskforce: await buildUser(t.db, "taskforce"),
-    secretary: await buildUser(t.db, "secretary", { areaId: area.id }),
-    otherSecretary: await buildUser(t.db, "secretary", { areaId: otherArea.id }),
-    leader: await buildUser(t.db, "leader", { zoneId: area.zoneId }),
+    taskforce: await buildUser(t, "taskforce"),
+    secretary: await buildUser(t, "secretary", { areaId: area.id }),
+    otherSecretary: await buildUser(t, "secretary", { areaId: otherArea.id }),
+    leader: await buildUser(t, "leader", { zoneId: area.zoneId }),
   };
-  await buildBuilding(t.db, { areaId: area.id });
-  await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-11-02", startedOn: "2022-03-01" });
-  await buildBuilding(t.db, {
+  await buildBuilding(t, { areaId: area.id });
+  await buildBuilding(t, { areaId: area.id, signedOn: "2021-11-02", startedOn: "2022-03-01" });
+  await buildBuilding(t, {
     areaId: area.id,
     signedOn: "2021-05-01",
     blockerCategory: "funding",
     blockerNote: "资金未落实",
     blockedSince: "2022-01-10",
   });
-  await buildBuilding(t.db, { areaId: otherArea.id, signedOn: "2020-06-01", withdrawn: true });
+  await buildBuilding(t, { areaId: otherArea.id, signedOn: "2020-06-01", withdrawn: true });
   const sessions = {} as Record<SignedIn, string>;
   for (const [role, user] of Object.entries(roles) as [SignedIn, typeof users.$inferSelect][]) {
     sessions[role] = await sessionOf(t, user.id);
@@ -74,10 +74,10 @@ export const serial = () => counter++;
 /** A name no other request of the run uses. */
 export const fresh = () => `${Date.now().toString(36)}-${serial()}`;
 
-export const newBuilding = ({ t, world }: Context) => buildBuilding(t.db, { areaId: world.areaId });
+export const newBuilding = ({ t, world }: Context) => buildBuilding(t, { areaId: world.areaId });
 /** A session of a new user, to end or to stream on. */
 export const freshSession = async ({ t }: Context, role: Role = "taskforce") =>
-  sessionOf(t, (await buildUser(t.db, role)).id);
+  sessionOf(t, (await buildUser(t, role)).id);
 
 /** A one-row ledger (.xlsx) creating a building of `areaName` at a new address. */
 export async function ledgerFile(areaName: string) {

@@ -1,30 +1,28 @@
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildArea, buildBuilding, buildUser, buildZone, loginAs } from "../test/factories";
-import { ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+import { buildArea, buildBuilding, buildZone } from "../test/factories";
+import { ENGINES, startWithTaskforce, type TestApp, XHR } from "../test/harness";
 
 describe.each(ENGINES)("zones and areas API on %s", (engine) => {
   let t: TestApp;
   let agent: request.Agent;
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    agent = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    ({ t, agent } = await startWithTaskforce(engine));
   });
   afterAll(() => t.close());
 
   it("lists areas and zones with their buildings counted by current stage", async () => {
-    const zone = await buildZone(t.db);
-    const area = await buildArea(t.db, { zoneId: zone.id });
-    await buildBuilding(t.db, { areaId: area.id });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-01-01" });
-    await buildBuilding(t.db, {
+    const zone = await buildZone(t);
+    const area = await buildArea(t, { zoneId: zone.id });
+    await buildBuilding(t, { areaId: area.id });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-01-01" });
+    await buildBuilding(t, {
       areaId: area.id,
       signedOn: "2022-01-01",
       startedOn: "2022-02-01",
       completedOn: "2022-05-01",
     });
-    await buildBuilding(t.db, { areaId: area.id, withdrawn: true, blockerCategory: "funding" });
-    t.hub.committed({ kind: "building" });
+    await buildBuilding(t, { areaId: area.id, withdrawn: true, blockerCategory: "funding" });
     const one = await agent.get(`/api/areas/${area.id}`);
     expect(one.body).toMatchObject({
       id: area.id,
@@ -48,8 +46,7 @@ describe.each(ENGINES)("zones and areas API on %s", (engine) => {
     expect(zoneA.status).toBe(201);
     const area = await agent.post("/api/areas").set(XHR).send({ name: "样板居民区", zoneId: zoneA.body.id });
     expect(area.status).toBe(201);
-    await buildBuilding(t.db, { areaId: area.body.id, signedOn: "2022-03-01" });
-    t.hub.committed({ kind: "building" });
+    await buildBuilding(t, { areaId: area.body.id, signedOn: "2022-03-01" });
     const moved = await agent
       .patch(`/api/areas/${area.body.id}`)
       .set(XHR)

@@ -3,16 +3,15 @@ import fc from "fast-check";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildings as buildingsTable } from "../core/db/schema";
-import { buildArea, buildBuilding, buildTarget, buildUser, buildZone, loginAs } from "../test/factories";
-import { ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+import { buildArea, buildBuilding, buildTarget, buildZone } from "../test/factories";
+import { ENGINES, startWithTaskforce, type TestApp, XHR } from "../test/harness";
 
 describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
   let t: TestApp;
   let agent: request.Agent;
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    agent = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    ({ t, agent } = await startWithTaskforce(engine));
   });
   afterAll(() => t.close());
 
@@ -43,13 +42,13 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
   }
 
   it("reports actual, target, percent, expected-by-now and gap for a year", async () => {
-    const zone = await buildZone(t.db);
-    const area = await buildArea(t.db, { zoneId: zone.id });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-01-10", startedOn: "2022-03-01" });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-02-10" });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-12-10" });
-    await buildTarget(t.db, { year: 2022, stage: "signed", value: 122 });
-    await buildTarget(t.db, { year: 2022, stage: "signed", areaId: area.id, value: 10 });
+    const zone = await buildZone(t);
+    const area = await buildArea(t, { zoneId: zone.id });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-01-10", startedOn: "2022-03-01" });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-02-10" });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2021-12-10" });
+    await buildTarget(t, { year: 2022, stage: "signed", value: 122 });
+    await buildTarget(t, { year: 2022, stage: "signed", areaId: area.id, value: 10 });
     const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
     expect(response.status).toBe(200);
     const signed = response.body.stages.signed;
@@ -65,12 +64,11 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
   });
 
   it("equals a plain recount after creations, stage updates, corrections, clearings and withdrawals", async () => {
-    const area = await buildArea(t.db);
+    const area = await buildArea(t);
     await expectSummaryToMatchRecount(2022); // warms the cache
     const ids: number[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await buildBuilding(t.db, { areaId: area.id })).id);
+    for (let i = 0; i < 6; i++) ids.push((await buildBuilding(t, { areaId: area.id })).id);
     // Factories write directly, bypassing the change hub; announce so the cache is dropped, as a write would.
-    t.hub.committed({ kind: "building" });
     const versions = new Map(ids.map((id) => [id, 1]));
     const step = async (id: number, body: object) => {
       const response = await agent
@@ -117,9 +115,8 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
   });
 
   it("serves the cached summary until a change, then the new numbers", async () => {
-    const area = await buildArea(t.db);
-    const building = await buildBuilding(t.db, { areaId: area.id });
-    t.hub.committed({ kind: "building" });
+    const area = await buildArea(t);
+    const building = await buildBuilding(t, { areaId: area.id });
     const first = await agent.get("/api/summary?year=2022");
     const again = await agent.get("/api/summary?year=2022");
     expect(again.body.generatedAt).toBe(first.body.generatedAt);
@@ -138,7 +135,7 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     const etag = first.headers.etag;
     expect(etag).toMatch(/^W\/"/);
     expect((await agent.get("/api/summary?year=2022").set("If-None-Match", etag)).status).toBe(304);
-    const area = await buildArea(t.db);
+    const area = await buildArea(t);
     const created = await agent
       .post("/api/buildings")
       .set(XHR)
@@ -150,25 +147,24 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
   });
 
   it("counts stalled and blocked buildings and the current funnel", async () => {
-    const zone = await buildZone(t.db);
-    const area = await buildArea(t.db, { zoneId: zone.id });
-    await buildBuilding(t.db, { areaId: area.id });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2022-01-01" }); // stalled signing (> 90 days)
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-01-01", startedOn: "2021-06-01" }); // stalled start
-    await buildBuilding(t.db, {
+    const zone = await buildZone(t);
+    const area = await buildArea(t, { zoneId: zone.id });
+    await buildBuilding(t, { areaId: area.id });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-01-01" }); // stalled signing (> 90 days)
+    await buildBuilding(t, { areaId: area.id, signedOn: "2021-01-01", startedOn: "2021-06-01" }); // stalled start
+    await buildBuilding(t, {
       areaId: area.id,
       signedOn: "2022-05-01",
       blockerCategory: "funding",
       blockedSince: "2022-05-10",
     });
-    await buildBuilding(t.db, {
+    await buildBuilding(t, {
       areaId: area.id,
       signedOn: "2021-01-01",
       startedOn: "2021-02-01",
       completedOn: "2021-06-01",
     });
-    await buildBuilding(t.db, { areaId: area.id, signedOn: "2021-01-01", withdrawn: true });
-    t.hub.committed({ kind: "building" });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2021-01-01", withdrawn: true });
     const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
     expect(response.body.funnel).toEqual({ planned: 1, signed: 2, started: 1, completed: 1 });
     expect(response.body.stalled).toEqual({ signed: 1, started: 1, signedDays: 90, startedDays: 180 });

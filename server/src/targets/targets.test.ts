@@ -1,20 +1,19 @@
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildArea, buildUser, loginAs } from "../test/factories";
-import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+import { buildArea } from "../test/factories";
+import { databaseFingerprint, ENGINES, startWithTaskforce, type TestApp, XHR } from "../test/harness";
 
 describe.each(ENGINES)("targets API on %s", (engine) => {
   let t: TestApp;
   let agent: request.Agent;
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    agent = await loginAs(t.app, (await buildUser(t.db, "taskforce")).username);
+    ({ t, agent } = await startWithTaskforce(engine));
   });
   afterAll(() => t.close());
 
   it("sets the town's targets and allocates them to areas, flagging a sum that does not add up", async () => {
-    const a = await buildArea(t.db);
-    const b = await buildArea(t.db);
+    const a = await buildArea(t);
+    const b = await buildArea(t);
     const response = await agent
       .put("/api/targets")
       .set(XHR)
@@ -41,7 +40,7 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
   });
 
   it("removes a target given null and records the change in the audit log", async () => {
-    const a = await buildArea(t.db);
+    const a = await buildArea(t);
     await agent
       .put("/api/targets")
       .set(XHR)
@@ -82,7 +81,7 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
   });
 
   it("records and lists target letters, refusing a future signing date", async () => {
-    const area = await buildArea(t.db);
+    const area = await buildArea(t);
     const letter = { year: 2022, zoneLeader: "片区领导", secretary: "书记", liaison: "联络员", signedOn: "2022-02-15" };
     const saved = await agent.put(`/api/targets/letters/${area.id}`).set(XHR).send(letter);
     expect(saved.status).toBe(200);

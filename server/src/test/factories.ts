@@ -2,7 +2,7 @@
 // matters to it (after Outline's server/test/factories.ts).
 
 import { randomBytes } from "node:crypto";
-import { addressKey, RECORDED_STAGES, type Role, STAGE_DATE_FIELD } from "@jiati/shared";
+import { addressKey, type ChangeNotice, RECORDED_STAGES, type Role, STAGE_DATE_FIELD } from "@jiati/shared";
 import request from "supertest";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../core/db";
@@ -18,25 +18,39 @@ const testPasswordHash = () => {
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function buildZone(db: Db, overrides: Partial<typeof zones.$inferInsert> = {}) {
-  const [zone] = await db
+/**
+ * Where a factory writes: a test app (its database, and its change hub, told of the write as a service
+ * would, so cached reads see it) or a bare database (nothing is cached on it).
+ */
+export type Place = Db | { db: Db; hub: { committed(change: ChangeNotice): void } };
+
+const dbOf = (place: Place): Db => ("hub" in place ? place.db : place);
+const announce = (place: Place, change: ChangeNotice) => {
+  if ("hub" in place) place.hub.committed(change);
+};
+
+export async function buildZone(place: Place, overrides: Partial<typeof zones.$inferInsert> = {}) {
+  const [zone] = await dbOf(place)
     .insert(zones)
     .values({ name: `片区-${unique()}`, ...overrides })
     .returning();
-  return zone;
+  announce(place, { kind: "structure" });
+  return zone as typeof zones.$inferSelect;
 }
 
-export async function buildArea(db: Db, overrides: Partial<typeof areas.$inferInsert> = {}) {
-  const zoneId = overrides.zoneId ?? (await buildZone(db)).id;
-  const [area] = await db
+export async function buildArea(place: Place, overrides: Partial<typeof areas.$inferInsert> = {}) {
+  const zoneId = overrides.zoneId ?? (await buildZone(place)).id;
+  const [area] = await dbOf(place)
     .insert(areas)
     .values({ name: `居民区-${unique()}`, ...overrides, zoneId })
     .returning();
-  return area;
+  announce(place, { kind: "structure" });
+  return area as typeof areas.$inferSelect;
 }
 
-export async function buildBuilding(db: Db, overrides: Partial<typeof buildings.$inferInsert> = {}) {
-  const areaId = overrides.areaId ?? (await buildArea(db)).id;
+export async function buildBuilding(place: Place, overrides: Partial<typeof buildings.$inferInsert> = {}) {
+  const db = dbOf(place);
+  const areaId = overrides.areaId ?? (await buildArea(place)).id;
   const address = overrides.address ?? `测试路 ${unique()}弄 1号`;
   const [building] = await db
     .insert(buildings)
@@ -46,15 +60,16 @@ export async function buildBuilding(db: Db, overrides: Partial<typeof buildings.
     const date = building[STAGE_DATE_FIELD[stage]];
     if (date) await db.insert(stageEvents).values({ buildingId: building.id, stage, toDate: date });
   }
+  announce(place, { kind: "building", id: building.id, areaId });
   return building;
 }
 
 export async function buildUser(
-  db: Db,
+  place: Place,
   role: Role,
   overrides: Partial<typeof users.$inferInsert> = {},
 ): Promise<typeof users.$inferSelect> {
-  const [user] = await db
+  const [user] = await dbOf(place)
     .insert(users)
     .values({
       username: `${role}-${unique()}`,
@@ -64,11 +79,14 @@ export async function buildUser(
       ...overrides,
     })
     .returning();
+  if (!user) throw new Error("user not inserted");
+  announce(place, { kind: "users", id: user.id });
   return user;
 }
 
-export async function buildTarget(db: Db, values: typeof targets.$inferInsert) {
-  const [target] = await db.insert(targets).values(values).returning();
+export async function buildTarget(place: Place, values: typeof targets.$inferInsert) {
+  const [target] = await dbOf(place).insert(targets).values(values).returning();
+  announce(place, { kind: "targets" });
   return target;
 }
 

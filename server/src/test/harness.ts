@@ -121,3 +121,14 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
 }
 
 export const XHR = { "X-Requested-With": "test" };
+
+/**
+ * A test app on `engine` with a logged-in task-force agent: the setup most API test files share.
+ * Use in beforeAll: `({ t, agent } = await startWithTaskforce(engine))`.
+ */
+export async function startWithTaskforce(engine: Engine) {
+  const { buildUser, loginAs } = await import("./factories");
+  const t = await startTestApp(engine);
+  const agent = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
+  return { t, agent };
+}

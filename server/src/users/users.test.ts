@@ -9,14 +9,14 @@ describe.each(ENGINES)("users API on %s", (engine) => {
   let adminId: number;
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const admin = await buildUser(t.db, "taskforce");
+    const admin = await buildUser(t, "taskforce");
     adminId = admin.id;
     agent = await loginAs(t.app, admin.username);
   });
   afterAll(() => t.close());
 
   it("adds a secretary bound to an area, who can then log in", async () => {
-    const area = await buildArea(t.db);
+    const area = await buildArea(t);
     const created = await agent.post("/api/users").set(XHR).send({
       username: "sj-test",
       displayName: "测试书记",
@@ -50,7 +50,7 @@ describe.each(ENGINES)("users API on %s", (engine) => {
       .set(XHR)
       .send({ username: "no-area", displayName: "x", role: "secretary", password: "long-enough" });
     expect(noArea.body.error.fields).toHaveProperty("areaId");
-    const existing = await buildUser(t.db, "leader");
+    const existing = await buildUser(t, "leader");
     const before2 = await databaseFingerprint(t.database);
     const duplicate = await agent
       .post("/api/users")
@@ -62,8 +62,8 @@ describe.each(ENGINES)("users API on %s", (engine) => {
   });
 
   it("changes role and zone, resets a password, and keeps the task force from locking itself out", async () => {
-    const zone = await buildZone(t.db);
-    const user = await buildUser(t.db, "leader");
+    const zone = await buildZone(t);
+    const user = await buildUser(t, "leader");
     const bound = await agent.patch(`/api/users/${user.id}`).set(XHR).send({ zoneId: zone.id });
     expect(bound.body).toMatchObject({ role: "leader", zoneId: zone.id });
     const reset = await agent.patch(`/api/users/${user.id}`).set(XHR).send({ password: "brand-new-pass" });
