@@ -2,6 +2,7 @@
 // withdrawn, whose date for that stage falls in Y; expected-by-now is the target times the year's elapsed share.
 
 import { daysBetween, elapsedShareOfYear, monthOf, yearOf } from "./dates";
+import type { StallThresholds } from "./responses";
 import { STAGE_DATE_FIELD } from "./stages";
 import type { RecordedStage, StageDates } from "./vocabulary";
 
@@ -63,13 +64,6 @@ export function progress(actual: number, target: number | null, year: number, to
   const percent = target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
   const gap = Math.round((actual - expected) * 10) / 10;
   return { actual, target, percent, expected, gap, onTrack: actual >= Math.floor(expected) };
-}
-
-export interface StallThresholds {
-  /** Signed and not started after this many days. */
-  signedDays: number;
-  /** Started and not completed after this many days. */
-  startedDays: number;
 }
 
 export const DEFAULT_STALL_THRESHOLDS: StallThresholds = { signedDays: 90, startedDays: 180 };

@@ -53,14 +53,9 @@ export const buildingListItemSchema = buildingSchema.extend({
 });
 export type BuildingListItem = z.infer<typeof buildingListItemSchema>;
 
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+const pageFields = { total: z.number(), page: z.number(), pageSize: z.number() };
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...pageFields });
+export type Page<T> = { items: T[] } & z.infer<z.ZodObject<typeof pageFields>>;
 
 export const auditRowSchema = z.object({
   id: z.number(),
@@ -133,9 +128,12 @@ export const targetLetterSchema = z.object({
 export type TargetLetter = z.infer<typeof targetLetterSchema>;
 
 export const stallThresholdsSchema = z.strictObject({
+  /** Signed and not started after this many days. */
   signedDays: z.number().int().min(1).max(3650),
+  /** Started and not completed after this many days. */
   startedDays: z.number().int().min(1).max(3650),
 });
+export type StallThresholds = z.infer<typeof stallThresholdsSchema>;
 
 export const changeNoticeSchema = z.object({
   /** `session`: a session ended (logout); instances drop it from their session caches. Not sent to browsers. */

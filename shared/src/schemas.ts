@@ -289,3 +289,13 @@ export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The request bodies of accounts and structure, as a client builds them (before defaults are applied). */
+export type CreateUserInput = z.input<typeof createUserSchema>;
+export type PatchUserInput = z.input<typeof patchUserSchema>;
+export type LoginInput = z.input<typeof loginSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+export type CreateZoneInput = z.input<typeof createZoneSchema>;
+export type PatchZoneInput = z.input<typeof patchZoneSchema>;
+export type CreateAreaInput = z.input<typeof createAreaSchema>;
+export type PatchAreaInput = z.input<typeof patchAreaSchema>;

@@ -1,6 +1,5 @@
-import type { changePasswordSchema, loginSchema } from "@jiati/shared";
+import type { ChangePasswordInput, LoginInput } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import { ApiError, request } from "./http";
 import { keys } from "./keys";
 import type { SessionUser } from "./types";
@@ -23,8 +22,7 @@ export const sessionQuery = queryOptions({
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof loginSchema>) =>
-      request<{ user: SessionUser }>("/session", { method: "POST", body: input }),
+    mutationFn: (input: LoginInput) => request<{ user: SessionUser }>("/session", { method: "POST", body: input }),
     onSuccess: ({ user }) => {
       // A new user may see other things: drop everything cached for the previous one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
@@ -46,7 +44,6 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: z.input<typeof changePasswordSchema>) =>
-      request<void>("/session/password", { method: "POST", body: input }),
+    mutationFn: (input: ChangePasswordInput) => request<void>("/session/password", { method: "POST", body: input }),
   });
 }

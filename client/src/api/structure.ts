@@ -1,15 +1,14 @@
-import type { createAreaSchema, createZoneSchema, patchAreaSchema, patchZoneSchema } from "@jiati/shared";
+import type { CreateAreaInput, CreateZoneInput, PatchAreaInput, PatchZoneInput } from "@jiati/shared";
 import { queryOptions, useMutation } from "@tanstack/react-query";
-import type { z } from "zod";
 import { request } from "./http";
 import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 import type { AreaWithCounts, ZoneWithCounts } from "./types";
 
-type NewZone = z.input<typeof createZoneSchema>;
-type ZonePatch = z.input<typeof patchZoneSchema>;
-type NewArea = z.input<typeof createAreaSchema>;
-type AreaPatch = z.input<typeof patchAreaSchema>;
+type NewZone = CreateZoneInput;
+type ZonePatch = PatchZoneInput;
+type NewArea = CreateAreaInput;
+type AreaPatch = PatchAreaInput;
 
 export const zonesQuery = queryOptions({
   queryKey: keys.zones,

@@ -1,14 +1,13 @@
-import type { createUserSchema, patchUserSchema, User } from "@jiati/shared";
+import type { CreateUserInput, PatchUserInput, User } from "@jiati/shared";
 import { queryOptions, useMutation } from "@tanstack/react-query";
-import type { z } from "zod";
 import { request } from "./http";
 import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 
 /** POST /api/users, as its shared schema takes it. */
-type NewUser = z.input<typeof createUserSchema>;
+type NewUser = CreateUserInput;
 /** PATCH /api/users/:id, as its shared schema takes it. */
-type UserPatch = z.input<typeof patchUserSchema>;
+type UserPatch = PatchUserInput;
 
 export const usersQuery = queryOptions({
   queryKey: keys.users,

@@ -1,13 +1,12 @@
-import { type changePasswordSchema, passwordSchema } from "@jiati/shared";
+import { type ChangePasswordInput, passwordSchema } from "@jiati/shared";
 import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { useChangePassword } from "../api/session";
 import { applyServerErrors, zodRule } from "./forms";
 import { useErrorMessage } from "./useErrorMessage";
 
 /** The request's fields, and the new password typed again. */
-type Values = z.input<typeof changePasswordSchema> & { confirm: string };
+type Values = ChangePasswordInput & { confirm: string };
 
 /** Any role may change their own password; the server ends their other sessions. */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {

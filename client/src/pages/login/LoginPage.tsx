@@ -2,12 +2,11 @@
 // have locked the account for a while, then on to where the user was going (or their landing page).
 
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import type { loginSchema } from "@jiati/shared";
+import type { LoginInput } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import type { z } from "zod";
 import { isApiError } from "../../api/http";
 import { sessionQuery, useLogin } from "../../api/session";
 import type { SessionUser } from "../../api/types";
@@ -15,7 +14,7 @@ import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { landingPath } from "../../lib/roles";
 
-type LoginValues = z.input<typeof loginSchema>;
+type LoginValues = LoginInput;
 
 function destination(user: SessionUser, from: unknown): string {
   return typeof from === "string" && from.startsWith("/") && from !== "/" && !from.startsWith("/login")
