@@ -1,5 +1,13 @@
 // Helpers shared by the specs: logging in through the UI, the demo accounts, and API look-ups through
 // the page's own session.
+import type {
+  AreaWithCounts,
+  Building,
+  BuildingDetail,
+  BuildingListItem,
+  BuildingStage,
+  Page as ListPage,
+} from "@jiati/shared";
 import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "xinjing-demo";
@@ -41,14 +49,8 @@ export async function api<T>(request: APIRequestContext, path: string): Promise<
   return (await response.json()) as T;
 }
 
-export interface AreaRow {
-  id: number;
-  name: string;
-  zoneId: number;
-}
-
-export async function areaNamed(request: APIRequestContext, name: string): Promise<AreaRow> {
-  const areas = await api<AreaRow[]>(request, "/api/areas");
+export async function areaNamed(request: APIRequestContext, name: string): Promise<AreaWithCounts> {
+  const areas = await api<AreaWithCounts[]>(request, "/api/areas");
   const area = areas.find((candidate) => candidate.name === name);
   if (!area) throw new Error(`no area ${name}`);
   return area;
@@ -58,10 +60,10 @@ export async function areaNamed(request: APIRequestContext, name: string): Promi
 export async function buildingIn(
   request: APIRequestContext,
   areaId: number,
-  stage: "planned" | "signed" | "started" | "completed" | "any",
+  stage: BuildingStage | "any",
   skip = 0,
-): Promise<{ id: number; address: string; version: number; signedOn: string | null }> {
-  const list = await api<{ items: { id: number; address: string; version: number; signedOn: string | null }[] }>(
+): Promise<BuildingListItem> {
+  const list = await api<ListPage<BuildingListItem>>(
     request,
     `/api/buildings?areaId=${areaId}${stage === "any" ? "" : `&stage=${stage}`}&blocked=false&pageSize=50`,
   );
@@ -85,20 +87,9 @@ export async function shanghaiToday(page: Page): Promise<string> {
   return page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
 }
 
-export interface BuildingRecord {
-  id: number;
-  address: string;
-  version: number;
-  notes: string;
-  elevatorCompany: string;
-  signedOn: string | null;
-  startedOn: string | null;
-  blockerCategory: string | null;
-}
-
 /** One building as the API has it now. */
-export async function buildingById(request: APIRequestContext, id: number): Promise<BuildingRecord> {
-  return (await api<{ building: BuildingRecord }>(request, `/api/buildings/${id}`)).building;
+export async function buildingById(request: APIRequestContext, id: number): Promise<Building> {
+  return (await api<BuildingDetail>(request, `/api/buildings/${id}`)).building;
 }
 
 /** Edits a building through the API at its current version (as someone else, elsewhere, would). */
