@@ -8,6 +8,7 @@ export * from "./dates";
 export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";
+export * from "./policy";
 export * from "./responses";
 export * from "./schemas";
 export * from "./stages";

@@ -1,15 +1,14 @@
-// What each role may see and do in the UI. The server decides for real (auth/policy.ts); this only keeps
-// the UI from offering what would be refused.
+// What each role may see and do in the UI: the shared policy's answers (the server enforces the same ones),
+// for a user who may not be logged in yet. The UI offers only what would be allowed.
 
+import { canWriteBuildingIn, isTaskforce as taskforce } from "@jiati/shared/policy";
 import type { SessionUser } from "../api/types";
 
-export const isTaskforce = (user: SessionUser | null | undefined) => user?.role === "taskforce";
+export const isTaskforce = (user: SessionUser | null | undefined) => (user ? taskforce(user) : false);
 
 /** May this user change buildings of `areaId`? Task force: all; a secretary: their own area; leaders: none. */
 export function canEditBuildingsIn(user: SessionUser | null | undefined, areaId: number | null | undefined): boolean {
-  if (!user || areaId == null) return false;
-  if (user.role === "taskforce") return true;
-  return user.role === "secretary" && user.areaId === areaId;
+  return user != null && areaId != null && canWriteBuildingIn(user, areaId);
 }
 
 /** Where a user lands after logging in: a secretary on their buildings, a zone leader on their zone. */
