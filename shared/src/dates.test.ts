@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, elapsedShareOfYear, isCalendarDate, shanghaiDate } from "./dates";
+import { addDays, daysBetween, elapsedShareOfYear, isCalendarDate, shanghaiDate, shanghaiMinute } from "./dates";
 
 describe("calendar dates", () => {
   it("accepts real dates and refuses impossible ones", () => {
@@ -16,6 +16,8 @@ describe("calendar dates", () => {
     // 16:30 UTC on 31 December is already 00:30 on 1 January in Shanghai (UTC+8).
     expect(shanghaiDate(new Date("2022-12-31T16:30:00Z"))).toBe("2023-01-01");
     expect(shanghaiDate(new Date("2022-12-31T15:59:59Z"))).toBe("2022-12-31");
+    expect(shanghaiMinute(new Date("2022-12-31T16:05:59Z"))).toBe("2023-01-01 00:05");
+    expect(shanghaiMinute(new Date("2022-12-31T15:59:00Z"))).toBe("2022-12-31 23:59");
   });
 
   it("does day arithmetic across month, year and leap-day boundaries", () => {

@@ -29,6 +29,22 @@ export function shanghaiDate(now: Date): string {
   return shanghaiFormat.format(now);
 }
 
+const shanghaiMinuteFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** 'YYYY-MM-DD HH:mm' in Shanghai at the instant `now`, for messages. */
+export function shanghaiMinute(now: Date): string {
+  const parts = Object.fromEntries(shanghaiMinuteFormat.formatToParts(now).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 function toUtcMs(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }

@@ -8,6 +8,8 @@ import { idSchema, yearSchema } from "./schemas";
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** The name of the ledger's sheet. On import the sheet is found by its headers, whatever it is called. */
 export const LEDGER_SHEET = "台账";
+/** A hidden sheet of an exported ledger: when it was exported, so an import can tell rows changed since. */
+export const EXPORT_INFO_SHEET = "导出信息";
 /** Uploads above this size are refused with 413. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** Data rows above this are refused: split the file. */
@@ -47,8 +49,41 @@ export const LEDGER_HEADER: Record<LedgerKey, string> = Object.fromEntries(
   LEDGER_COLUMNS.map((column) => [column.key, column.header]),
 ) as Record<LedgerKey, string>;
 
-/** Columns an import cannot do without; any other column may be absent (its field is then left unchanged). */
-export const REQUIRED_LEDGER_KEYS: readonly LedgerKey[] = ["id", "areaId", "address"];
+/**
+ * Columns an import cannot do without; any other column may be absent (its field is then left unchanged).
+ * Without 编号 every row is a new building (an address already registered is an error naming its 编号).
+ */
+export const REQUIRED_LEDGER_KEYS: readonly LedgerKey[] = ["areaId", "address"];
+
+/**
+ * The names offices give each ledger column, its own header first (docs/LEDGER.md). Headers are compared
+ * with spaces, punctuation and full-width forms folded away, so "总造价（万元）" and "总造价(万元)" are one.
+ * 序号 (a running number) is deliberately no name of 编号.
+ */
+export const LEDGER_HEADER_NAMES: Record<LedgerKey, readonly string[]> = {
+  id: ["编号", "楼栋编号", "系统编号"],
+  areaId: ["居民区", "居委", "居委会", "居民区名称", "所属居民区", "居委名称"],
+  estate: ["小区", "小区名称", "小区名", "所属小区"],
+  address: ["地址", "门牌", "门牌号", "楼号", "门牌地址", "楼栋地址", "详细地址", "楼栋"],
+  floors: ["层数", "楼层", "楼层数", "总层数"],
+  households: ["户数", "总户数", "住户数"],
+  elderlyHouseholds: ["60岁以上老人户数", "老人户数", "60岁以上户数", "老年人户数"],
+  elevatorCompany: ["电梯公司", "电梯企业", "电梯厂家", "加梯企业"],
+  consentRate: ["同意率", "征询同意率", "同意比例"],
+  costWan: ["总造价(万元)", "总造价", "造价", "造价(万元)", "总投资(万元)"],
+  subsidyWan: ["补贴(万元)", "补贴", "补贴金额", "补贴金额(万元)", "政府补贴(万元)"],
+  signedOn: ["签约日期", "签约时间"],
+  startedOn: ["开工日期", "开工时间"],
+  completedOn: ["完工日期", "完工时间", "竣工日期", "竣工时间"],
+  blockerCategory: ["受阻类别", "受阻原因类别"],
+  blockerNote: ["受阻说明", "受阻原因", "受阻情况"],
+  withdrawn: ["撤销", "是否撤销"],
+  notes: ["备注"],
+  version: ["版本"],
+};
+
+/** Columns offices keep that the ledger has no use for, ignored without a question. */
+export const IGNORED_LEDGER_HEADERS: readonly string[] = ["序号", "序", "No", "联系人", "联系电话", "电话"];
 
 /** Text of the 撤销 column. */
 export const WITHDRAWN_TEXT = { yes: "是", no: "否" } as const;
@@ -107,6 +142,10 @@ export const importPreviewSchema = z.object({
   headerRow: z.number().int(),
   /** Headers in the sheet that are not ledger columns: ignored. */
   ignoredColumns: z.array(z.string()),
+  /** Rows read but left out, and why: totals rows, empty rows, another area's unchanged rows. */
+  skipped: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  /** What the uploader should know before committing: edits in hidden rows, buildings not in the file… */
+  notices: z.array(z.string()),
   /** Optional ledger columns missing from the sheet: those fields are left as they are. */
   absentColumns: z.array(z.string()),
   counts: z.object({

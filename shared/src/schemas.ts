@@ -3,7 +3,7 @@
 
 import { z } from "zod";
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
-import { checkElderlyHouseholds } from "./stages";
+import { checkElderlyHouseholds, normalizeAddress } from "./stages";
 import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role } from "./vocabulary";
 
 export const recordedStageSchema = z.enum(RECORDED_STAGES);
@@ -36,7 +36,7 @@ export const yearSchema = z.coerce.number().int().min(2011).max(2100);
 export const buildingFieldsSchema = z.object({
   areaId: idField,
   estate: shortText(100).default(""),
-  address: text().min(1, { error: "地址不能为空" }).max(200),
+  address: text().overwrite(normalizeAddress).min(1, { error: "地址不能为空" }).max(200),
   floors: z.number().int().min(2).max(40).nullable().default(null),
   households: optionalCount(1000).default(null),
   elderlyHouseholds: optionalCount(1000).default(null),

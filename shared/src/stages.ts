@@ -106,10 +106,22 @@ export function applyStageUpdate(current: StageDates, update: StageUpdate, today
   return { ok: true, dates: next, field, previous, needsReason };
 }
 
-/** The address as a uniqueness key: full-width forms folded, spaces and invisible characters removed, lower case. */
+/**
+ * An address as stored (docs/LEDGER.md § Addresses): full-width forms folded (１０号 → 10号), runs of spaces
+ * made one, trimmed — what was typed, tidied.
+ */
+export function normalizeAddress(address: string): string {
+  return address.normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The address as a uniqueness key: normalised, spaces and invisible characters removed, lower case, and the
+ * door number's word made one — 10, 10号, 10号楼, 10幢 and 10栋 are the same door.
+ */
 export function addressKey(address: string): string {
   return address
     .normalize("NFKC")
     .replace(/[\s\p{Cf}\p{Cc}]+/gu, "")
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/(\d+)(号楼|号|幢|栋)?$/u, "$1号");
 }

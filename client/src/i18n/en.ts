@@ -333,6 +333,8 @@ export const en: Shape<Resources> = {
     hasErrorsHint: "Fix them in Excel at the rows and columns listed below, then upload again.",
     nothing: "The file matches the data: nothing to import",
     ignored: "Columns not in the ledger, ignored: {{columns}}",
+    skipped: "{{count}} rows are not imported:",
+    rowsList: "rows {{rows}}{{more}}",
     absent: "Columns missing from the file (those fields stay as they are): {{columns}}",
     errorsTitle: "Errors ({{count}})",
     rowsTitle: "Row by row",

@@ -303,6 +303,8 @@ export const zh = {
     hasErrorsHint: "请按下面列出的行和列在 Excel 中改正，再重新上传。",
     nothing: "文件与系统中的数据相同，没有需要导入的改动",
     ignored: "以下列不属于台账，已忽略：{{columns}}",
+    skipped: "有 {{count}} 行没有导入：",
+    rowsList: "第 {{rows}}{{more}} 行",
     absent: "文件中没有以下列，这些字段保持不变：{{columns}}",
     errorsTitle: "错误（{{count}} 处）",
     rowsTitle: "逐行预览",

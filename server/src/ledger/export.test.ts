@@ -1,4 +1,4 @@
-import { addressKey, LEDGER_SHEET, XLSX_MIME } from "@jiati/shared";
+import { addressKey, EXPORT_INFO_SHEET, LEDGER_SHEET, XLSX_MIME } from "@jiati/shared";
 import ExcelJS from "exceljs";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -110,7 +110,12 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
   it("adds a summary sheet with the year's targets and actuals, town and per area", async () => {
     const response = await download(taskforce, "/api/export/buildings.xlsx?year=2022");
     const workbook = await loadWorkbook(response.body);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET]);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      [LEDGER_SHEET, "visible"],
+      [SUMMARY_SHEET, "visible"],
+      // When the file was made, for refusing rows changed since (docs/LEDGER.md § Rows changed since the export).
+      [EXPORT_INFO_SHEET, "veryHidden"],
+    ]);
     const summary = workbook.getWorksheet(SUMMARY_SHEET);
     const lines: unknown[][] = [];
     summary?.eachRow((row) => {

@@ -6,6 +6,7 @@ import { once } from "node:events";
 import {
   BLOCKER_CATEGORIES,
   BLOCKER_LABELS,
+  EXPORT_INFO_SHEET,
   LEDGER_COLUMNS,
   LEDGER_HEADER,
   LEDGER_SHEET,
@@ -14,6 +15,7 @@ import {
   REQUIRED_LEDGER_KEYS,
   STAGE_LABELS,
   type Summary,
+  shanghaiMinute,
   WITHDRAWN_TEXT,
   XLSX_MIME,
 } from "@jiati/shared";
@@ -55,8 +57,21 @@ const WIDTHS: Record<LedgerKey, number> = {
   notes: 30,
   version: 6,
 };
-/** Columns kept as text in Excel, so a date typed there stays YYYY-MM-DD and round-trips exactly. */
-const TEXT_COLUMNS = new Set<LedgerKey>(["signedOn", "startedOn", "completedOn"]);
+/**
+ * Columns formatted as text (@) in Excel: a date typed there stays YYYY-MM-DD and round-trips exactly, and a
+ * note or address that looks like a formula (=1+1, +86…, @SUM) stays text even when a user edits the cell —
+ * in a General cell, Excel and WPS turn it into a formula on Enter (docs/LEDGER.md § Formula-looking text).
+ */
+const TEXT_COLUMNS = new Set<LedgerKey>([
+  "estate",
+  "address",
+  "elevatorCompany",
+  "signedOn",
+  "startedOn",
+  "completedOn",
+  "blockerNote",
+  "notes",
+]);
 
 function ledgerColumns(): Partial<ExcelJS.Column>[] {
   return LEDGER_COLUMNS.map((column) => ({
@@ -115,13 +130,16 @@ function sendHeaders(res: Response, fileName: string, asciiFallback: string) {
 const INSTRUCTIONS: [string, string][] = [
   ["编号", "系统中楼栋的编号。修改已有楼栋时保留；新建楼栋时留空。请勿改动。"],
   ["居民区", "必填，须与系统中的居民区名称一致。居民区书记只能导入本居民区的楼栋。"],
-  ["地址", "必填，门牌幢地址（如「天山西路 799弄 12号」），全系统不能重复（忽略空格）。"],
+  [
+    "地址",
+    "必填，门牌幢地址（如「天山西路 799弄 12号」），全系统不能重复：空格、全角数字和「号/号楼/幢/栋」的写法不同视为同一地址。",
+  ],
   ["层数 / 户数 / 60岁以上老人户数", "整数；层数 2–40，老人户数不多于户数。可留空。"],
-  ["同意率", "百分数，0–100，可写 85 或 85%。"],
+  ["同意率", "百分数，0–100，可写 85、85% 或 0.85（不大于 1 的小数按比例读）。"],
   ["总造价(万元) / 补贴(万元)", "数字，最多两位小数。"],
   [
     "签约日期 / 开工日期 / 完工日期",
-    "文本日期 YYYY-MM-DD（也可写 2022/3/1），不能晚于今天、不能早于 2011-01-01；签约 ≤ 开工 ≤ 完工。",
+    "文本日期 YYYY-MM-DD（也可写 2022/3/1、2022年3月1日、20220301 或 Excel 日期），不能晚于今天、不能早于 2011-01-01；签约 ≤ 开工 ≤ 完工。",
   ],
   ["受阻类别", `${BLOCKER_CATEGORIES.map((c) => BLOCKER_LABELS[c]).join("、")} 之一，留空表示未受阻。`],
   ["受阻说明", "受阻的具体情况；填写时须同时填写受阻类别。"],
@@ -229,6 +247,11 @@ export class LedgerExport {
       written,
       now: ctx.now,
     });
+    // When it was exported: an import of this file without its 版本 column can still tell rows changed since.
+    const info = workbook.addWorksheet(EXPORT_INFO_SHEET, { state: "veryHidden" });
+    info.addRow(["导出时间", ctx.now.toISOString()]).commit();
+    info.addRow(["说明", "本表由加梯进度导出时写入，请勿修改"]).commit();
+    info.commit();
     await workbook.commit();
   }
 
@@ -240,9 +263,7 @@ export class LedgerExport {
     sheet.columns = [{ width: 18 }, ...RECORDED_STAGES.flatMap(() => [{ width: 10 }, { width: 10 }, { width: 10 }])];
     const title = sheet.addRow(["加梯台账 说明/汇总"]);
     title.font = { bold: true, size: 14 };
-    // Shanghai keeps UTC+8 all year.
-    const shanghai = new Date(info.now.getTime() + 8 * 3_600_000).toISOString();
-    sheet.addRow(["导出时间", `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}（北京时间）`]);
+    sheet.addRow(["导出时间", `${shanghaiMinute(info.now)}（北京时间）`]);
     sheet.addRow(["台账范围", info.scopeName]);
     sheet.addRow(["楼栋数", info.written]);
     sheet.addRow(["汇总年度", summary.year]);

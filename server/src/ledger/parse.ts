@@ -46,6 +46,10 @@ export interface CellError {
 
 export interface ParsedRow {
   row: number;
+  /** Hidden in the sheet (by hand or a filter). */
+  hidden: boolean;
+  /** Nothing but empty cells and default values (撤销=否, say): nothing to import. */
+  blank: boolean;
   id: number | null;
   version: number | null;
   /** The 居民区 cell's text; resolved to an area by the planner. */
@@ -103,9 +107,24 @@ function numberIn(content: CellContent, percentColumn: boolean): Parsed<number> 
     : fail(`应为数字，不是「${content.text.trim().slice(0, 40)}」`);
 }
 
-function asNumber(content: CellContent | undefined, decimals: number, percentColumn = false): Parsed<number | null> {
+/**
+ * 同意率 as the office wrote it: 85, 85%, a percentage cell, or a share 0.85 (a plain number below 1 is read
+ * as a share: consent below 1 % cannot have signed). A plain 1 is refused: 100 % as a share, or 1 %?
+ */
+function asRate(content: CellContent | undefined): Parsed<number | null> {
   if (!content) return ok(null);
-  const number = numberIn(content, percentColumn);
+  const percentWritten =
+    (content.kind === "number" && content.percent) || (content.kind === "text" && /%\s*$/.test(content.text));
+  const number = numberIn(content, true);
+  if (!number.ok) return number;
+  if (!percentWritten && number.value === 1) return fail("同意率 1 不明确：是 100% 还是 1%？请写成 100% 或 1%");
+  const value = !percentWritten && number.value > 0 && number.value <= 1 ? number.value * 100 : number.value;
+  return ok(Math.round(value * 10) / 10);
+}
+
+function asNumber(content: CellContent | undefined, decimals: number): Parsed<number | null> {
+  if (!content) return ok(null);
+  const number = numberIn(content, false);
   if (!number.ok) return number;
   const value = number.value;
   if (decimals === 0) return Number.isInteger(value) ? ok(value) : fail(`应为整数，不是 ${value}`);
@@ -113,23 +132,47 @@ function asNumber(content: CellContent | undefined, decimals: number, percentCol
   return ok(Math.round(value * factor) / factor);
 }
 
-const DATE_TEXT = /^(?<year>\d{4})\s*[-/.年]\s*(?<month>\d{1,2})\s*[-/.月]\s*(?<day>\d{1,2})\s*日?$/;
+/** 2022-03-15, 2022/3/15, 2022.3.15, 2022年3月15日 — a time after it (2022-03-15 00:00:00) is dropped. */
+const DATE_TEXT =
+  /^(?<year>\d{4})\s*[-/.年]\s*(?<month>\d{1,2})\s*[-/.月]\s*(?<day>\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+/** 20220315, as a number or text. */
+const COMPACT_DATE = /^(?<year>20\d{2})(?<month>\d{2})(?<day>\d{2})$/;
+/** Excel's day numbers (1900 system) from 2010 to 2099: a date cell that lost its format. */
+const SERIAL_RANGE = { from: 40_179, to: 73_050 };
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+const isoOf = (parts: { year?: string; month?: string; day?: string }) =>
+  `${parts.year}-${parts.month?.padStart(2, "0")}-${parts.day?.padStart(2, "0")}`;
+
+/** A date written as text, or null when it is not one of the accepted forms (3/15/2022 and 22.3.15 are not). */
+function dateFromText(text: string): string | null {
+  const folded = fold(text);
+  const parts = (DATE_TEXT.exec(folded) ?? COMPACT_DATE.exec(folded))?.groups;
+  return parts ? isoOf(parts) : null;
+}
+
+/** A date in a number cell: 20220315, or an Excel day number whose date format was lost. */
+function dateFromNumber(value: number): string | null {
+  const compact = COMPACT_DATE.exec(String(value))?.groups;
+  if (compact) return isoOf(compact);
+  if (Number.isInteger(value) && value >= SERIAL_RANGE.from && value <= SERIAL_RANGE.to) {
+    return isoOfDate(new Date(EXCEL_EPOCH_MS + value * 86_400_000));
+  }
+  return null;
+}
 
 function asDate(content: CellContent | undefined): Parsed<string | null> {
   if (!content) return ok(null);
-  let iso: string;
-  if (content.kind === "date") {
-    iso = isoOfDate(content.value);
-  } else if (content.kind === "text") {
-    const parts = DATE_TEXT.exec(fold(content.text))?.groups;
-    if (!parts) return fail(`应为日期，格式如 2022-03-01，不是「${content.text.trim().slice(0, 40)}」`);
-    iso = `${parts.year}-${parts.month?.padStart(2, "0")}-${parts.day?.padStart(2, "0")}`;
-    if (!isCalendarDate(iso)) return fail(`${iso} 不是真实的日期`);
-  } else if (content.kind === "number") {
-    return fail(`应为日期，格式如 2022-03-01，不是数字 ${content.value}`);
-  } else {
-    return fail(unusable(content) ?? "应为日期");
+  let iso: string | null;
+  if (content.kind === "date") iso = isoOfDate(content.value);
+  else if (content.kind === "text") iso = dateFromText(content.text);
+  else if (content.kind === "number") iso = dateFromNumber(content.value);
+  else return fail(unusable(content) ?? "应为日期");
+  if (iso === null) {
+    const shown = content.kind === "text" ? `「${content.text.trim().slice(0, 40)}」` : `数字 ${content.value}`;
+    return fail(`应为日期，格式如 2022-03-01（也可 2022/3/1、2022年3月1日、20220301），不是${shown}`);
   }
+  if (!isCalendarDate(iso)) return fail(`${iso} 不是真实的日期`);
   const checked = isoDateSchema.safeParse(iso);
   return checked.success ? ok(iso) : fail(checked.error.issues[0]?.message ?? "日期无效");
 }
@@ -185,7 +228,7 @@ const PARSERS: Record<Exclude<LedgerField, "areaId">, (content: CellContent | un
   households: (c) => asNumber(c, 0),
   elderlyHouseholds: (c) => asNumber(c, 0),
   elevatorCompany: asText,
-  consentRate: (c) => asNumber(c, 1, true),
+  consentRate: asRate,
   costWan: (c) => asNumber(c, 2),
   subsidyWan: (c) => asNumber(c, 2),
   signedOn: asDate,
@@ -204,6 +247,16 @@ function parseField(key: Exclude<LedgerField, "areaId">, content: CellContent | 
   const checked = FIELD_SCHEMAS[key]?.safeParse(parsed.value);
   if (!checked) return parsed;
   return checked.success ? ok(checked.data) : fail(checked.error.issues[0]?.message ?? "值无效");
+}
+
+/** An empty cell, blank text, or 撤销's default (否). */
+function holdsOnlyDefault(key: LedgerKey, content: CellContent | undefined): boolean {
+  if (key === "withdrawn") {
+    const withdrawn = asWithdrawn(content);
+    return withdrawn.ok && !withdrawn.value;
+  }
+  const text = asText(content);
+  return text.ok && text.value === "";
 }
 
 /** Reads one row; `columns` are the ledger columns the sheet has, by column number. */
@@ -233,6 +286,8 @@ export function parseRow(row: LedgerRow, columns: Partial<Record<LedgerKey, numb
 
   return {
     row: row.row,
+    hidden: row.hidden,
+    blank: keys.every((key) => holdsOnlyDefault(key, cell(key))),
     id: id.ok ? id.value : null,
     version: version.ok ? version.value : null,
     areaName: area.ok && area.value ? fold(area.value) : null,

@@ -15,6 +15,7 @@ import {
   type LedgerField,
   type LedgerKey,
   STAGE_DATE_FIELD,
+  shanghaiMinute,
   stageChangeNeedsReason,
   WITHDRAWN_TEXT,
 } from "@jiati/shared";
@@ -55,12 +56,20 @@ export interface PlanInput {
   addressHolders: ReadonlyMap<string, number>;
   user: SessionUser;
   today: string;
+  /** The sheet has a 版本 column (each row says which version it was exported at). */
+  hasVersionColumn: boolean;
+  /** When this app exported the file, if it did (its hidden info sheet). */
+  exportedAt: string | null;
 }
 
 export interface PlanResult {
   rows: ImportRow[];
   errors: ImportError[];
   plan: ImportPlan;
+  /** Rows left out, and why: empty rows, another area's unchanged rows. */
+  skipped: { row: number; reason: string }[];
+  /** Things to know before committing: edits in hidden rows. */
+  notices: string[];
 }
 
 const DATE_FIELDS = Object.values(STAGE_DATE_FIELD);
@@ -107,11 +116,15 @@ export function valuesOf(row: BuildingRow): LedgerValues {
   };
 }
 
-/** Equal as the ledger shows them: text compared trimmed. */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
+/** Equal as the ledger means them: text compared trimmed, addresses by their key (spelling aside). */
+function same(a: unknown, b: unknown, field?: LedgerField): boolean {
+  if (field === "address" && typeof a === "string" && typeof b === "string") return addressKey(a) === addressKey(b);
+  if (typeof a === "string" && typeof b === "string") return lines(a) === lines(b);
   return a === b;
 }
+
+/** Text as a spreadsheet round trip keeps it: trimmed, line ends as \n (Excel and XML turn \r\n into \n). */
+const lines = (text: string) => text.replace(/\r\n?/g, "\n").trim();
 
 /** A field's value as the ledger cell shows it. */
 export function displayValue(field: LedgerField, value: unknown, areas: ReadonlyMap<number, { name: string }>): string {
@@ -154,6 +167,8 @@ class Planner {
   private readonly firstRowOfAddress = new Map<string, number>();
   private readonly rows: ImportRow[] = [];
   private readonly errors: ImportError[] = [];
+  private readonly skipped: PlanResult["skipped"] = [];
+  private readonly hiddenEdits: number[] = [];
   private readonly importPlan: ImportPlan = { creates: [], updates: [], needsReason: false };
 
   constructor(private readonly input: PlanInput) {
@@ -163,22 +178,44 @@ class Planner {
   }
 
   result(): PlanResult {
-    return { rows: this.rows, errors: this.errors, plan: this.importPlan };
+    const notices = this.hiddenEdits.length
+      ? [
+          `第 ${this.hiddenEdits.join("、")} 行在文件中是隐藏（或被筛选隐藏）的行，但有改动，也会导入：请确认这些改动是有意的`,
+        ]
+      : [];
+    return { rows: this.rows, errors: this.errors, plan: this.importPlan, skipped: this.skipped, notices };
   }
 
   plan(parsed: ParsedRow): void {
+    if (parsed.blank) {
+      this.skipped.push({ row: parsed.row, reason: "空行（只有默认值），不导入" });
+      return;
+    }
     const rowErrors: ImportError[] = [];
     const report = (key: LedgerKey, message: string) =>
       rowErrors.push({ row: parsed.row, column: LEDGER_HEADER[key], cell: parsed.refs[key] ?? null, message });
     for (const error of parsed.errors) report(error.key, error.message);
 
-    const state = this.stateOf(parsed, this.areaOf(parsed, report), this.buildingOf(parsed, report), report);
+    const otherArea: string[] = [];
+    const refuseOtherArea = (key: LedgerKey, message: string) => otherArea.push(key) && report(key, message);
+    const state = this.stateOf(
+      parsed,
+      this.areaOf(parsed, report, refuseOtherArea),
+      this.buildingOf(parsed, report, refuseOtherArea),
+      report,
+    );
     const changes = this.changesOf(state);
+    // A secretary's upload of a wider ledger: another area's rows that change nothing are passed over.
+    if (otherArea.length > 0 && rowErrors.length === otherArea.length && state.current && changes.length === 0) {
+      this.skipped.push({ row: parsed.row, reason: "其他居民区的楼栋，没有改动，跳过" });
+      return;
+    }
     this.checkRules(state, changes);
     this.checkAddress(state);
 
     const action: ImportRow["action"] =
       rowErrors.length > 0 ? "error" : state.isCreate ? "create" : changes.length > 0 ? "update" : "unchanged";
+    if (parsed.hidden && (action === "create" || action === "update")) this.hiddenEdits.push(parsed.row);
     this.rows.push({
       row: parsed.row,
       action,
@@ -192,29 +229,52 @@ class Planner {
   }
 
   /** The area (a required column): named in the row; a secretary may name only their own. */
-  private areaOf(parsed: ParsedRow, report: RowState["report"]): number | undefined {
+  private areaOf(parsed: ParsedRow, report: RowState["report"], otherArea: RowState["report"]): number | undefined {
     if (parsed.errors.some((e) => e.key === "areaId")) return undefined;
     const area = parsed.areaName ? this.areaByName.get(parsed.areaName) : undefined;
     if (!parsed.areaName) report("areaId", "居民区不能为空");
     else if (!area) report("areaId", `居民区「${parsed.areaName}」不存在`);
     else if (this.input.user.role === "secretary" && area.id !== this.input.user.areaId) {
-      report("areaId", `只能导入本居民区（${this.ownAreaName}）的楼栋`);
+      otherArea("areaId", `只能导入本居民区（${this.ownAreaName}）的楼栋`);
+      return area.id;
     } else return area.id;
     return undefined;
   }
 
-  /** The building a row's 编号 names: once per file, existing, and (for a secretary) of their area. */
-  private buildingOf(parsed: ParsedRow, report: RowState["report"]): BuildingRow | undefined {
+  /**
+   * The building a row's 编号 names: once per file, existing, of the row's own 居民区 and 地址 (else the
+   * 编号 column is likely a running number — never a move), and (for a secretary) of their area.
+   */
+  private buildingOf(
+    parsed: ParsedRow,
+    report: RowState["report"],
+    otherArea: RowState["report"],
+  ): BuildingRow | undefined {
     if (parsed.id == null) return undefined;
     const current = this.input.buildings.get(parsed.id);
     const first = this.firstRowOfId.get(parsed.id);
     if (first !== undefined) report("id", `与第 ${first} 行的编号重复`);
     else this.firstRowOfId.set(parsed.id, parsed.row);
-    if (!current) report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
-    else if (this.input.user.role === "secretary" && current.areaId !== this.input.user.areaId) {
-      report("id", `编号 ${parsed.id} 不是本居民区（${this.ownAreaName}）的楼栋`);
+    if (!current) {
+      report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
+      return undefined;
     }
+    const mismatch = this.mismatchOf(parsed, current);
+    if (this.input.user.role === "secretary" && current.areaId !== this.input.user.areaId) {
+      otherArea("id", `编号 ${parsed.id} 不是本居民区（${this.ownAreaName}）的楼栋`);
+    } else if (mismatch) report("id", mismatch);
     return current;
+  }
+
+  /** Why a row cannot be the building its 编号 names: another area or another address, named both ways. */
+  private mismatchOf(parsed: ParsedRow, current: BuildingRow): string | null {
+    const rowArea = parsed.areaName ? this.areaByName.get(parsed.areaName) : undefined;
+    const rowAddress = parsed.values.address;
+    const areaDiffers = rowArea !== undefined && rowArea.id !== current.areaId;
+    const addressDiffers = rowAddress !== undefined && addressKey(rowAddress) !== current.addressKey;
+    if (!areaDiffers && !addressDiffers) return null;
+    const currentArea = this.input.areas.get(current.areaId)?.name ?? "";
+    return `编号 ${parsed.id} 是「${currentArea} ${current.address}」，与本行的「${parsed.areaName ?? ""} ${rowAddress ?? ""}」不符：编号列是否填了序号？导入不会移动楼栋或改地址，请核对编号（改地址或居民区请在系统中修改）`;
   }
 
   private stateOf(
@@ -232,7 +292,7 @@ class Planner {
     const changed = LEDGER_FIELDS.filter((field) => {
       if (!(field in provided)) return false;
       if (isCreate) return !same(after[field], (EMPTY_VALUES as Partial<LedgerValues>)[field] ?? null);
-      return before !== undefined && !same(before[field], after[field]);
+      return before !== undefined && !same(before[field], after[field], field);
     });
     return { parsed, current, before, after, isCreate, changed, report };
   }
@@ -251,12 +311,7 @@ class Planner {
   private checkRules(state: RowState, changes: ImportChange[]): void {
     const { parsed, current, before, after, isCreate, changed, report } = state;
     const touches = (...fields: LedgerField[]) => isCreate || fields.some((field) => changed.includes(field));
-    if (!isCreate && current && changes.length > 0 && parsed.version != null && parsed.version !== current.version) {
-      report(
-        "version",
-        `导出后该楼栋已被修改（文件中版本 ${parsed.version}，当前版本 ${current.version}）：请重新导出后再修改此行`,
-      );
-    }
+    if (!isCreate && current && changes.length > 0) this.checkStale(state);
     if (isCreate && after.withdrawn) report("withdrawn", "新建的楼栋不能标记为撤销");
     const datesChanged = touches(...DATE_FIELDS);
     if (datesChanged && !isCreate && after.withdrawn && before?.withdrawn) {
@@ -269,6 +324,30 @@ class Planner {
     if (elderly) report(elderly.field as LedgerField, elderly.message);
     if (touches("blockerCategory", "blockerNote") && !after.blockerCategory && after.blockerNote.trim()) {
       report("blockerNote", "填写了受阻说明，但没有受阻类别");
+    }
+  }
+
+  /**
+   * An update must be of the building as exported: by the row's 版本, else by the file's export time (its
+   * hidden info sheet). A file with neither cannot say, so its updates are refused — never overwriting a
+   * change someone made meanwhile.
+   */
+  private checkStale({ parsed, current, report }: RowState): void {
+    if (!current) return;
+    if (this.input.hasVersionColumn) {
+      if (parsed.version != null && parsed.version !== current.version) {
+        report(
+          "version",
+          `导出后该楼栋已被修改（文件中版本 ${parsed.version}，当前版本 ${current.version}）：请重新导出后再修改此行`,
+        );
+      }
+      return;
+    }
+    const { exportedAt } = this.input;
+    if (!exportedAt) {
+      report("id", "文件没有「版本」列，无法确认这一行导出后是否被他人修改过：请导出台账，在导出的文件里修改后再导入");
+    } else if (current.updatedAt.getTime() > Date.parse(exportedAt)) {
+      report("id", `导出（${shanghaiMinute(new Date(exportedAt))}）后该楼栋已被修改：请重新导出后再修改此行`);
     }
   }
 

@@ -4,9 +4,11 @@
 // to the parser, which reports them by row and column.
 
 import {
+  EXPORT_INFO_SHEET,
   IMPORT_MAX_ROWS,
   LEDGER_COLUMNS,
   LEDGER_HEADER,
+  LEDGER_HEADER_NAMES,
   LEDGER_SHEET,
   type LedgerKey,
   REQUIRED_LEDGER_KEYS,
@@ -22,6 +24,8 @@ export interface LedgerRow {
   row: number;
   /** The non-empty cells of the ledger columns. */
   cells: Partial<Record<LedgerKey, CellContent>>;
+  /** Hidden in the sheet (by hand or by a filter): edits there are easy to overlook. */
+  hidden: boolean;
 }
 
 export interface LedgerSheet {
@@ -32,6 +36,10 @@ export interface LedgerSheet {
   ignoredColumns: string[];
   absentColumns: string[];
   rows: LedgerRow[];
+  /** Rows left out while reading, and why (totals rows). */
+  skipped: { row: number; reason: string }[];
+  /** When the file was exported by this app (its hidden info sheet), or null for other files. */
+  exportedAt: string | null;
 }
 
 /** Rows searched for the header row: room for a title or a two-level header above it. */
@@ -55,12 +63,22 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
 
 const invalid = (message: string) => invalidFile(message);
 
-/** Headers compared without spaces, full-width forms folded: "总造价（万元）" matches "总造价(万元)". */
+/** Headers compared without spaces and punctuation, full-width forms folded: "总造价（万元）" is "总造价(万元)". */
 function normalizeHeader(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "");
+  return text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
 }
 
-const KEY_BY_HEADER = new Map(LEDGER_COLUMNS.map((column) => [normalizeHeader(column.header), column.key]));
+const KEY_BY_HEADER = new Map(
+  (Object.entries(LEDGER_HEADER_NAMES) as [LedgerKey, readonly string[]][]).flatMap(([key, names]) =>
+    names.map((name) => [normalizeHeader(name), key] as const),
+  ),
+);
+
+/** A column the ledger does not know, whose name says it holds stage dates: guessing could lose them. */
+const LOOKS_LIKE_STAGE = /日期|时间|签约|开工|完工|竣工|阶段|进度/;
+
+/** A totals row's label, a cell of its own in any column: 合计, 小计, 总计, 共计, or 合计：59栋. */
+const TOTALS = /^(合计|小计|总计|共计)([:：].{0,20})?$/;
 
 /** A sheet's cells, with a merged range's value read from its top-left cell wherever it covers. */
 class SheetCells {
@@ -134,7 +152,8 @@ function findHeaderRow(cells: SheetCells): HeaderCandidate | null {
       if (key) columns.set(key, [...(columns.get(key) ?? []), col]);
       else others.push({ col, text: raw.trim() });
     }
-    if (columns.size >= 3 && columns.size >= (best?.columns.size ?? 0)) {
+    const hasRequired = REQUIRED_LEDGER_KEYS.every((required) => columns.has(required));
+    if ((columns.size >= 3 || hasRequired) && columns.size >= (best?.columns.size ?? 0)) {
       best = { cells, row: rowNumber, columns, others };
     }
   }
@@ -156,10 +175,12 @@ function openWorkbook(buffer: Buffer): Workbook {
 
 /** Reads the ledger sheet of an uploaded .xlsx, or throws a FileProblem saying what is wrong with the file. */
 export function readLedger(buffer: Buffer): LedgerSheet {
-  const { cells, row: headerRow, columns, others } = chooseSheet(openWorkbook(buffer));
+  const workbook = openWorkbook(buffer);
+  const { cells, row: headerRow, columns, others } = chooseSheet(workbook);
   const { sheet } = cells;
   const colOf = checkedColumns(sheet, headerRow, columns);
-  const rows = dataRows(cells, headerRow, colOf);
+  refuseStageLikeColumns(others);
+  const { rows, skipped } = dataRows(cells, headerRow, colOf);
   if (rows.length === 0) throw invalid(`工作表「${sheet.name}」在表头（第 ${headerRow} 行）下面没有数据行`);
   return {
     sheetName: sheet.name,
@@ -168,7 +189,33 @@ export function readLedger(buffer: Buffer): LedgerSheet {
     ignoredColumns: others.map((other) => other.text),
     absentColumns: LEDGER_COLUMNS.filter((column) => !colOf.has(column.key)).map((column) => column.header),
     rows,
+    skipped,
+    exportedAt: exportTime(workbook),
   };
+}
+
+/** A column that looks like stage dates but is not a ledger column stops the import: the office decides. */
+function refuseStageLikeColumns(others: readonly { col: number; text: string }[]): void {
+  const doubtful = others.filter((other) => LOOKS_LIKE_STAGE.test(normalizeHeader(other.text)));
+  if (doubtful.length === 0) return;
+  const names = doubtful.map((other) => `「${other.text}」（${columnLetter(other.col)} 列）`).join("、");
+  throw invalid(
+    `列 ${names} 像是阶段日期，但不是台账认识的列名，为免漏记没有导入：请把它改名为「签约日期」「开工日期」或「完工日期」，或删去该列后再上传`,
+  );
+}
+
+/** When this app exported the file: the hidden info sheet's 导出时间, if the file has one. */
+function exportTime(workbook: Workbook): string | null {
+  const info = workbook.sheets.find((sheet) => sheet.name === EXPORT_INFO_SHEET);
+  if (!info) return null;
+  const cells = workbook.readSheet(info).cells;
+  for (const row of cells.values()) {
+    const [label, value] = [row.get(1), row.get(2)];
+    if (label?.kind === "text" && label.text === "导出时间" && value?.kind === "text") {
+      return Number.isNaN(Date.parse(value.text)) ? null : new Date(value.text).toISOString();
+    }
+  }
+  return null;
 }
 
 /** The one visible sheet that looks like the ledger (the one named 台账 when several do). */
@@ -216,9 +263,25 @@ function checkedColumns(sheet: Sheet, headerRow: number, columns: Map<LedgerKey,
   return colOf;
 }
 
-/** The rows below the header with something in a ledger column. */
-function dataRows(cells: SheetCells, headerRow: number, colOf: Map<LedgerKey, number>): LedgerRow[] {
+/**
+ * Whether a row is a totals row: a 合计/小计 label as a cell of its own anywhere in it, or sums in place of
+ * values in a row without an address.
+ */
+function isTotalsRow(sheet: Sheet, rowNumber: number, addressCol: number | undefined): boolean {
+  const row = sheet.cells.get(rowNumber);
+  const address = addressCol === undefined ? undefined : row?.get(addressCol);
+  for (const content of row?.values() ?? []) {
+    if (content.kind === "text" && TOTALS.test(content.text.normalize("NFKC").replace(/\s+/g, ""))) return true;
+    const sums = content.kind === "formula" && /^\s*SUM(IF|IFS|PRODUCT)?\s*\(/i.test(content.formula);
+    if (sums && address?.kind !== "text") return true;
+  }
+  return false;
+}
+
+/** The rows below the header with something in a ledger column; totals rows are left out, and said. */
+function dataRows(cells: SheetCells, headerRow: number, colOf: Map<LedgerKey, number>) {
   const rows: LedgerRow[] = [];
+  const skipped: LedgerSheet["skipped"] = [];
   for (const rowNumber of cells.rowNumbers()) {
     if (rowNumber <= headerRow) continue;
     const rowCells: LedgerRow["cells"] = {};
@@ -227,8 +290,12 @@ function dataRows(cells: SheetCells, headerRow: number, colOf: Map<LedgerKey, nu
       if (content) rowCells[key] = content;
     }
     if (Object.keys(rowCells).length === 0) continue;
+    if (isTotalsRow(cells.sheet, rowNumber, colOf.get("address"))) {
+      skipped.push({ row: rowNumber, reason: "合计行，不导入" });
+      continue;
+    }
     if (rows.length >= IMPORT_MAX_ROWS) throw invalid(`数据行过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
-    rows.push({ row: rowNumber, cells: rowCells });
+    rows.push({ row: rowNumber, cells: rowCells, hidden: cells.sheet.hiddenRows.has(rowNumber) });
   }
-  return rows;
+  return { rows, skipped };
 }

@@ -30,6 +30,21 @@ export async function buildingsByIds(ex: Executor, ids: readonly number[]): Prom
   return rows;
 }
 
+/** The buildings of `areaIds` (not withdrawn) whose id is not among `ids`, by area and address. */
+export async function buildingsOfAreasExcept(ex: Executor, areaIds: readonly number[], ids: readonly number[]) {
+  return ex
+    .select({ id: buildings.id, areaId: buildings.areaId, address: buildings.address })
+    .from(buildings)
+    .where(
+      and(
+        inArray(buildings.areaId, [...areaIds]),
+        eq(buildings.withdrawn, false),
+        sql`${buildings.id} not in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::int)`,
+      ),
+    )
+    .orderBy(asc(buildings.areaId), asc(buildings.address));
+}
+
 /** id and address key of the buildings holding any of `keys` (one statement, the keys as one JSON parameter). */
 export async function buildingsByAddressKeys(ex: Executor, keys: readonly string[]) {
   if (keys.length === 0) return [];

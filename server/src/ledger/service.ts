@@ -29,9 +29,11 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from "../core/errors";
 import { applyPlan } from "./apply";
 import { type ImportPlan, type PlannedUpdate, planImport } from "./plan";
 import { UploadReader } from "./reading";
+import type { BuildingRow } from "./repo";
 import {
   buildingsByAddressKeys,
   buildingsByIds,
+  buildingsOfAreasExcept,
   findPreview,
   findPreviewDetail,
   insertPreview,
@@ -90,14 +92,18 @@ export class LedgerService {
       buildingsByIds(db, ids),
       buildingsByAddressKeys(db, [...new Set(keys)]),
     ]);
-    const { rows, errors, plan } = planImport({
+    const areas = new Map(areaRows.map((area) => [area.id, area]));
+    const { rows, errors, plan, skipped, notices } = planImport({
       rows: parsed,
-      areas: new Map(areaRows.map((area) => [area.id, area])),
+      areas,
       buildings: new Map(buildingRows.map((building) => [building.id, building])),
       addressHolders: new Map(holders.map((holder) => [holder.addressKey, holder.id])),
       user: ctx.user,
       today: ctx.today,
+      hasVersionColumn: sheet.columns.version !== undefined,
+      exportedAt: sheet.exportedAt,
     });
+    notices.push(...(await this.absentBuildings(ctx, buildingRows, ids, areas)));
 
     const token = randomBytes(24).toString("base64url");
     const expiresAt = new Date(ctx.now.getTime() + PREVIEW_TTL_MS);
@@ -124,6 +130,8 @@ export class LedgerService {
       headerRow: sheet.headerRow,
       ignoredColumns: sheet.ignoredColumns,
       absentColumns: sheet.absentColumns,
+      skipped: [...sheet.skipped, ...skipped].sort((a, b) => a.row - b.row),
+      notices,
       counts: {
         rows: rows.length,
         create: count("create"),
@@ -139,6 +147,35 @@ export class LedgerService {
       needsReason: plan.needsReason,
       canCommit: errors.length === 0 && plan.creates.length + plan.updates.length > 0,
     };
+  }
+
+  /**
+   * A file listing an area's buildings by 编号 (an export) that leaves some out: nothing is deleted, but the
+   * uploader should know which (up to 10 per area are named).
+   */
+  private async absentBuildings(
+    ctx: RequestContext,
+    named: readonly BuildingRow[],
+    ids: readonly number[],
+    areas: ReadonlyMap<number, { name: string }>,
+  ): Promise<string[]> {
+    const areaIds = [...new Set(named.map((building) => building.areaId))].filter(
+      (areaId) => ctx.user.role !== "secretary" || areaId === ctx.user.areaId,
+    );
+    if (areaIds.length === 0) return [];
+    const absent = await buildingsOfAreasExcept(this.deps.db, areaIds, ids);
+    return areaIds.flatMap((areaId) => {
+      const missing = absent.filter((building) => building.areaId === areaId);
+      if (missing.length === 0) return [];
+      const listed = missing
+        .slice(0, 10)
+        .map((building) => `编号 ${building.id} ${building.address}`)
+        .join("、");
+      const more = missing.length > 10 ? ` 等` : "";
+      return [
+        `${areas.get(areaId)?.name ?? ""} 有 ${missing.length} 栋楼不在文件中（导入不会删除它们）：${listed}${more}`,
+      ];
+    });
   }
 
   /** A page of a preview's rows, by what they do, with their errors: for its uploader only. */

@@ -1,8 +1,10 @@
 // Every rule the database computes for speed agrees with its TypeScript definition in shared/: the same
 // random buildings (dates in order, some withdrawn), the same random day and thresholds, the same answer.
 
+import fs from "node:fs";
 import {
   addDays,
+  addressKey,
   BUILDING_STAGES,
   daysBetween,
   RECORDED_STAGES,
@@ -133,5 +135,58 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
       }),
       { seed: 20221122, numRuns: 100 },
     );
+  });
+});
+
+describe.each(ENGINES)("the upgrade's address keys on %s", (engine) => {
+  it("computes in SQL the key addressKey computes, for addresses typed every way", async () => {
+    const database = await freshDatabase(engine);
+    try {
+      // The expression of the migration that brought existing keys to the canonical form.
+      const migration = fs.readFileSync(
+        new URL("../../drizzle/0003_canonical_address_keys.sql", import.meta.url),
+        "utf8",
+      );
+      const expression = (/regexp_replace\(\s*lower[\s\S]*?'\\1号'\)/.exec(migration)?.[0] ?? "").replace(
+        "normalize(address, NFKC)",
+        "normalize(v, NFKC)",
+      );
+      expect(expression).toContain("normalize(v, NFKC)");
+      const piece = fc.constantFrom(
+        "天山西路",
+        " ",
+        "\u3000",
+        "799弄",
+        "１２",
+        "12",
+        "号",
+        "号楼",
+        "幢",
+        "栋",
+        "\u200b",
+        "A",
+        "b",
+        "-",
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
+            { minLength: 1, maxLength: 20 },
+          ),
+          async (addresses) => {
+            const result = (await database.db.execute(
+              sql.raw(
+                `select v, ${expression} as k from jsonb_array_elements_text('${JSON.stringify(addresses).replace(/'/g, "''")}'::jsonb) as t(v)`,
+              ),
+            )) as unknown as { rows: { v: string; k: string }[] };
+            for (const row of result.rows) expect(row.k, JSON.stringify(row.v)).toBe(addressKey(row.v));
+          },
+        ),
+        { seed: 20221122, numRuns: 50 },
+      );
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -133,7 +133,8 @@ function DropZone({ onFile }: { onFile: (file: File) => void }) {
   const { t } = useTranslation();
   return (
     <Upload.Dragger
-      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      // Judged by its content, not its name: a real .xlsx saved as .xls or .xlsm is read; an old .xls is explained.
+      accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
       multiple={false}
       showUploadList={false}
       beforeUpload={(file) => {

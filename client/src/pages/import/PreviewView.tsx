@@ -107,6 +107,37 @@ function PreviewNotices({ preview }: { preview: ImportPreview }) {
           title={t("import.absent", { columns: preview.absentColumns.join("、") })}
         />
       )}
+      {preview.notices.map((notice) => (
+        <Alert key={notice} type="warning" showIcon className="page-alert" data-testid="import-notice" title={notice} />
+      ))}
+      <SkippedRows skipped={preview.skipped} />
     </>
+  );
+}
+
+/** Rows read but left out — totals rows, empty rows, another area's unchanged rows — grouped by why. */
+function SkippedRows({ skipped }: { skipped: ImportPreview["skipped"] }) {
+  const { t } = useTranslation();
+  if (skipped.length === 0) return null;
+  const byReason = new Map<string, number[]>();
+  for (const { row, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), row]);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="page-alert"
+      data-testid="import-skipped"
+      title={t("import.skipped", { count: skipped.length })}
+      description={
+        <ul className="import-skipped">
+          {[...byReason].map(([reason, rows]) => (
+            <li key={reason}>
+              {reason}：
+              {t("import.rowsList", { rows: rows.slice(0, 20).join("、"), more: rows.length > 20 ? " …" : "" })}
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
