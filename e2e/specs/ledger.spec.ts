@@ -4,6 +4,7 @@
 // and a commit refused because the building changed after the preview. The areas are 淞三 and 淞二, which no
 // other spec changes.
 import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { areaNamed, buildingIn, login, numberIn, patchBuilding } from "../support/app";
@@ -152,4 +153,47 @@ test("a commit refused because the building changed after the preview offers to 
   await expect(page.getByTestId("import-has-errors")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("import-errors")).toContainText("请重新导出");
   await expect(page.getByTestId("import-commit")).toHaveCount(0);
+});
+
+test("an office's edited export: its totals row is skipped, a duplicate address and a row changed since are refused", async ({
+  page,
+}, testInfo) => {
+  await login(page, "admin");
+  const area = await areaNamed(page.request, "淞四");
+  await page.goto(`/areas/${area.id}`);
+  const file = await download(page, "ledger-export", testInfo.outputPath("songsi.xlsx"));
+  const { workbook, sheet, column } = await readLedger(file);
+
+  // After the export, someone else edits a building the office is also editing.
+  const building = await buildingIn(page.request, area.id, "planned");
+  await patchBuilding(page.request, building.id, { notes: "专班刚改的备注" });
+  rowOf(sheet, column("编号"), building.id).getCell(column("备注")).value = "居委填写的备注";
+  // The office deletes the 版本 column, adds two new buildings — the same door spelled two ways — and a
+  // totals row under them.
+  sheet.spliceColumns(column("版本"), 1);
+  const next = sheet.rowCount + 1;
+  const put = (row: number, values: Record<string, string | number>) => {
+    for (const [header, value] of Object.entries(values)) sheet.getRow(row).getCell(column(header)).value = value;
+  };
+  put(next, { 居民区: "淞四", 地址: "淞四新村 1弄 8号" });
+  put(next + 1, { 居民区: "淞四", 地址: "淞四新村1弄８号楼" });
+  put(next + 2, { 地址: "合计", 户数: 2612 });
+  const edited = testInfo.outputPath("songsi-edited.xlsx");
+  await workbook.xlsx.writeFile(edited);
+
+  await page.goto("/import");
+  await page.locator("input[type=file]").setInputFiles(edited);
+  await expect(page.getByTestId("import-has-errors")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("import-skipped")).toContainText(`${next + 2}`);
+  await expect(page.getByTestId("import-skipped")).toContainText("合计行，不导入");
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText(`与第 ${next} 行的地址重复`);
+  await expect(errors).toContainText(/导出（\d{4}-\d\d-\d\d \d\d:\d\d）后该楼栋已被修改/);
+  await expect(page.getByTestId("import-count-create")).toContainText(/^新增\s*1$/);
+  await expect(page.getByTestId("import-commit")).toHaveCount(0);
+  // docs/LEDGER.md shows this preview: DOCS_SCREENSHOTS=1 refreshes the picture.
+  if (process.env.DOCS_SCREENSHOTS) {
+    const to = path.join(testInfo.config.rootDir, "..", "..", "docs", "screenshots", "import-preview.png");
+    await page.screenshot({ path: to, fullPage: true });
+  }
 });
