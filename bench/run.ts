@@ -4,6 +4,7 @@
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
+//                    [--no-ledger] [--only-ledger]
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,6 +20,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
 import { type StressPhase, stress } from "./stress";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,6 +35,9 @@ const { values: options } = parseArgs({
     "no-load": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
     "no-stress": { type: "boolean", default: false },
+    "no-ledger": { type: "boolean", default: false },
+    /** Just the 10,000-row import on the town data set: what a change to the import needs to see. */
+    "only-ledger": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
@@ -63,6 +68,7 @@ interface RunResult {
   lcpMs?: number;
   load?: LoadResult;
   stress?: StressPhase[];
+  ledger?: LedgerPhase[];
 }
 
 /** What bench/load.mjs reports. */
@@ -417,6 +423,24 @@ function clientJavaScript(): ClientWeight {
 
 // ——— one engine at one scale ———
 
+/** The read routes and the stage write, each under autocannon. */
+async function measureRoutes(url: string, auth: { cookie: string }, scale: Scale, routes: RouteResult[]) {
+  routes.push(await measure("GET /api/health (baseline)", { url: `${url}/api/health` }));
+  routes.push(
+    await measure(`GET /api/summary (${scale.name})`, { url: `${url}/api/summary?year=${year}`, headers: auth }),
+  );
+  routes.push(
+    await measure("GET /api/summary (one zone)", { url: `${url}/api/summary?year=${year}&zoneId=1`, headers: auth }),
+  );
+  routes.push(
+    await measure("GET /api/buildings (area page)", {
+      url: `${url}/api/buildings?areaId=1&page=1&pageSize=50`,
+      headers: auth,
+    }),
+  );
+  if (!options["no-write"]) routes.push(await measureStageUpdates(url, auth.cookie));
+}
+
 async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
   log(
     `${engine} / ${scale.name}: generating ${scale.buildings} buildings, ${scale.areas} areas, ~${scale.events} events`,
@@ -435,33 +459,28 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const cookie = await login(server.url);
   const auth = { cookie };
   const routes: RouteResult[] = [];
-  routes.push(await measure("GET /api/health (baseline)", { url: `${server.url}/api/health` }));
-  routes.push(
-    await measure(`GET /api/summary (${scale.name})`, { url: `${server.url}/api/summary?year=${year}`, headers: auth }),
-  );
-  routes.push(
-    await measure("GET /api/summary (one zone)", {
-      url: `${server.url}/api/summary?year=${year}&zoneId=1`,
-      headers: auth,
-    }),
-  );
-  routes.push(
-    await measure("GET /api/buildings (area page)", {
-      url: `${server.url}/api/buildings?areaId=1&page=1&pageSize=50`,
-      headers: auth,
-    }),
-  );
-  if (!options["no-write"]) routes.push(await measureStageUpdates(server.url, cookie));
+  const only = options["only-ledger"];
+  if (!only) await measureRoutes(server.url, auth, scale, routes);
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
-  if (!options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
-  const load = !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
+  if (!only && !options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
+  const load = !only && !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
   let stressPhases: StressPhase[] | undefined;
-  if (!options["no-stress"] && scale.name === "town") {
+  if (!only && !options["no-stress"] && scale.name === "town") {
     log("  other users' p99 during a login flood and a 10,000-row import commit");
     stressPhases = await stress(server.url, cookie);
     for (const phase of stressPhases) {
       log(`    ${phase.phase}: GET / p99 ${phase.pageP99} ms, GET /api/summary p99 ${phase.apiP99} ms (${phase.note})`);
+    }
+  } // After the other phases, whose figures are for the town data set as generated.
+  let ledger: LedgerPhase[] | undefined;
+  if (!options["no-ledger"] && scale.name === "town") {
+    log("  the 10,000-row ledger import: preview and commit, creates then updates");
+    ledger = await ledgerImport({ url: server.url, cookie }, server.process.pid as number);
+    for (const phase of ledger) {
+      log(
+        `    ${phase.phase}: ${phase.ms} ms (goal ${phase.goalMs}), peak RSS +${phase.peakRssGrowthMb} MB — ${phase.note}`,
+      );
     }
   }
 
@@ -504,6 +523,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     lcpMs,
     load,
     stress: stressPhases,
+    ledger,
   };
 }
 
@@ -567,6 +587,23 @@ function table(results: RunResult[]): string {
       }
     }
   }
+  const ledgers = results.filter((r) => r.ledger);
+  if (ledgers.length) {
+    lines.push("\n### The 10,000-row ledger import (bench/ledger.ts, town data set)\n");
+    lines.push(
+      `Wall time of the upload-to-preview and of the commit as the client sees it; the server's peak resident memory above its resident memory before. Goals: preview ≤ ${LEDGER_GOALS.previewMs} ms, commit ≤ ${LEDGER_GOALS.commitMs} ms, peak RSS growth ≤ ${LEDGER_GOALS.rssGrowthMb} MB.\n`,
+    );
+    lines.push("| engine | phase | ms | goal ms | peak RSS growth MB | outcome |");
+    lines.push("|---|---|---:|---:|---:|---|");
+    for (const { engine, ledger } of ledgers) {
+      for (const phase of ledger ?? []) {
+        const met = phase.ms <= phase.goalMs && phase.peakRssGrowthMb <= LEDGER_GOALS.rssGrowthMb;
+        lines.push(
+          `| ${engine} | ${phase.phase} | ${phase.ms} | ${phase.goalMs} | ${phase.peakRssGrowthMb} | ${phase.note}${met ? "" : " — **over goal**"} |`,
+        );
+      }
+    }
+  }
   return lines.join("\n");
 }
 
@@ -576,7 +613,9 @@ async function main() {
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
   const engines = options.engines.split(",") as Engine[];
-  const scales = options.scales.split(",").map((name) => SCALES[name as Scale["name"]]);
+  const scales = options["only-ledger"]
+    ? [SCALES.town]
+    : options.scales.split(",").map((name) => SCALES[name as Scale["name"]]);
   const adminUrl = engines.includes("postgresql") ? postgresAdminUrl() : null;
   const results: RunResult[] = [];
   try {
@@ -610,6 +649,7 @@ async function main() {
       : "",
   ].join("\n");
   console.log(report);
+  if (options["only-ledger"]) return; // a partial run: bench/RESULTS.md keeps the full one
   fs.writeFileSync(options.out, `${report}\n`);
   log(`written to ${path.relative(root, options.out)}`);
 }
