@@ -110,7 +110,9 @@ test("the task force exports the ledger, sets a signing date in Excel, imports i
   expect(await numberIn(page.getByTestId("stage-actual-signed"))).toBe(before + 1);
 });
 
-test("an unreadable file and a file over 5 MB are refused with a clear message", async ({ page }, testInfo) => {
+test("an unreadable file, an old .xls and a file over 5 MB are refused with a clear message; an .xlsx named .xls is read", async ({
+  page,
+}, testInfo) => {
   await login(page, "admin");
   await page.goto("/import");
   const junk = testInfo.outputPath("junk.xlsx");
@@ -119,10 +121,30 @@ test("an unreadable file and a file over 5 MB are refused with a clear message",
   await expect(page.getByTestId("import-error")).toContainText("文件无法作为台账读取");
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
 
+  // An old binary .xls is explained by its content (and, below, a real .xlsx named .xls is read).
+  const old = testInfo.outputPath("old.xls");
+  fs.writeFileSync(
+    old,
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+  );
+  await page.locator("input[type=file]").setInputFiles(old);
+  await expect(page.getByTestId("import-error")).toContainText("另存为 .xlsx");
+
   const big = testInfo.outputPath("big.xlsx");
   fs.writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 1));
   await page.locator("input[type=file]").setInputFiles(big);
   await expect(page.getByTestId("import-error")).toContainText("超过 5 MB");
+
+  const misnamed = testInfo.outputPath("misnamed.xls");
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("台账").addRows([
+    ["居民区", "地址"],
+    ["淞四", "改名路 1号"],
+  ]);
+  await workbook.xlsx.writeFile(misnamed);
+  await page.locator("input[type=file]").setInputFiles(misnamed);
+  await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("import-count-create")).toContainText(/^新增\s*1$/);
 });
 
 test("a commit refused because the building changed after the preview offers to upload again", async ({

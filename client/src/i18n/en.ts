@@ -312,7 +312,6 @@ export const en: Shape<Resources> = {
     chooseHint: "Excel .xlsx only, at most {{mb}} MB",
     sending: "Uploading {{name}}",
     reading: "Reading and checking {{name}}…",
-    wrongFormat: "Only .xlsx files (Excel 2007 and later): use Save As → .xlsx in Excel and upload again",
     emptyFile: "The file is empty",
     failed: "Upload failed",
     tooLarge: "The file is over {{mb}} MB and cannot be uploaded",

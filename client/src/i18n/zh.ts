@@ -282,7 +282,6 @@ export const zh = {
     chooseHint: "只支持 Excel .xlsx，不超过 {{mb}} MB",
     sending: "正在上传 {{name}}",
     reading: "正在读取和核对 {{name}}，请稍候…",
-    wrongFormat: "只支持 .xlsx 文件（Excel 2007 及以后）：请在 Excel 中“另存为”.xlsx 后再上传",
     emptyFile: "文件是空的",
     failed: "上传失败",
     tooLarge: "文件超过 {{mb}} MB，不能上传",

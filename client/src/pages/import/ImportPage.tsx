@@ -61,8 +61,7 @@ function useLedgerUpload() {
   const upload = useRef<AbortController | null>(null);
 
   const refusal = (file: File): ApiError | null => {
-    if (/\.(xls|csv|et|ods|numbers)$/i.test(file.name))
-      return new ApiError(400, "wrong_format", t("import.wrongFormat"));
+    // No verdict on the name: the server reads the content (a real .xlsx named .xls is read, an old .xls explained).
     if (file.size === 0) return new ApiError(400, "empty_file", t("import.emptyFile"));
     if (file.size > IMPORT_MAX_BYTES) return new ApiError(413, "payload_too_large", "");
     return null;
