@@ -204,6 +204,14 @@ describe.each(ENGINES)("offices' own ledgers on %s", (engine) => {
         [kept.id, "update"],
         [changed.id, "error"],
       ]);
+      // Nothing is written while a row is refused; the other user's note stands.
+      expect(preview.canCommit).toBe(false);
+      expect((await commit(taskforce, preview.token)).status).toBe(400);
+      const notes = await buildingsOf(area.id);
+      expect(notes.map((b) => [b.id, b.notes])).toEqual([
+        [kept.id, ""],
+        [changed.id, "他人刚改的备注"],
+      ]);
     });
 
     it("refuses updates from a file with 编号 but neither 版本 nor an export time", async () => {
