@@ -8,6 +8,7 @@ import {
   expectedByNow,
   monthlyCounts,
   progress,
+  shortfallOf,
   stallOf,
 } from "./counting";
 import { addDays, yearOf } from "./dates";
@@ -75,14 +76,22 @@ describe("progress against a target", () => {
     expect(expectedByNow(122, 2022, "2022-07-01")).toBeCloseTo((122 * 182) / 365, 1);
   });
 
-  it("reports percent, gap and whether the count is on track", () => {
+  it("reports percent, and the expected count and gap in whole elevators", () => {
     const p = progress(50, 122, 2022, "2022-07-01");
     expect(p.percent).toBe(41);
-    expect(p.expected).toBe(60.8);
-    expect(p.gap).toBe(-10.8);
+    // 122 × 182/365 = 60.8: sixty whole elevators are due.
+    expect(p.expected).toBe(60);
+    expect(p.gap).toBe(-10);
     expect(p.onTrack).toBe(false);
+    expect(progress(60, 122, 2022, "2022-07-01")).toMatchObject({ gap: 0, onTrack: true });
+    expect(progress(59, 122, 2022, "2022-07-01")).toMatchObject({ gap: -1, onTrack: false });
     expect(progress(61, 122, 2022, "2022-07-01").onTrack).toBe(true);
     expect(progress(3, null, 2022, "2022-07-01")).toMatchObject({ target: null, percent: null, onTrack: null });
+  });
+
+  it("sums the whole elevators behind over the stages", () => {
+    expect(shortfallOf({ signed: { gap: -3 }, started: { gap: 2 }, completed: { gap: -1 } })).toBe(4);
+    expect(shortfallOf({ signed: { gap: 0 }, started: { gap: null }, completed: { gap: 5 } })).toBe(0);
   });
 });
 

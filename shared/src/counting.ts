@@ -52,18 +52,25 @@ export interface Progress {
   target: number | null;
   /** actual / target in percent, one decimal; null without a target. */
   percent: number | null;
+  /** Whole elevators expected by now: ⌊target × elapsed share⌋ (docs/DOMAIN.md § Progress). */
   expected: number | null;
-  /** actual − expected (negative = behind plan). */
+  /** actual − expected, in whole elevators (negative = behind plan by that many). */
   gap: number | null;
+  /** gap ≥ 0. */
   onTrack: boolean | null;
 }
 
 export function progress(actual: number, target: number | null, year: number, today: string): Progress {
   if (target == null) return { actual, target: null, percent: null, expected: null, gap: null, onTrack: null };
-  const expected = expectedByNow(target, year, today);
+  const expected = Math.floor(expectedByNow(target, year, today));
   const percent = target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
-  const gap = Math.round((actual - expected) * 10) / 10;
-  return { actual, target, percent, expected, gap, onTrack: actual >= Math.floor(expected) };
+  const gap = actual - expected;
+  return { actual, target, percent, expected, gap, onTrack: gap >= 0 };
+}
+
+/** Whole elevators behind plan, summed over the stages that have a target: 0 when on track in all. */
+export function shortfallOf(stages: Record<string, Pick<Progress, "gap">>): number {
+  return Object.values(stages).reduce((sum, stage) => sum + Math.max(0, -(stage.gap ?? 0)), 0);
 }
 
 export const DEFAULT_STALL_THRESHOLDS: StallThresholds = { signedDays: 90, startedDays: 180 };

@@ -73,7 +73,9 @@ describe("year-end forecast", () => {
 
   it("works out the monthly rate still needed", () => {
     // From 1 July: 183 days left ≈ 6.02 months; 72 to go.
-    expect(neededPerMonth(122, 50, 2022, "2022-07-01")).toBeCloseTo(72 / (183 / (365 / 12)), 1);
+    // 72 left over 183 days (6.0 months): 11.97 a month, so 12 whole elevators a month.
+    expect(neededPerMonth(122, 50, 2022, "2022-07-01")).toBe(Math.ceil(72 / (183 / (365 / 12))));
+    expect(neededPerMonth(122, 50, 2022, "2022-07-01")).toBe(12);
     expect(neededPerMonth(122, 130, 2022, "2022-07-01")).toBe(0);
     expect(neededPerMonth(122, 50, 2021, "2022-07-01")).toBeNull();
     expect(neededPerMonth(120, 0, 2023, "2022-07-01")).toBe(10);

@@ -85,5 +85,6 @@ export function neededPerMonth(target: number | null, actual: number, year: numb
   const daysLeft = daysBetween(start, endOfYear(year)) + (yearOf(today) < year ? 1 : 0);
   if (daysLeft <= 0) return remaining;
   const monthsLeft = daysLeft / (daysInYear(year) / 12);
-  return Math.round((remaining / Math.max(monthsLeft, 1 / 30)) * 10) / 10;
+  // Whole elevators a month, rounded up: 12.2 needed means 13 a month to make it.
+  return Math.ceil(Math.round((remaining / Math.max(monthsLeft, 1 / 30)) * 1000) / 1000);
 }

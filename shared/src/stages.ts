@@ -28,6 +28,18 @@ export function stageOf(dates: StageDates): BuildingStage {
   return "planned";
 }
 
+/**
+ * Blocked now (docs/DOMAIN.md § Blockers): a blocker category set on a building that is neither completed nor
+ * withdrawn — a finished or withdrawn building's old blocker no longer holds anything up.
+ */
+export function isBlocked(building: {
+  completedOn: string | null;
+  withdrawn: boolean;
+  blockerCategory: string | null;
+}): boolean {
+  return building.blockerCategory != null && !building.withdrawn && !building.completedOn;
+}
+
 /** The stage to record next, or null when the building is completed. */
 export function nextStage(dates: StageDates): RecordedStage | null {
   return RECORDED_STAGES.find((stage) => !dates[STAGE_DATE_FIELD[stage]]) ?? null;

@@ -2,7 +2,7 @@
 // that the server aggregates in SQL — so the arithmetic is unit-tested and identical wherever it runs.
 
 import { z } from "zod";
-import { cumulative, progress } from "./counting";
+import { cumulative, progress, shortfallOf } from "./counting";
 import { daysInMonth, elapsedShareOfYear } from "./dates";
 import {
   forecastByPace,
@@ -42,6 +42,11 @@ const rowSchema = z.object({
   name: z.string(),
   stages: byStage(progressSchema),
   behind: z.boolean(),
+  /** Whole elevators behind plan, summed over the stages (0 when on track): what the ranking orders by first. */
+  shortfall: z.number(),
+  /** Unfinished buildings stalled in their stage (signed or started too long), and blocked. */
+  stalled: z.number(),
+  blocked: z.number(),
   rank: z.number(),
 });
 
@@ -63,6 +68,10 @@ export const summarySchema = z.object({
   recent: z.object({
     week: byStage(z.number()),
     month: byStage(z.number()),
+    /** The days counted: this week (from Monday) and this month, each through `through` (today). */
+    weekFrom: z.string(),
+    monthFrom: z.string(),
+    through: z.string(),
   }),
 });
 export type Summary = z.infer<typeof summarySchema>;
@@ -100,20 +109,42 @@ export interface SummaryInput {
   stalled: Summary["stalled"];
   blocked: Record<string, number>;
   recent: Summary["recent"];
+  /** Per area: unfinished buildings stalled (either stage) and blocked. */
+  troubles: readonly AreaTroubles[];
+}
+
+export interface AreaTroubles {
+  areaId: number;
+  stalled: number;
+  blocked: number;
 }
 
 type StageNumbers = Record<RecordedStage, number>;
 const zeroStages = (): StageNumbers => ({ signed: 0, started: 0, completed: 0 });
 
+/**
+ * Ranks rows (docs/DOMAIN.md § Progress): fewest whole elevators behind plan first — so no row behind plan
+ * ranks above one on track — then completion, start and signing percent, then the number completed.
+ */
 function rankRows<
-  T extends { stages: Record<RecordedStage, { percent: number | null; actual: number }>; rank: number },
+  T extends {
+    stages: Record<RecordedStage, { percent: number | null; actual: number }>;
+    shortfall: number;
+    rank: number;
+  },
 >(rows: T[]): T[] {
   const score = (row: T) =>
     RECORDED_STAGES.map((stage) => row.stages[stage].percent ?? -1).reverse() as [number, number, number];
   const ordered = [...rows].sort((a, b) => {
     const [a1, a2, a3] = score(a);
     const [b1, b2, b3] = score(b);
-    return b1 - a1 || b2 - a2 || b3 - a3 || b.stages.completed.actual - a.stages.completed.actual;
+    return (
+      a.shortfall - b.shortfall ||
+      b1 - a1 ||
+      b2 - a2 ||
+      b3 - a3 ||
+      b.stages.completed.actual - a.stages.completed.actual
+    );
   });
   ordered.forEach((row, index) => {
     row.rank = index + 1;
@@ -171,7 +202,7 @@ const isBehind = (stages: Record<RecordedStage, Progress>) =>
 /** A zone's row: its areas summed; its target its own, else its areas' targets summed. */
 function zoneRow(
   zone: { id: number; name: string },
-  members: readonly { stages: Record<RecordedStage, Progress> }[],
+  members: readonly { stages: Record<RecordedStage, Progress>; stalled: number; blocked: number }[],
   explicit: Targets,
   year: number,
   today: string,
@@ -188,7 +219,17 @@ function zoneRow(
     if (target !== undefined) targets[stage] = target;
   }
   const stages = stagesProgress(actual, targets, year, today);
-  return { id: zone.id, name: zone.name, areaCount: members.length, stages, behind: isBehind(stages), rank: 0 };
+  return {
+    id: zone.id,
+    name: zone.name,
+    areaCount: members.length,
+    stages,
+    behind: isBehind(stages),
+    shortfall: shortfallOf(stages),
+    stalled: members.reduce((sum, row) => sum + row.stalled, 0),
+    blocked: members.reduce((sum, row) => sum + row.blocked, 0),
+    rank: 0,
+  };
 }
 
 /** The scope's figures for one stage: progress against its target, forecasts, the monthly series. */
@@ -251,10 +292,21 @@ export function composeSummary(input: SummaryInput): Summary {
   const { areaTotals, monthTotals } = totalsOf(input);
   const { areaTargets, zoneTargets, townTargets } = targetsByScope(input.targets);
 
+  const troubles = new Map(input.troubles.map((row) => [row.areaId, row]));
   const areaRows = input.areas.map((area) => {
     const stages = stagesProgress(areaTotals.get(area.id) ?? zeroStages(), areaTargets.get(area.id) ?? {}, year, today);
-    const zoneName = zoneById.get(area.zoneId)?.name ?? "";
-    return { id: area.id, name: area.name, zoneId: area.zoneId, zoneName, stages, behind: isBehind(stages), rank: 0 };
+    return {
+      id: area.id,
+      name: area.name,
+      zoneId: area.zoneId,
+      zoneName: zoneById.get(area.zoneId)?.name ?? "",
+      stages,
+      behind: isBehind(stages),
+      shortfall: shortfallOf(stages),
+      stalled: troubles.get(area.id)?.stalled ?? 0,
+      blocked: troubles.get(area.id)?.blocked ?? 0,
+      rank: 0,
+    };
   });
 
   const zonesInScope =

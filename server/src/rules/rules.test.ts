@@ -7,6 +7,7 @@ import {
   addressKey,
   BUILDING_STAGES,
   daysBetween,
+  isBlocked,
   RECORDED_STAGES,
   STAGE_DATE_FIELD,
   type StallThresholds,
@@ -22,7 +23,7 @@ import { buildArea } from "../test/factories";
 import { ENGINES, freshDatabase } from "../test/harness";
 import { countedIn } from "./count";
 import { inStage } from "./stage";
-import { stalled } from "./stall";
+import { blockedNow, stalled } from "./stall";
 
 const FIRST_DAY = "2018-01-01";
 
@@ -31,6 +32,7 @@ interface Sample {
   startedOn: string | null;
   completedOn: string | null;
   withdrawn: boolean;
+  blockerCategory: string | null;
 }
 
 /**
@@ -43,12 +45,13 @@ const sampleArbitrary: fc.Arbitrary<Sample> = fc
     started: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     completed: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     withdrawn: fc.boolean(),
+    blockerCategory: fc.constantFrom(null, "funding", "approval"),
   })
-  .map(({ signed, started, completed, withdrawn }) => {
+  .map(({ signed, started, completed, withdrawn, blockerCategory }) => {
     const signedOn = signed == null ? null : addDays(FIRST_DAY, signed);
     const startedOn = signedOn && started != null ? addDays(signedOn, started) : null;
     const completedOn = startedOn && completed != null ? addDays(startedOn, completed) : null;
-    return { signedOn, startedOn, completedOn, withdrawn };
+    return { signedOn, startedOn, completedOn, withdrawn, blockerCategory };
   });
 
 /** A threshold that puts some building's stage date exactly on the boundary (or a day either side) of `today`. */
@@ -106,7 +109,7 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
       (row) => row.id,
     );
 
-  it("agrees with stageOf, stallOf and annual counting", async () => {
+  it("agrees with stageOf, stallOf, isBlocked and annual counting", async () => {
     await fc.assert(
       fc.asyncProperty(caseArbitrary, async ({ samples, today, thresholds, period }) => {
         const stored = await store(samples);
@@ -123,6 +126,7 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
         expect(await idsWhere(stalled(today, t)), "stalled").toEqual(
           sortedIds(stored.filter((b) => stallOf(b, today, t))),
         );
+        expect(await idsWhere(blockedNow()), "blocked").toEqual(sortedIds(stored.filter((b) => isBlocked(b))));
         const [from, to] = period;
         for (const stage of RECORDED_STAGES) {
           const field = STAGE_DATE_FIELD[stage];

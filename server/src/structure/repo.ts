@@ -4,6 +4,7 @@ import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../core/db";
 import { areas, buildings, zones } from "../core/db/schema";
 import { inStage } from "../rules/stage";
+import { blockedNow } from "../rules/stall";
 
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
 
@@ -20,7 +21,7 @@ export function countsByArea(ex: Executor) {
       started: countWhere(inStage("started")),
       completed: countWhere(inStage("completed")),
       withdrawn: sql<number>`count(*) filter (where ${buildings.withdrawn})::int`,
-      blocked: sql<number>`count(*) filter (where not ${buildings.withdrawn} and ${buildings.blockerCategory} is not null)::int`,
+      blocked: countWhere(blockedNow()),
       total: sql<number>`count(*)::int`,
     })
     .from(buildings)

@@ -2,6 +2,7 @@
 // database), each counting by the rules of rules/.
 
 import {
+  type AreaTroubles,
   addDays,
   endOfYear,
   type MonthlyCount,
@@ -18,7 +19,7 @@ import { areas, buildings } from "../core/db/schema";
 import { queryRows } from "../core/db/sql";
 import { countedIn, stageDate } from "../rules/count";
 import { inStage } from "../rules/stage";
-import { stalled } from "../rules/stall";
+import { blockedNow, stalled } from "../rules/stall";
 
 const rows = queryRows;
 
@@ -29,13 +30,24 @@ export function scopeFilter(zoneId: number | null): SQL {
     : sql`${buildings.areaId} in (select ${areas.id} from ${areas} where ${areas.zoneId} = ${zoneId})`;
 }
 
-/** Unfinished blocked buildings per blocker category. */
+/** Blocked buildings per blocker category. */
 export function blockedCounts(ex: Executor, scope: SQL) {
   return rows<{ category: string; count: number }>(
     ex,
     sql`select ${buildings.blockerCategory} as category, count(*)::int as count from ${buildings}
-        where not ${buildings.withdrawn} and ${buildings.completedOn} is null
-          and ${buildings.blockerCategory} is not null and ${scope}
+        where ${blockedNow()} and ${scope}
+        group by 1`,
+  );
+}
+
+/** Per area: buildings stalled in either stage, and blocked — what the behind list shows beside each area. */
+export function areaTroubles(ex: Executor, today: string, t: StallThresholds, scope: SQL) {
+  return rows<AreaTroubles>(
+    ex,
+    sql`select ${buildings.areaId} as "areaId",
+          count(*) filter (where ${stalled(today, t)})::int as stalled,
+          count(*) filter (where ${blockedNow()})::int as blocked
+        from ${buildings} where ${scope}
         group by 1`,
   );
 }

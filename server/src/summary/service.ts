@@ -1,7 +1,7 @@
 // GET /api/summary: the year's aggregates (repo.ts), composed with the pure composeSummary of shared/, and
 // cached until the next change.
 
-import { composeSummary, type Summary } from "@jiati/shared";
+import { composeSummary, type Summary, startOfMonth, startOfWeek } from "@jiati/shared";
 import { GenerationCache } from "../core/cache";
 import type { Deps } from "../core/deps";
 import { NotFound } from "../core/errors";
@@ -9,7 +9,15 @@ import { JsonText } from "../core/json-text";
 import type { SettingsService } from "../settings/service";
 import type { StructureService } from "../structure/service";
 import { loadTargets } from "../targets/repo";
-import { blockedCounts, medianDurations, monthlyCounts, scopeFilter, stageStatus, waitingGroups } from "./repo";
+import {
+  areaTroubles,
+  blockedCounts,
+  medianDurations,
+  monthlyCounts,
+  scopeFilter,
+  stageStatus,
+  waitingGroups,
+} from "./repo";
 
 export class SummaryService {
   private cache: GenerationCache<{ summary: Summary; json: JsonText }>;
@@ -45,13 +53,14 @@ export class SummaryService {
     if (zoneId != null && !zones.some((zone) => zone.id === zoneId)) throw new NotFound("片区");
     const thresholds = await this.settings.stallThresholds();
     const scope = scopeFilter(zoneId);
-    const [monthly, targets, waiting, medians, status, blockedRows] = await Promise.all([
+    const [monthly, targets, waiting, medians, status, blockedRows, troubles] = await Promise.all([
       monthlyCounts(ex, year, scope),
       loadTargets(ex, year),
       waitingGroups(ex, today, thresholds, scope),
       medianDurations(ex, today),
       stageStatus(ex, today, thresholds, scope),
       blockedCounts(ex, scope),
+      areaTroubles(ex, today, thresholds, scope),
     ]);
     return composeSummary({
       year,
@@ -75,7 +84,11 @@ export class SummaryService {
       recent: {
         week: { signed: status.week_signed, started: status.week_started, completed: status.week_completed },
         month: { signed: status.month_signed, started: status.month_started, completed: status.month_completed },
+        weekFrom: startOfWeek(today),
+        monthFrom: startOfMonth(today),
+        through: today,
       },
+      troubles,
     });
   }
 }

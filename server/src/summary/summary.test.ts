@@ -52,15 +52,44 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     const response = await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`);
     expect(response.status).toBe(200);
     const signed = response.body.stages.signed;
-    // 15 June 2022 is day 166 of 365: expected = 10 × 166/365.
-    expect(signed).toMatchObject({ actual: 2, target: 10, percent: 20, expected: 4.5, gap: -2.5, onTrack: false });
+    // 15 June 2022 is day 166 of 365: 10 × 166/365 = 4.5, so four whole elevators are due and two are missing.
+    expect(signed).toMatchObject({ actual: 2, target: 10, percent: 20, expected: 4, gap: -2, onTrack: false });
     expect(response.body.areas).toMatchObject([
-      { id: area.id, stages: { signed: { actual: 2, target: 10 } }, behind: true, rank: 1 },
+      { id: area.id, stages: { signed: { actual: 2, target: 10 } }, behind: true, shortfall: 2, rank: 1 },
     ]);
     expect(response.body.scope).toEqual({ zoneId: zone.id, zoneName: zone.name });
     const town = await agent.get("/api/summary?year=2022");
     expect(town.body.stages.signed.target).toBe(122);
     expect(town.body.allocation.signed).toMatchObject({ town: 122, areaSum: 10, balanced: false });
+  });
+
+  it("ranks areas on track above those behind, and counts each area's stalled and blocked buildings", async () => {
+    const zone = await buildZone(t);
+    // Ahead in percent but behind plan: 7 of 20 signed when 9 are due.
+    const behind = await buildArea(t, { zoneId: zone.id, name: "落后但百分比高" });
+    // Lower in percent but on track: 2 of 5 signed when 2 are due.
+    const onTrack = await buildArea(t, { zoneId: zone.id, name: "百分比低但正常" });
+    for (let i = 0; i < 7; i++) await buildBuilding(t, { areaId: behind.id, signedOn: "2022-01-10" });
+    for (let i = 0; i < 2; i++) await buildBuilding(t, { areaId: onTrack.id, signedOn: "2022-01-10" });
+    // Signed on 1 January, not started by 15 June: stalled (past 90 days); one blocked, one completed with an old blocker.
+    await buildBuilding(t, { areaId: behind.id, signedOn: "2022-01-01", blockerCategory: "funding" });
+    await buildBuilding(t, {
+      areaId: behind.id,
+      signedOn: "2021-01-04",
+      startedOn: "2021-02-01",
+      completedOn: "2021-05-01",
+      blockerCategory: "funding",
+    });
+    await buildTarget(t, { year: 2022, stage: "signed", areaId: behind.id, value: 20 });
+    await buildTarget(t, { year: 2022, stage: "signed", areaId: onTrack.id, value: 5 });
+    const body = (await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`)).body;
+    const row = (id: number) => body.areas.find((area: { id: number }) => area.id === id);
+    // behind: 8 signed in 2022 of 20, ⌊20 × 166/365⌋ = 9 due.
+    expect(row(behind.id)).toMatchObject({ behind: true, shortfall: 1, stalled: 8, blocked: 1, rank: 2 });
+    expect(row(behind.id).stages.signed.percent).toBe(40);
+    expect(row(onTrack.id)).toMatchObject({ behind: false, shortfall: 0, stalled: 2, blocked: 0, rank: 1 });
+    expect(body.zones[0]).toMatchObject({ stalled: 10, blocked: 1, shortfall: 1 });
+    expect(body.recent).toMatchObject({ weekFrom: "2022-06-13", monthFrom: "2022-06-01", through: "2022-06-15" });
   });
 
   it("equals a plain recount after creations, stage updates, corrections, clearings and withdrawals", async () => {

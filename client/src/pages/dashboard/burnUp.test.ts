@@ -30,7 +30,13 @@ function buildSummary(year: number, today: string, signed: ReturnType<typeof sta
     funnel: { planned: 0, signed: 0, started: 0, completed: 0 },
     stalled: { signed: 0, started: 0, signedDays: 90, startedDays: 180 },
     blocked: {},
-    recent: { week: byStage(0), month: byStage(0) },
+    recent: {
+      week: byStage(0),
+      month: byStage(0),
+      weekFrom: "2022-06-13",
+      monthFrom: "2022-06-01",
+      through: "2022-06-15",
+    },
   };
 }
 
