@@ -1,5 +1,7 @@
-// The year at a glance, for the whole town (/) or one zone (/zones/:zoneId): per-stage progress and
-// forecast, burn-up charts, the funnel, what is new, what is stuck, and the zones and areas compared.
+// The year at a glance, for the whole town (/) or one zone (/zones/:zoneId). The first screen answers "are we
+// on track, who is behind, and why": the three stages against target and time, then the zones or areas behind
+// plan with their reasons. Below: forecasts, burn-up charts, the funnel, what is new, what is stuck, and the
+// zones and areas compared. Every figure links to the buildings it counts.
 
 import { PrinterOutlined } from "@ant-design/icons";
 import type { Summary } from "@jiati/shared";
@@ -18,9 +20,10 @@ import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
 import { currentYear } from "../../lib/dates";
 import { useYear, yearQuery } from "../../lib/useYear";
+import { BehindPanel } from "./BehindPanel";
 import { FunnelCard, RecentCard, StalledCard } from "./PipelineCards";
 import { RankingTable } from "./RankingTable";
-import { StageCard } from "./StageCard";
+import { ForecastPanel, StageCard } from "./StageCard";
 
 const BurnUpChart = lazy(() => import("./BurnUpChart").then((module) => ({ default: module.BurnUpChart })));
 
@@ -46,13 +49,15 @@ export function DashboardPage() {
     >
       <DashboardHead summary={data} zoneId={zoneId} year={year} onYear={setYear} />
       <AllocationBanner summary={data} year={year} />
-      <Row gutter={[16, 16]}>
+      <Row gutter={[12, 8]} className="stage-row">
         {RECORDED_STAGES.map((stage) => (
           <Col key={stage} xs={24} md={8}>
             <StageCard stage={stage} summary={data} final={final} />
           </Col>
         ))}
       </Row>
+      <BehindPanel summary={data} />
+      {!final && <ForecastPanel summary={data} />}
       <BurnUpCharts summary={data} />
       <Row gutter={[16, 16]} className="section">
         <Col xs={24} md={12} xl={8}>
@@ -198,6 +203,9 @@ function Rankings({ summary, zoneId, year }: { summary: Summary; zoneId: number 
           />
         )}
       </Panel>
+      <p className="card-note muted ranking-rule" data-testid="ranking-rule">
+        {t("ranking.rule")}
+      </p>
     </>
   );
 }

@@ -7,14 +7,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
+import { buildingsLink } from "../../lib/buildingLinks";
 
 const FUNNEL_COLORS = { planned: "#bfbfbf", signed: "#69b1ff", started: "#1677ff", completed: "#389e0d" } as const;
-
-function scopeQuery(zoneId: number | null, extra: Record<string, string>): string {
-  const params = new URLSearchParams(extra);
-  if (zoneId) params.set("zoneId", String(zoneId));
-  return `/buildings?${params.toString()}`;
-}
 
 export function FunnelCard({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
@@ -25,7 +20,7 @@ export function FunnelCard({ summary }: { summary: Summary }) {
     <Panel title={t("funnel.title")} testId="funnel" className="side-card">
       <p className="card-note muted">{t("funnel.note")}</p>
       {BUILDING_STAGES.map((stage) => (
-        <Link key={stage} to={scopeQuery(zoneId, { stage })} className="funnel-row" data-testid={`funnel-${stage}`}>
+        <Link key={stage} to={buildingsLink({ zoneId, stage })} className="funnel-row" data-testid={`funnel-${stage}`}>
           <span className="funnel-label">{t(`stageNow.${stage}`)}</span>
           <span className="funnel-bar-track">
             <span
@@ -55,18 +50,26 @@ export function RecentCard({ summary }: { summary: Summary }) {
           </tr>
         </thead>
         <tbody>
-          <tr data-testid="recent-week">
-            <th>{t("recent.week")}</th>
-            {RECORDED_STAGES.map((stage) => (
-              <td key={stage}>{fmt.int(summary.recent.week[stage])}</td>
-            ))}
-          </tr>
-          <tr data-testid="recent-month">
-            <th>{t("recent.month")}</th>
-            {RECORDED_STAGES.map((stage) => (
-              <td key={stage}>{fmt.int(summary.recent.month[stage])}</td>
-            ))}
-          </tr>
+          {(["week", "month"] as const).map((period) => (
+            <tr key={period} data-testid={`recent-${period}`}>
+              <th>{t(`recent.${period}`)}</th>
+              {RECORDED_STAGES.map((stage) => (
+                <td key={stage}>
+                  <Link
+                    to={buildingsLink({
+                      zoneId: summary.scope.zoneId,
+                      counted: stage,
+                      from: period === "week" ? summary.recent.weekFrom : summary.recent.monthFrom,
+                      to: summary.recent.through,
+                    })}
+                    data-testid={`recent-${period}-${stage}`}
+                  >
+                    {fmt.int(summary.recent[period][stage])}
+                  </Link>
+                </td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
       <p className="card-note muted">{t("recent.note")}</p>
@@ -81,31 +84,23 @@ export function StalledCard({ summary }: { summary: Summary }) {
   const blockedTotal = BLOCKER_CATEGORIES.reduce((sum, category) => sum + (summary.blocked[category] ?? 0), 0);
   return (
     <Panel title={t("stalled.title")} testId="stalled" className="side-card">
-      <Link
-        to={scopeQuery(zoneId, { stalled: "true", stage: "signed" })}
-        className="count-row"
-        data-testid="stalled-signed"
-      >
+      <Link to={buildingsLink({ zoneId, stalled: "signed" })} className="count-row" data-testid="stalled-signed">
         <span>{t("stalled.signed", { days: summary.stalled.signedDays })}</span>
         <strong className={summary.stalled.signed ? "count-warn" : ""}>{fmt.int(summary.stalled.signed)}</strong>
       </Link>
-      <Link
-        to={scopeQuery(zoneId, { stalled: "true", stage: "started" })}
-        className="count-row"
-        data-testid="stalled-started"
-      >
+      <Link to={buildingsLink({ zoneId, stalled: "started" })} className="count-row" data-testid="stalled-started">
         <span>{t("stalled.started", { days: summary.stalled.startedDays })}</span>
         <strong className={summary.stalled.started ? "count-warn" : ""}>{fmt.int(summary.stalled.started)}</strong>
       </Link>
       <div className="card-subtitle">
-        <Link to={scopeQuery(zoneId, { blocked: "true" })} data-testid="blocked-all">
+        <Link to={buildingsLink({ zoneId, blocked: "true" })} data-testid="blocked-all">
           {t("blocked.title", { count: blockedTotal })}
         </Link>
       </div>
       {BLOCKER_CATEGORIES.map((category) => (
         <Link
           key={category}
-          to={scopeQuery(zoneId, { blocked: "true", category })}
+          to={buildingsLink({ zoneId, blockerCategory: category })}
           className="count-row"
           data-testid={`blocked-${category}`}
         >

@@ -1,6 +1,7 @@
 // The sortable comparison of zones or areas: targets, actuals and percent per stage, and rank; rows
 // behind plan stand out. Each name drills down (zone → its dashboard, area → its page), keeping the year.
 
+import { ExclamationCircleFilled } from "@ant-design/icons";
 import type { RecordedStage, SummaryRow } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { Tag } from "antd";
@@ -8,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type Column, SortableTable } from "../../components/SortableTable";
 import { useFormat } from "../../i18n/format";
+import { buildingsLink, countedInYear } from "../../lib/buildingLinks";
 import { yearQuery } from "../../lib/useYear";
 
 type RankingRow = Omit<SummaryRow, "areaCount"> & { zoneName?: string; areaCount?: number };
@@ -21,17 +23,37 @@ interface Props {
   testId: string;
 }
 
-function StageCell({ row, stage }: { row: RankingRow; stage: RecordedStage }) {
+function StageCell({
+  row,
+  stage,
+  kind,
+  year,
+}: {
+  row: RankingRow;
+  stage: RecordedStage;
+  kind: Props["kind"];
+  year: number;
+}) {
+  const { t } = useTranslation();
   const fmt = useFormat();
   const s = row.stages[stage];
   const tone = s.onTrack == null ? "" : s.onTrack ? "text-ok" : "text-behind";
+  const scope = kind === "zone" ? { zoneId: row.id } : { areaId: row.id };
   return (
     <span className="stage-cell">
       <span>
-        <strong>{fmt.int(s.actual)}</strong>
+        <Link
+          to={buildingsLink({ ...scope, ...countedInYear(stage, year) })}
+          data-testid={`${kind}-${stage}-${row.id}`}
+        >
+          <strong>{fmt.int(s.actual)}</strong>
+        </Link>
         <span className="muted">/{fmt.int(s.target)}</span>
       </span>
-      <span className={`stage-cell-percent ${tone}`}>{fmt.percent(s.percent)}</span>
+      <span className={`stage-cell-percent ${tone}`}>
+        {fmt.percent(s.percent)}
+        {s.gap != null && s.gap < 0 && <span className="sr-only">{t("ranking.gapShort", { count: -s.gap })}</span>}
+      </span>
     </span>
   );
 }
@@ -63,8 +85,8 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
             {row.name}
           </Link>
           {row.behind && (
-            <Tag color="error" variant="filled" className="behind-tag">
-              {t("ranking.behind")}
+            <Tag color="error" variant="filled" className="behind-tag" icon={<ExclamationCircleFilled aria-hidden />}>
+              {t("ranking.behindBy", { count: row.shortfall })}
             </Tag>
           )}
         </span>
@@ -88,7 +110,7 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
       title: t("ranking.stageColumn", { stage: t(`stage.${stage}`) }),
       align: "right",
       compare: byPercent(stage),
-      render: (row) => <StageCell row={row} stage={stage} />,
+      render: (row) => <StageCell row={row} stage={stage} kind={kind} year={year} />,
     });
   }
   return (

@@ -1,14 +1,17 @@
-// One stage's progress for the year: actual against target, percent, expected-by-now and the gap
-// (green on track, red behind), the two year-end forecasts with their method, and the monthly rate still needed.
+// One stage's progress for the year, compact enough that the three stages and the behind list share the first
+// screen: actual (a link to the buildings counted) against target, percent, the bar with the even-pace marker,
+// and the whole elevators due by now and the gap — on track or behind said in words and an icon, not colour
+// alone. The year-end forecasts are in ForecastPanel, below the fold.
 
+import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from "@ant-design/icons";
 import type { RecordedStage, Summary } from "@jiati/shared";
-import { Tag } from "antd";
+import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
+import { buildingsLink, countedInYear } from "../../lib/buildingLinks";
 
-const ON_TRACK_COLOR = "#389e0d";
-const BEHIND_COLOR = "#cf1322";
 const NO_TARGET_COLOR = "#1677ff";
 
 type StageSummary = Summary["stages"][RecordedStage];
@@ -20,82 +23,98 @@ interface Props {
   final: boolean;
 }
 
-/** Green on track, red behind, none without a target. */
-function toneOf(s: StageSummary): { color?: string; className: string } {
-  if (s.onTrack == null) return { className: "" };
-  return s.onTrack
-    ? { color: ON_TRACK_COLOR, className: "stage-card-ok" }
-    : { color: BEHIND_COLOR, className: "stage-card-behind" };
+/** Good (on track, or met in a closed year), bad, or no target. */
+function verdictOf(s: StageSummary, final: boolean): "good" | "bad" | null {
+  if (s.onTrack == null) return null;
+  const good = final ? s.actual >= (s.target ?? 0) : s.onTrack;
+  return good ? "good" : "bad";
 }
 
 export function StageCard({ stage, summary, final }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const method = useForecastMethod(stage, summary);
   const s = summary.stages[stage];
-  const tone = toneOf(s);
+  const verdict = verdictOf(s, final);
+  const tone = verdict === "good" ? "text-ok" : verdict === "bad" ? "text-behind" : "";
+  const link = buildingsLink({ zoneId: summary.scope.zoneId, ...countedInYear(stage, summary.year) });
   return (
     <Panel
-      className={`stage-card ${tone.className}`}
+      className={`stage-card ${verdict === "good" ? "stage-card-ok" : verdict === "bad" ? "stage-card-behind" : ""}`}
       testId={`stage-card-${stage}`}
       title={t(`stage.${stage}`)}
-      extra={<StageStatus stage={stage} s={s} final={final} />}
+      extra={<StageStatus stage={stage} verdict={verdict} final={final} />}
     >
-      <StageNumbers stage={stage} s={s} color={tone.color} />
-      <StageProgress s={s} color={tone.color} final={final} />
-      <dl className="stage-facts">
-        <dt>{final ? t("dashboard.target") : t("dashboard.expected")}</dt>
-        <dd data-testid={`stage-expected-${stage}`}>{fmt.num(s.expected)}</dd>
-        <dt>{final ? t("dashboard.diffToTarget") : t("dashboard.gap")}</dt>
-        <dd data-testid={`stage-gap-${stage}`} style={{ color: tone.color }}>
-          {fmt.signed(s.gap)}
-        </dd>
-        {!final && <ForecastFacts stage={stage} s={s} />}
-      </dl>
-      {!final && <p className="stage-method muted">{method}</p>}
+      <div className="stage-numbers">
+        <Link
+          to={link}
+          className={`stage-actual ${tone}`}
+          data-testid={`stage-actual-${stage}`}
+          aria-label={t("dashboard.actualLink", { stage: t(`stage.${stage}`), count: s.actual })}
+        >
+          {fmt.int(s.actual)}
+        </Link>
+        <span className="stage-slash">/</span>
+        <span className="stage-target" data-testid={`stage-target-${stage}`}>
+          {fmt.int(s.target)}
+        </span>
+        <span className="stage-unit">{t("common.unit")}</span>
+        <span className="stage-percent" data-testid={`stage-percent-${stage}`}>
+          {fmt.percent(s.percent)}
+        </span>
+      </div>
+      <StageProgress s={s} final={final} verdict={verdict} />
+      <p className="stage-line">
+        <span>
+          {final ? t("dashboard.target") : t("dashboard.expected")}{" "}
+          <b data-testid={`stage-expected-${stage}`}>{fmt.int(final ? s.target : s.expected)}</b>
+          {t("common.unit")}
+        </span>
+        <span className={tone}>
+          {final ? t("dashboard.diffToTarget") : t("dashboard.gap")}{" "}
+          {/* On 31 December the expected count is the target, so the gap is the difference to it. */}
+          <b data-testid={`stage-gap-${stage}`}>{fmt.signed(s.gap)}</b>
+          {s.gap != null && t("common.unit")}
+        </span>
+      </p>
     </Panel>
   );
 }
 
-/** No target; met or missed (a closed year); on track or behind. */
-function StageStatus({ stage, s, final }: { stage: RecordedStage; s: StageSummary; final: boolean }) {
+/** On track / behind (met / missed for a closed year) in words with an icon; no target. */
+function StageStatus({
+  stage,
+  verdict,
+  final,
+}: {
+  stage: RecordedStage;
+  verdict: "good" | "bad" | null;
+  final: boolean;
+}) {
   const { t } = useTranslation();
-  if (s.onTrack == null) return <Tag>{t("dashboard.noTarget")}</Tag>;
-  const good = final ? s.actual >= (s.target ?? 0) : s.onTrack;
-  let words = good ? t("dashboard.onTrack") : t("dashboard.behind");
-  if (final) words = good ? t("dashboard.met") : t("dashboard.missed");
+  if (verdict == null) {
+    return (
+      <span className="status-word muted">
+        <MinusCircleOutlined aria-hidden /> {t("dashboard.noTarget")}
+      </span>
+    );
+  }
+  const good = verdict === "good";
+  const words = final
+    ? t(good ? "dashboard.met" : "dashboard.missed")
+    : t(good ? "dashboard.onTrack" : "dashboard.behind");
   return (
-    <Tag color={good ? "success" : "error"} data-testid={`stage-status-${stage}`}>
-      {words}
-    </Tag>
-  );
-}
-
-function StageNumbers({ stage, s, color }: { stage: RecordedStage; s: StageSummary; color?: string }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <div className="stage-numbers">
-      <span className="stage-actual" data-testid={`stage-actual-${stage}`} style={{ color }}>
-        {fmt.int(s.actual)}
-      </span>
-      <span className="stage-slash">/</span>
-      <span className="stage-target" data-testid={`stage-target-${stage}`}>
-        {fmt.int(s.target)}
-      </span>
-      <span className="stage-unit">{t("common.unit")}</span>
-      <span className="stage-percent" data-testid={`stage-percent-${stage}`}>
-        {fmt.percent(s.percent)}
-      </span>
-    </div>
+    <span className={`status-word ${good ? "text-ok" : "text-behind"}`} data-testid={`stage-status-${stage}`}>
+      {good ? <CheckCircleFilled aria-hidden /> : <ExclamationCircleFilled aria-hidden />} {words}
+    </span>
   );
 }
 
 /** The bar of the percent reached, and (during the year) a marker where the even pace would be. */
-function StageProgress({ s, color, final }: { s: StageSummary; color?: string; final: boolean }) {
+function StageProgress({ s, final, verdict }: { s: StageSummary; final: boolean; verdict: "good" | "bad" | null }) {
   const { t } = useTranslation();
   const reached = Math.min(100, s.percent ?? 0);
   const expectedShare = s.target ? Math.min(100, ((s.expected ?? 0) / s.target) * 100) : null;
+  const color = verdict === "good" ? "var(--ok)" : verdict === "bad" ? "var(--behind)" : NO_TARGET_COLOR;
   return (
     <div className="stage-progress">
       <div
@@ -106,7 +125,7 @@ function StageProgress({ s, color, final }: { s: StageSummary; color?: string; f
         aria-valuemax={100}
         aria-valuenow={Math.round(reached)}
       >
-        <div className="progress-bar" style={{ width: `${reached}%`, background: color ?? NO_TARGET_COLOR }} />
+        <div className="progress-bar" style={{ width: `${reached}%`, background: color }} />
       </div>
       {expectedShare != null && !final && (
         <span className="expected-marker" style={{ left: `${expectedShare}%` }} title={t("dashboard.expectedMarker")} />
@@ -115,34 +134,78 @@ function StageProgress({ s, color, final }: { s: StageSummary; color?: string; f
   );
 }
 
-/** The two year-end forecasts and the monthly rate still needed. */
-function ForecastFacts({ stage, s }: { stage: RecordedStage; s: StageSummary }) {
+/** The year-end forecasts per stage, the monthly rate still needed, and how each forecast was made. */
+export function ForecastPanel({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  let needed = "—";
-  if (s.neededPerMonth != null) needed = t("forecast.perMonth", { value: fmt.num(s.neededPerMonth) });
-  else if (s.target != null && s.actual >= s.target) needed = t("forecast.alreadyMet");
   return (
-    <>
-      <dt>{t("forecast.byPace")}</dt>
-      <dd data-testid={`stage-forecast-pace-${stage}`}>{fmt.int(s.forecastPace)}</dd>
-      <dt>{t("forecast.byPipeline")}</dt>
-      <dd data-testid={`stage-forecast-pipeline-${stage}`}>
-        {s.forecastPipeline == null ? t("forecast.notAvailable") : fmt.int(s.forecastPipeline)}
-      </dd>
-      <dt>{t("forecast.neededPerMonth")}</dt>
-      <dd data-testid={`stage-needed-${stage}`}>{needed}</dd>
-    </>
+    <Panel className="section" title={t("forecast.title")} testId="forecasts">
+      <table className="mini-table forecast-table">
+        <thead>
+          <tr>
+            <th />
+            {RECORDED_STAGES.map((stage) => (
+              <th key={stage}>{t(`stage.${stage}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th>{t("forecast.byPace")}</th>
+            {RECORDED_STAGES.map((stage) => (
+              <td key={stage} data-testid={`stage-forecast-pace-${stage}`}>
+                {fmt.int(summary.stages[stage].forecastPace)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th>{t("forecast.byPipeline")}</th>
+            {RECORDED_STAGES.map((stage) => {
+              const value = summary.stages[stage].forecastPipeline;
+              return (
+                <td key={stage} data-testid={`stage-forecast-pipeline-${stage}`}>
+                  {value == null ? t("forecast.notAvailable") : fmt.int(value)}
+                </td>
+              );
+            })}
+          </tr>
+          <tr>
+            <th>{t("forecast.neededPerMonth")}</th>
+            {RECORDED_STAGES.map((stage) => (
+              <td key={stage} data-testid={`stage-needed-${stage}`}>
+                <Needed s={summary.stages[stage]} />
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      <ForecastMethods summary={summary} />
+    </Panel>
   );
 }
 
-/** How the pipeline forecast was made: signings by pace; starts and completions from the median durations. */
-function useForecastMethod(stage: RecordedStage, summary: Summary): string {
+/** Whole elevators a month still needed; "target met" once it is, never "0 a month". */
+function Needed({ s }: { s: StageSummary }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  if (stage === "signed") return t("forecast.methodSigned");
-  return t(stage === "started" ? "forecast.methodStarted" : "forecast.methodCompleted", {
+  if (s.target != null && s.actual >= s.target) return <>{t("forecast.alreadyMet")}</>;
+  if (s.neededPerMonth == null) return <>—</>;
+  return <>{t("forecast.perMonth", { value: fmt.int(s.neededPerMonth) })}</>;
+}
+
+/** How the pipeline forecast was made: signings by pace; starts and completions from the median durations. */
+function ForecastMethods({ summary }: { summary: Summary }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const days = {
     signedToStarted: fmt.int(summary.medianDays.signedToStarted),
     startedToCompleted: fmt.int(summary.medianDays.startedToCompleted),
-  });
+  };
+  return (
+    <ul className="stage-method muted">
+      <li>{t("forecast.methodSigned")}</li>
+      <li>{t("forecast.methodStarted", days)}</li>
+      <li>{t("forecast.methodCompleted", days)}</li>
+    </ul>
+  );
 }

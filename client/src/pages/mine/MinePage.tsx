@@ -17,6 +17,7 @@ import { PageSpinner } from "../../components/PageSpinner";
 import { StatusMessage } from "../../components/StatusMessage";
 import { currentYear } from "../../lib/dates";
 import { canEditBuildingsIn } from "../../lib/roles";
+import { AreaProgress } from "./AreaProgress";
 import { BuildingCard, type SheetMode } from "./BuildingCard";
 import { GroupChips, MineGroups, MineHead, MineToolbar } from "./MineParts";
 import { useFlashOnUpdate, useMineGroups } from "./useMine";
@@ -92,6 +93,7 @@ function AreaBuildings({ areaId, picker }: { areaId: number; picker: React.React
   return (
     <div className="page mine-page" data-testid="mine-page">
       <MineHead area={area.data} count={items.length} picker={picker} />
+      <AreaProgress areaId={areaId} />
       <MineToolbar
         search={view.search}
         onSearch={view.setSearch}

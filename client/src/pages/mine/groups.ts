@@ -3,7 +3,8 @@
 
 import type { BuildingListItem } from "../../api/types";
 
-export const GROUPS = ["blocked", "planned", "signed", "started", "completed", "withdrawn"] as const;
+/** Blocked first, then the buildings the secretary updates most (signed → start, started → completion). */
+export const GROUPS = ["blocked", "signed", "started", "planned", "completed", "withdrawn"] as const;
 export type GroupKey = (typeof GROUPS)[number];
 
 /** Groups shown folded until opened: long, and rarely acted on. */
