@@ -22,7 +22,12 @@ export function YearSelect({ value, onChange }: { value: number; onChange: (year
         onClick: ({ key }) => onChange(Number(key)),
       }}
     >
-      <Button data-testid="year-select" aria-label={t("common.year")} icon={<CalendarOutlined />}>
+      {/* The accessible name starts with what is shown (2026年), then says what it chooses. */}
+      <Button
+        data-testid="year-select"
+        aria-label={`${t("common.yearValue", { year: value })} · ${t("common.year")}`}
+        icon={<CalendarOutlined />}
+      >
         <span data-testid="year-value">{t("common.yearValue", { year: value })}</span>
         <DownOutlined />
       </Button>

@@ -69,7 +69,7 @@ function AreaHead({ area, year, onYear }: HeadProps) {
         ]}
       />
       <div className="page-head">
-        <Typography.Title level={3} className="page-title" data-testid="area-title">
+        <Typography.Title level={1} className="page-title" data-testid="area-title">
           {area.name}
           <Tag className="title-tag">{area.zoneName}</Tag>
         </Typography.Title>

@@ -48,7 +48,7 @@ export function AuditPage() {
   return (
     <div className="page" data-testid="audit-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("audit.title")}
         </Typography.Title>
       </div>
@@ -57,16 +57,20 @@ export function AuditPage() {
         <ErrorResult error={log.error} onRetry={() => log.refetch()} />
       ) : (
         <>
-          <Table<AuditRow>
-            rowKey="id"
-            size="small"
-            loading={log.isPending}
-            columns={columns}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 1000 }}
-            data-testid="audit-table"
-          />
+          {/* Scrolls sideways in a region the keyboard can reach (focusable, named), not inside the table. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard (WCAG 2.1.1) */}
+          <section className="table-scroll" tabIndex={0} aria-label={t("audit.title")}>
+            <Table<AuditRow>
+              rowKey="id"
+              size="small"
+              loading={log.isPending}
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              className="audit-table"
+              data-testid="audit-table"
+            />
+          </section>
           <div className="load-more">
             {log.hasNextPage ? (
               <Button onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-more">
@@ -127,6 +131,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
         allowClear
         showSearch={{ optionFilterProp: "label" }}
         placeholder={t("buildings.allAreas")}
+        aria-label={t("ranking.area")}
         style={{ minWidth: 150 }}
         value={filters.areaId}
         onChange={(areaId) => onChange({ areaId })}
@@ -137,6 +142,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
         allowClear
         showSearch={{ optionFilterProp: "label" }}
         placeholder={t("audit.allUsers")}
+        aria-label={t("audit.who")}
         style={{ minWidth: 180 }}
         value={filters.userId}
         onChange={(userId) => onChange({ userId })}
@@ -149,6 +155,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
       <Select
         allowClear
         placeholder={t("audit.allActions")}
+        aria-label={t("audit.action")}
         style={{ minWidth: 160 }}
         value={filters.action}
         onChange={(action) => onChange({ action })}

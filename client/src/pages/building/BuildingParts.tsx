@@ -42,7 +42,7 @@ export function BuildingTitle({ building }: { building: Building }) {
   const fmt = useFormat();
   return (
     <div>
-      <Typography.Title level={3} className="page-title" data-testid="building-title">
+      <Typography.Title level={1} className="page-title" data-testid="building-title">
         {building.address}
       </Typography.Title>
       <Space size={4} wrap className="building-tags">

@@ -35,7 +35,7 @@ export function BuildingsPage() {
   return (
     <div className="page" data-testid="buildings-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("buildings.title")}
         </Typography.Title>
         <ExportButton area={area ? { id: area.id, name: area.name } : undefined} />

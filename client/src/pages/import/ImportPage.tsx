@@ -107,7 +107,7 @@ function ImportHead() {
   return (
     <div className="page-head">
       <div>
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("import.title")}
         </Typography.Title>
         <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>

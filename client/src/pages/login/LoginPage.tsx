@@ -54,7 +54,7 @@ export function LoginPage() {
         <div className="login-brand">
           <img src="/favicon.svg" alt="" width={40} height={40} />
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={1} className="login-title">
               {t("app.title")}
             </Typography.Title>
             <Typography.Text type="secondary">{t("app.subtitle")}</Typography.Text>

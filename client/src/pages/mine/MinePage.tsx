@@ -56,7 +56,7 @@ export function MinePage() {
   if (!areaId) {
     return (
       <div className="page mine-page" data-testid="mine-page">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("mine.titleAny")}
         </Typography.Title>
         <StatusMessage title={t("mine.pickAreaHint")} extra={picker} />

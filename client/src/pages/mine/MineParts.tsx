@@ -18,7 +18,7 @@ export function MineHead({ area, count, picker }: { area: AreaWithCounts; count:
   return (
     <div className="mine-head">
       <div className="mine-title">
-        <Typography.Title level={3} className="page-title" data-testid="mine-title">
+        <Typography.Title level={1} className="page-title" data-testid="mine-title">
           {user?.role === "secretary" ? t("nav.myBuildings") : t("mine.titleAny")}
         </Typography.Title>
         <span className="muted" data-testid="mine-area">

@@ -36,7 +36,7 @@ export function SettingsPage() {
   return (
     <div className="page" data-testid="settings-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("settings.title")}
         </Typography.Title>
       </div>
@@ -52,7 +52,13 @@ export function SettingsPage() {
           <Form.Item label={t("settings.signedDays")} required>
             <Space.Compact>
               <Form.Item name="signedDays" noStyle rules={[{ required: true }]}>
-                <InputNumber min={1} max={3650} precision={0} data-testid="stall-signed" />
+                <InputNumber
+                  min={1}
+                  max={3650}
+                  precision={0}
+                  data-testid="stall-signed"
+                  aria-label={t("settings.signedDays")}
+                />
               </Form.Item>
               <Space.Addon>{t("settings.days")}</Space.Addon>
             </Space.Compact>
@@ -60,7 +66,13 @@ export function SettingsPage() {
           <Form.Item label={t("settings.startedDays")} required>
             <Space.Compact>
               <Form.Item name="startedDays" noStyle rules={[{ required: true }]}>
-                <InputNumber min={1} max={3650} precision={0} data-testid="stall-started" />
+                <InputNumber
+                  min={1}
+                  max={3650}
+                  precision={0}
+                  data-testid="stall-started"
+                  aria-label={t("settings.startedDays")}
+                />
               </Form.Item>
               <Space.Addon>{t("settings.days")}</Space.Addon>
             </Space.Compact>

@@ -39,7 +39,7 @@ export function TargetsPage() {
   return (
     <div className="page" data-testid="targets-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("targets.title")}
         </Typography.Title>
         <Space wrap>{tab !== "structure" && <YearSelect value={year} onChange={setYear} />}</Space>

@@ -37,7 +37,7 @@ export function UsersPage() {
   return (
     <div className="page" data-testid="users-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t("users.title")}
         </Typography.Title>
         <Space wrap>
