@@ -125,3 +125,23 @@ export function addressKey(address: string): string {
     .toLowerCase()
     .replace(/(\d+)(号楼|号|幢|栋)?$/u, "$1号");
 }
+
+/** Digit runs are zero-padded to this width in a sort key; a longer run (no real door number) keeps its length. */
+const SORT_KEY_DIGITS = 10;
+
+/**
+ * The address as a sort key (docs/DOMAIN.md § Addresses): its uniqueness key (`addressKey`) with every run of
+ * digits zero-padded, so that ordering the keys as text (code points, collation "C") orders addresses as people
+ * read them — by road, then 弄, then 号 numerically: 1号, 2号, …, 10号, 19号. Stored beside the address
+ * (`buildings.address_sort`) on every write.
+ */
+export function addressSortKey(address: string): string {
+  return addressKey(address).replace(/[0-9]+/g, (digits) => digits.padStart(SORT_KEY_DIGITS, "0"));
+}
+
+/** Compares two addresses by their sort keys: the order the server lists them in. */
+export function compareAddresses(a: string, b: string): number {
+  const left = addressSortKey(a);
+  const right = addressSortKey(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}

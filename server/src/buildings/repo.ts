@@ -87,7 +87,8 @@ export async function listBuildings(
   ];
   const where = and(...conditions);
   const order = {
-    address: [asc(buildings.address)],
+    // Natural order: road, 弄, then 号 as numbers (docs/DOMAIN.md § Addresses).
+    address: [asc(buildings.addressSort)],
     updated: [desc(buildings.updatedAt)],
     signedOn: [asc(buildings.signedOn)],
     startedOn: [asc(buildings.startedOn)],

@@ -4,6 +4,7 @@
 
 import {
   addressKey,
+  addressSortKey,
   applyStageUpdate,
   type Building,
   type BuildingListQuery,
@@ -65,7 +66,10 @@ function patchValues(current: BuildingRow, patch: PatchBuilding, today: string):
   for (const field of EDITABLE_FIELDS) {
     if (patch[field] !== undefined) (values as Record<string, unknown>)[field] = patch[field];
   }
-  if (patch.address !== undefined) values.addressKey = addressKey(patch.address);
+  if (patch.address !== undefined) {
+    values.addressKey = addressKey(patch.address);
+    values.addressSort = addressSortKey(patch.address);
+  }
   const broken = checkElderlyHouseholds({
     households: patch.households !== undefined ? patch.households : current.households,
     elderlyHouseholds: patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds,
@@ -155,7 +159,13 @@ export class BuildingService {
       if (await addressTaken(tx, key)) {
         throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
       }
-      const row = await insertBuilding(tx, { ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now });
+      const row = await insertBuilding(tx, {
+        ...input,
+        addressKey: key,
+        addressSort: addressSortKey(input.address),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
       for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
         const date = input[field];
         if (date) await this.recordEvent(tx, ctx, row.id, stage, null, date, "");
@@ -181,7 +191,7 @@ export class BuildingService {
       const before = presentBuilding(current);
       const { from, to, changed } = diff(
         before as unknown as Record<string, unknown>,
-        { ...before, ...values, addressKey: undefined } as unknown as Record<string, unknown>,
+        { ...before, ...values, addressKey: undefined, addressSort: undefined } as unknown as Record<string, unknown>,
       );
       if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
       const row = await updateBuilding(tx, id, values, ctx.now);

@@ -190,13 +190,13 @@ async function readAreaInPages(
   res: Response,
   writePage: (page: BuildingRow[]) => Promise<void>,
 ): Promise<void> {
-  let after: { address: string; id: number } | null = null;
+  let after: { addressSort: string; id: number } | null = null;
   for (;;) {
     const page = await areaBuildingsPage(db, areaId, after, PAGE_SIZE);
     await writePage(page);
     const last = page.at(-1);
     if (!last || page.length < PAGE_SIZE || res.destroyed) return;
-    after = { address: last.address, id: last.id };
+    after = { addressSort: last.addressSort, id: last.id };
   }
 }
 

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import {
   addDays,
   addressKey,
+  addressSortKey,
   BUILDING_STAGES,
   daysBetween,
   RECORDED_STAGES,
@@ -96,7 +97,15 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
     await database.db.execute(sql`delete from ${buildings}`);
     const rows = await database.db
       .insert(buildings)
-      .values(samples.map((sample, i) => ({ ...sample, areaId, address: `规则路 ${i}号`, addressKey: `规则路${i}号` })))
+      .values(
+        samples.map((sample, i) => ({
+          ...sample,
+          areaId,
+          address: `规则路 ${i}号`,
+          addressKey: `规则路${i}号`,
+          addressSort: `规则路${i}号`,
+        })),
+      )
       .returning({ id: buildings.id });
     return samples.map((sample, i) => ({ ...sample, id: rows[i]?.id as number }));
   }
@@ -181,6 +190,64 @@ describe.each(ENGINES)("the upgrade's address keys on %s", (engine) => {
               ),
             )) as unknown as { rows: { v: string; k: string }[] };
             for (const row of result.rows) expect(row.k, JSON.stringify(row.v)).toBe(addressKey(row.v));
+          },
+        ),
+        { seed: 20221122, numRuns: 50 },
+      );
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.each(ENGINES)("the upgrade's address sort keys on %s", (engine) => {
+  it("backfills the key addressSortKey computes, for addresses typed every way", async () => {
+    const database = await freshDatabase(engine);
+    try {
+      const migration = fs.readFileSync(
+        new URL("../../drizzle/0005_natural_address_order.sql", import.meta.url),
+        "utf8",
+      );
+      // The migration's backfill statement, run again over buildings whose keys are wrong.
+      const backfill = migration
+        .split("--> statement-breakpoint")
+        .map((statement) => statement.replace(/^\s*(--.*\n)*/g, "").trim())
+        .find((statement) => statement.startsWith("UPDATE"));
+      expect(backfill).toContain('"address_sort"');
+      const areaId = (await buildArea(database.db)).id;
+      const piece = fc.constantFrom(
+        "天山西路",
+        " ",
+        "\u3000",
+        "799",
+        "弄",
+        "１２",
+        "2",
+        "0",
+        "号",
+        "号楼",
+        "幢",
+        "A",
+        "\u200b",
+        "-",
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")),
+            { minLength: 1, maxLength: 20 },
+          ),
+          async (addresses) => {
+            await database.db.execute(sql`delete from ${buildings}`);
+            await database.db
+              .insert(buildings)
+              .values(addresses.map((address, i) => ({ areaId, address, addressKey: `k${i}`, addressSort: "?" })));
+            await database.db.execute(sql.raw(backfill ?? ""));
+            const rows = await database.db
+              .select({ address: buildings.address, addressSort: buildings.addressSort })
+              .from(buildings);
+            for (const row of rows)
+              expect(row.addressSort, JSON.stringify(row.address)).toBe(addressSortKey(row.address));
           },
         ),
         { seed: 20221122, numRuns: 50 },

@@ -1,6 +1,7 @@
 // 我的楼栋's grouping: an area's buildings by where they stand — blocked ones apart, at the top, since they
 // need the secretary first — each group in the order that needs attention first; and the address search.
 
+import { compareAddresses } from "@jiati/shared/stages";
 import type { BuildingListItem } from "../../api/types";
 
 export const GROUPS = ["blocked", "planned", "signed", "started", "completed", "withdrawn"] as const;
@@ -14,8 +15,8 @@ export function searchKey(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 }
 
-const collator = new Intl.Collator("zh-CN", { numeric: true });
-const byAddress = (a: BuildingListItem, b: BuildingListItem) => collator.compare(a.address, b.address);
+/** The server's address order (road, 弄, then 号 as numbers), so a group reads as the area page lists it. */
+const byAddress = (a: BuildingListItem, b: BuildingListItem) => compareAddresses(a.address, b.address);
 /** Oldest date first (the longest waiting), then by address. */
 const byDate = (field: "signedOn" | "startedOn" | "blockedSince") => (a: BuildingListItem, b: BuildingListItem) =>
   (a[field] ?? "").localeCompare(b[field] ?? "") || byAddress(a, b);
