@@ -10,6 +10,14 @@ export interface Countable extends StageDates {
   withdrawn: boolean;
 }
 
+/**
+ * Blocked (docs/DOMAIN.md § Stages): a blocker recorded on a building still on its way — neither withdrawn nor
+ * completed. A completed building's old blocker blocks nothing; it is shown, not counted.
+ */
+export function isBlocked(building: Countable & { blockerCategory: string | null }): boolean {
+  return building.blockerCategory != null && !building.withdrawn && !building.completedOn;
+}
+
 export function countInYear(buildings: readonly Countable[], stage: RecordedStage, year: number): number {
   const field = STAGE_DATE_FIELD[stage];
   let count = 0;

@@ -8,6 +8,7 @@ import {
   addressSortKey,
   BUILDING_STAGES,
   daysBetween,
+  isBlocked,
   RECORDED_STAGES,
   STAGE_DATE_FIELD,
   type StallThresholds,
@@ -21,6 +22,7 @@ import type { Database } from "../core/db";
 import { buildings } from "../core/db/schema";
 import { buildArea } from "../test/factories";
 import { ENGINES, freshDatabase } from "../test/harness";
+import { blocked } from "./blocked";
 import { countedIn } from "./count";
 import { inStage } from "./stage";
 import { stalled } from "./stall";
@@ -32,6 +34,7 @@ interface Sample {
   startedOn: string | null;
   completedOn: string | null;
   withdrawn: boolean;
+  blockerCategory: "funding" | "approval" | null;
 }
 
 /**
@@ -44,12 +47,13 @@ const sampleArbitrary: fc.Arbitrary<Sample> = fc
     started: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     completed: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     withdrawn: fc.boolean(),
+    blockerCategory: fc.constantFrom("funding" as const, "approval" as const, null),
   })
-  .map(({ signed, started, completed, withdrawn }) => {
+  .map(({ signed, started, completed, withdrawn, blockerCategory }) => {
     const signedOn = signed == null ? null : addDays(FIRST_DAY, signed);
     const startedOn = signedOn && started != null ? addDays(signedOn, started) : null;
     const completedOn = startedOn && completed != null ? addDays(startedOn, completed) : null;
-    return { signedOn, startedOn, completedOn, withdrawn };
+    return { signedOn, startedOn, completedOn, withdrawn, blockerCategory };
   });
 
 /** A threshold that puts some building's stage date exactly on the boundary (or a day either side) of `today`. */
@@ -115,7 +119,7 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
       (row) => row.id,
     );
 
-  it("agrees with stageOf, stallOf and annual counting", async () => {
+  it("agrees with stageOf, stallOf, isBlocked and annual counting", async () => {
     await fc.assert(
       fc.asyncProperty(caseArbitrary, async ({ samples, today, thresholds, period }) => {
         const stored = await store(samples);
@@ -131,6 +135,10 @@ describe.each(ENGINES)("the SQL forms of the rules on %s", (engine) => {
         }
         expect(await idsWhere(stalled(today, t)), "stalled").toEqual(
           sortedIds(stored.filter((b) => stallOf(b, today, t))),
+        );
+        expect(await idsWhere(blocked()), "blocked").toEqual(sortedIds(stored.filter((b) => isBlocked(b))));
+        expect(await idsWhere(blocked("funding")), "blocked by funding").toEqual(
+          sortedIds(stored.filter((b) => isBlocked(b) && b.blockerCategory === "funding")),
         );
         const [from, to] = period;
         for (const stage of RECORDED_STAGES) {

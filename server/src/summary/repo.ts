@@ -16,6 +16,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../core/db";
 import { areas, buildings } from "../core/db/schema";
 import { queryRows } from "../core/db/sql";
+import { blocked } from "../rules/blocked";
 import { countedIn, stageDate } from "../rules/count";
 import { inStage } from "../rules/stage";
 import { stalled } from "../rules/stall";
@@ -29,13 +30,12 @@ export function scopeFilter(zoneId: number | null): SQL {
     : sql`${buildings.areaId} in (select ${areas.id} from ${areas} where ${areas.zoneId} = ${zoneId})`;
 }
 
-/** Unfinished blocked buildings per blocker category. */
+/** Blocked buildings (rules/blocked.ts: neither withdrawn nor completed) per blocker category. */
 export function blockedCounts(ex: Executor, scope: SQL) {
   return rows<{ category: string; count: number }>(
     ex,
     sql`select ${buildings.blockerCategory} as category, count(*)::int as count from ${buildings}
-        where not ${buildings.withdrawn} and ${buildings.completedOn} is null
-          and ${buildings.blockerCategory} is not null and ${scope}
+        where ${blocked()} and ${scope}
         group by 1`,
   );
 }
