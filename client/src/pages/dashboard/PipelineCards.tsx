@@ -82,7 +82,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
   return (
     <Panel title={t("stalled.title")} testId="stalled" className="side-card">
       <Link
-        to={scopeQuery(zoneId, { stalled: "true", stage: "signed" })}
+        to={scopeQuery(zoneId, { stalled: "signed" })}
         className="count-row"
         data-testid="stalled-signed"
       >
@@ -90,7 +90,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
         <strong className={summary.stalled.signed ? "count-warn" : ""}>{fmt.int(summary.stalled.signed)}</strong>
       </Link>
       <Link
-        to={scopeQuery(zoneId, { stalled: "true", stage: "started" })}
+        to={scopeQuery(zoneId, { stalled: "started" })}
         className="count-row"
         data-testid="stalled-started"
       >
@@ -105,7 +105,7 @@ export function StalledCard({ summary }: { summary: Summary }) {
       {BLOCKER_CATEGORIES.map((category) => (
         <Link
           key={category}
-          to={scopeQuery(zoneId, { blocked: "true", category })}
+          to={scopeQuery(zoneId, { blockerCategory: category })}
           className="count-row"
           data-testid={`blocked-${category}`}
         >
