@@ -93,6 +93,8 @@ export type StageEvent = z.infer<typeof stageEventSchema>;
 
 export const buildingDetailSchema = z.object({
   building: buildingSchema,
+  /** Stalled today, as the lists show it (shared stallOf with the task force's thresholds), or null. */
+  stall: z.object({ kind: z.enum(["signed", "started"]), since: z.string(), days: z.number().int() }).nullable(),
   area: z.object({ id: z.number(), name: z.string(), zoneId: z.number(), zoneName: z.string() }).nullable(),
   history: z.array(auditRowSchema),
   stageEvents: z.array(stageEventSchema),

@@ -228,6 +228,7 @@ export const en: Shape<Resources> = {
     empty: "No buildings match",
     flags: "Status",
     stalledDays: "Stalled {{days}} days",
+    stalledKind: { signed: "Signed, not started", started: "Started, not completed" },
     blockedBy: "Blocked: {{category}}",
   },
   building: {
@@ -295,8 +296,8 @@ export const en: Shape<Resources> = {
     search: "Search address or estate",
     add: "Add",
     groupsNav: "Jump to a stage",
+    blockedChip: "Blocked",
     group: {
-      blocked: "Blocked",
       planned: "Planned",
       signed: "Signed, not started",
       started: "Under construction",

@@ -199,6 +199,7 @@ export const zh = {
     empty: "没有符合条件的楼栋",
     flags: "状态",
     stalledDays: "停滞 {{days}} 天",
+    stalledKind: { signed: "签约后未开工", started: "开工后未完工" },
     blockedBy: "受阻：{{category}}",
   },
   building: {
@@ -266,8 +267,8 @@ export const zh = {
     search: "搜索地址或小区",
     add: "新增",
     groupsNav: "按阶段跳转",
+    blockedChip: "受阻",
     group: {
-      blocked: "受阻",
       planned: "意向/征询中",
       signed: "已签约待开工",
       started: "在建",

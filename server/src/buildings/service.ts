@@ -15,6 +15,7 @@ import {
   type PatchBuilding,
   STAGE_DATE_FIELD,
   type StageUpdate,
+  stallOf,
 } from "@jiati/shared";
 import { entityHistory } from "../audit/repo";
 import { requireBuildingWrite, seesChangeDetails } from "../auth/policy";
@@ -129,18 +130,21 @@ export class BuildingService {
   async get(ctx: RequestContext, id: number) {
     const row = await findBuilding(this.deps.db, id);
     if (!row) throw new NotFound("楼栋");
-    const [area, history, events] = await Promise.all([
+    const [area, history, events, thresholds] = await Promise.all([
       areaWithZone(this.deps.db, row.areaId),
       entityHistory(this.deps.db, "building", id),
       stageEventsOf(this.deps.db, id),
+      this.settings.stallThresholds(),
     ]);
+    const building = presentBuilding(row);
+    const stall = stallOf(building, ctx.today, thresholds);
     const stageEventRows = events.map((event) => ({ ...event, at: event.at.toISOString() }));
-    if (seesChangeDetails(ctx.user))
-      return { building: presentBuilding(row), area, history, stageEvents: stageEventRows };
+    if (seesChangeDetails(ctx.user)) return { building, stall, area, history, stageEvents: stageEventRows };
     // Stage events told by an audit row of the same request are left out here, as the client would.
     const audited = new Set(history.map((entry) => entry.requestId).filter(Boolean));
     return {
-      building: presentBuilding(row),
+      building,
+      stall,
       area,
       history: history.map((entry) => ({ ...entry, username: "", requestId: null })),
       stageEvents: stageEventRows

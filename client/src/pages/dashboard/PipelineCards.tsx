@@ -81,19 +81,11 @@ export function StalledCard({ summary }: { summary: Summary }) {
   const blockedTotal = BLOCKER_CATEGORIES.reduce((sum, category) => sum + (summary.blocked[category] ?? 0), 0);
   return (
     <Panel title={t("stalled.title")} testId="stalled" className="side-card">
-      <Link
-        to={scopeQuery(zoneId, { stalled: "signed" })}
-        className="count-row"
-        data-testid="stalled-signed"
-      >
+      <Link to={scopeQuery(zoneId, { stalled: "signed" })} className="count-row" data-testid="stalled-signed">
         <span>{t("stalled.signed", { days: summary.stalled.signedDays })}</span>
         <strong className={summary.stalled.signed ? "count-warn" : ""}>{fmt.int(summary.stalled.signed)}</strong>
       </Link>
-      <Link
-        to={scopeQuery(zoneId, { stalled: "started" })}
-        className="count-row"
-        data-testid="stalled-started"
-      >
+      <Link to={scopeQuery(zoneId, { stalled: "started" })} className="count-row" data-testid="stalled-started">
         <span>{t("stalled.started", { days: summary.stalled.startedDays })}</span>
         <strong className={summary.stalled.started ? "count-warn" : ""}>{fmt.int(summary.stalled.started)}</strong>
       </Link>
