@@ -66,6 +66,8 @@ export const auditRowSchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** The entity by the name people know it by (a building's address; an area's, zone's or account's name). */
+  entityLabel: z.string().nullable(),
   areaId: z.number().nullable(),
   before: z.unknown(),
   after: z.unknown(),

@@ -25,6 +25,9 @@ const ACTIONS = [
   "building.unblock",
   "building.withdraw",
   "building.restore",
+  "building.import",
+  "building.import.create",
+  "building.import.update",
   "targets.update",
   "letter.update",
   "zone.create",
@@ -87,7 +90,7 @@ export function AuditPage() {
 function useAuditColumns(): ColumnsType<AuditRow> {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const describe = useAuditDescriber();
+  const audit = useAuditDescriber();
   const areas = useQuery(areasQuery()).data ?? [];
   return [
     { key: "at", title: t("audit.at"), width: 170, render: (_, row) => fmt.dateTime(row.at) },
@@ -99,9 +102,9 @@ function useAuditColumns(): ColumnsType<AuditRow> {
       width: 150,
       render: (_, row) =>
         row.entity === "building" ? (
-          <Link to={`/buildings/${row.entityId}`}>{t("audit.building", { id: row.entityId })}</Link>
+          <Link to={`/buildings/${row.entityId}`}>{audit.entity(row)}</Link>
         ) : (
-          t(`audit.entities.${row.entity}`, { defaultValue: row.entity })
+          audit.entity(row)
         ),
     },
     {
@@ -110,7 +113,7 @@ function useAuditColumns(): ColumnsType<AuditRow> {
       width: 100,
       render: (_, row) => (row.areaId ? (areas.find((area) => area.id === row.areaId)?.name ?? row.areaId) : "—"),
     },
-    { key: "what", title: t("audit.what"), render: (_, row) => describe(row).what },
+    { key: "what", title: t("audit.what"), render: (_, row) => audit.describe(row).what },
     { key: "reason", title: t("field.reason"), width: 180, render: (_, row) => row.reason || "—" },
   ];
 }
@@ -122,7 +125,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
   const users = useQuery(usersQuery).data ?? [];
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   return (
-    <div className="list-filters">
+    <div className="list-filters" role="group" aria-label={t("audit.filters")}>
       <Select
         allowClear
         showSearch={{ optionFilterProp: "label" }}
@@ -131,6 +134,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
         value={filters.areaId}
         onChange={(areaId) => onChange({ areaId })}
         options={areas.map((area) => ({ value: area.id, label: area.name }))}
+        aria-label={t("audit.area")}
         data-testid="audit-area"
       />
       <Select
@@ -144,6 +148,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
           value: user.id,
           label: t("common.nameWithDetail", { name: user.displayName, detail: user.username }),
         }))}
+        aria-label={t("audit.user")}
         data-testid="audit-user"
       />
       <Select
@@ -161,6 +166,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
           setRange(value);
           onChange({ from: value?.[0]?.format("YYYY-MM-DD"), to: value?.[1]?.format("YYYY-MM-DD") });
         }}
+        aria-label={t("audit.range")}
         data-testid="audit-range"
       />
     </div>
