@@ -125,7 +125,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
   const users = useQuery(usersQuery).data ?? [];
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   return (
-    <div className="list-filters" role="group" aria-label={t("audit.filters")}>
+    <search className="list-filters" aria-label={t("audit.filters")}>
       <Select
         allowClear
         showSearch={{ optionFilterProp: "label" }}
@@ -169,6 +169,6 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
         aria-label={t("audit.range")}
         data-testid="audit-range"
       />
-    </div>
+    </search>
   );
 }
