@@ -316,7 +316,7 @@ export const en: Shape<Resources> = {
   ledger: {
     export: "Export ledger",
     exportTown: "Export town ledger",
-    exportArea: "Export {{area}} ledger",
+    exportScope: "Export {{scope}} ledger",
     exportHint: "Download the Excel ledger (.xlsx) with the year's targets and actuals",
     template: "Download template",
   },

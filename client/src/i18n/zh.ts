@@ -287,7 +287,7 @@ export const zh = {
   ledger: {
     export: "导出台账",
     exportTown: "导出全镇台账",
-    exportArea: "导出{{area}}台账",
+    exportScope: "导出{{scope}}台账",
     exportHint: "下载 Excel 台账（.xlsx），含当年目标与完成汇总",
     template: "下载空白模板",
   },

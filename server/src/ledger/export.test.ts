@@ -18,8 +18,8 @@ import { download, LEDGER_HEADERS, loadWorkbook, sheetValues } from "./testing";
 describe.each(ENGINES)("ledger export on %s", (engine) => {
   let t: TestApp;
   let taskforce: request.Agent;
-  let area: { id: number; name: string };
-  let otherArea: { id: number; name: string };
+  let area: { id: number; name: string; zoneId: number };
+  let otherArea: { id: number; name: string; zoneId: number };
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -112,6 +112,36 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     const bad = await taskforce.get("/api/export/buildings.xlsx?year=abc");
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("year");
+  });
+
+  it("exports one zone when asked — its buildings and its summary, nothing of other zones", async () => {
+    const zoneLeader = await loginAs(t.app, (await buildUser(t, "leader", { zoneId: area.zoneId })).username);
+    for (const [zoneId, areaName] of [
+      [area.zoneId, "平塘"],
+      // Leaders read every zone (docs/DOMAIN.md § Roles): another zone's ledger is that zone's only.
+      [otherArea.zoneId, "刘一"],
+    ] as const) {
+      const response = await download(zoneLeader, `/api/export/buildings.xlsx?year=2022&zoneId=${zoneId}`);
+      expect(response.status).toBe(200);
+      const workbook = await loadWorkbook(response.body);
+      const rows = await sheetValues(response.body);
+      expect(rows.length).toBeGreaterThan(1);
+      expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set([areaName]));
+      const summaryLines: string[] = [];
+      workbook.getWorksheet(SUMMARY_SHEET)?.eachRow((row) => {
+        summaryLines.push(String((row.values as unknown[])[1]));
+      });
+      expect(summaryLines).not.toContain("全镇");
+      expect(summaryLines).toContain(areaName);
+      expect(summaryLines).not.toContain(areaName === "平塘" ? "刘一" : "平塘");
+    }
+  });
+
+  it("refuses a zone and an area together naming zoneId, and 404 for an unknown zone", async () => {
+    const both = await taskforce.get(`/api/export/buildings.xlsx?zoneId=${area.zoneId}&areaId=${area.id}`);
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields).toHaveProperty("zoneId");
+    expect((await taskforce.get("/api/export/buildings.xlsx?zoneId=999999")).status).toBe(404);
   });
 
   it("adds a summary sheet with the year's targets and actuals, town and per area", async () => {

@@ -17,6 +17,7 @@ export function BuildingsPage() {
   const zoneId = Number(params.get("zoneId")) || undefined;
   const areaId = Number(params.get("areaId")) || undefined;
   const area = areas.find((candidate) => candidate.id === areaId);
+  const zone = zones.find((candidate) => candidate.id === zoneId);
 
   const setScope = (next: { zoneId?: number; areaId?: number }) =>
     setParams(
@@ -38,7 +39,7 @@ export function BuildingsPage() {
         <Typography.Title level={3} className="page-title">
           {t("buildings.title")}
         </Typography.Title>
-        <ExportButton area={area ? { id: area.id, name: area.name } : undefined} />
+        <ExportButton area={area ? { id: area.id, name: area.name } : undefined} zone={zone} />
       </div>
       <BuildingList
         leading={
