@@ -49,16 +49,17 @@ export async function generate(database: Database, scale: Scale, today: string):
     await run(`select setval('zones_id_seq', ${scale.zones}), setval('areas_id_seq', ${scale.areas})`);
     // Stage lags: signed→started 20–170 days, started→completed 50–330 days; the later stages only when
     // they fall on or before today.
-    await run(`insert into buildings (area_id, estate, address, address_key, floors, households, elderly_households,
+    await run(`insert into buildings (area_id, estate, address, address_key, address_sort, floors, households, elderly_households,
         elevator_company, signed_on, started_on, completed_on, blocker_category, blocked_since)
-      select area_id, '小区' || (i % 7), addr, replace(addr, ' ', ''), 6, 24, 10, case when signed is null then '' else '电梯公司' || (i % 9) end,
+      select area_id, '小区' || (i % 7), addr, replace(addr, ' ', ''), sort_key, 6, 24, 10, case when signed is null then '' else '电梯公司' || (i % 9) end,
         signed,
         case when started <= date '${today}' then started end,
         case when started <= date '${today}' and completed <= date '${today}' then completed end,
         case when signed is not null and r4 < 0.03 then 'funding' end,
         case when signed is not null and r4 < 0.03 then date '${addDays(today, -30)}' end
       from (
-        select i, 1 + (i % ${scale.areas}) as area_id, '城市路 ' || (i / 20) || '弄 ' || (i % 20 + 1) || '号' as addr, r4,
+        select i, 1 + (i % ${scale.areas}) as area_id, '城市路 ' || (i / 20) || '弄 ' || (i % 20 + 1) || '号' as addr,
+          '城市路' || lpad((i / 20)::text, 10, '0') || '弄' || lpad((i % 20 + 1)::text, 10, '0') || '号' as sort_key, r4,
           s as signed,
           s + (20 + r2 * 150)::int as started,
           s + (20 + r2 * 150)::int + (50 + r3 * 280)::int as completed

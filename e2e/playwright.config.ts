@@ -15,7 +15,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  // The HTML report (e2e/playwright-report) keeps the screenshots specs attach, e.g. every role's first screen.
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   outputDir: path.join(os.tmpdir(), "jiati-e2e-results"),
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -1,5 +1,6 @@
 // A secretary on a phone (390×844, touch) works through 我的楼栋 — records a start with today's
-// date without leaving the list and sees the building move groups; sets and clears a blocker; searches.
+// date without leaving the list and sees the building move groups; sets and clears a blocker (the building
+// stays in its stage; the 受阻 chip shows the blocked ones); searches.
 // The area is 虹康, which no other spec changes.
 import { expect, type Page, test } from "@playwright/test";
 import { areaNamed, buildingById, buildingIn, login, numberIn, shanghaiToday } from "../support/app";
@@ -88,12 +89,23 @@ test("a secretary finds a building by address, blocks it and clears the blocker 
   await blockerForm.getByTestId("blocker-note").fill("燃气管需要迁移，等燃气公司排期");
   await page.getByTestId("blocker-submit").tap();
   await expect(blockerForm).toBeHidden();
-  await expect(page.getByTestId("mine-group-blocked").getByTestId(`mine-card-${building.id}`)).toBeVisible();
+  // Blocked, it stays in its stage — as the area page counts it — and the 受阻 chip finds it.
+  const planned = page.getByTestId("mine-group-planned");
+  await expect(planned.getByTestId(`mine-card-${building.id}`)).toBeVisible();
   await expect(page.getByTestId(`mine-blocker-${building.id}`)).toContainText("管线迁移");
+  await page.getByTestId("mine-search").fill("");
+  await page.getByTestId("mine-chip-blocked").tap();
+  await expect(page.getByTestId("mine-chip-blocked")).toHaveAttribute("aria-pressed", "true");
+  await expect(planned.getByTestId(`mine-card-${building.id}`)).toBeVisible();
+  await expect(page.locator(".mine-card:not(.mine-card-blocked)")).toHaveCount(0);
   await expectNoSidewaysScroll(page);
 
   await page.getByTestId(`mine-blocker-button-${building.id}`).tap();
   await page.getByTestId("blocker-clear").tap();
-  await expect(page.getByTestId("mine-group-planned").getByTestId(`mine-card-${building.id}`)).toBeVisible();
+  // No longer blocked, it leaves the blocked ones; all shown again, it is back among the candidates.
+  await expect(page.getByTestId(`mine-card-${building.id}`)).toHaveCount(0);
+  await page.getByTestId("mine-chip-blocked").tap();
+  await expect(planned.getByTestId(`mine-card-${building.id}`)).toBeVisible();
+  await expect(page.getByTestId(`mine-blocker-${building.id}`)).toHaveCount(0);
   expect((await buildingById(page.request, building.id)).blockerCategory).toBeNull();
 });

@@ -6,10 +6,13 @@ import {
   cumulative,
   DEFAULT_STALL_THRESHOLDS,
   expectedByNow,
+  isBlocked,
   monthlyCounts,
   progress,
   shortfallOf,
   stallOf,
+  standingCounts,
+  standingOf,
 } from "./counting";
 import { addDays, yearOf } from "./dates";
 
@@ -116,5 +119,47 @@ describe("stalled buildings", () => {
       ),
     ).toBeNull();
     expect(stallOf(building({ signedOn: "2020-01-01", withdrawn: true }), "2022-07-10", t)).toBeNull();
+  });
+});
+
+describe("where a building stands", () => {
+  const blockedBy = (overrides: Partial<Countable>) => ({ ...building(overrides), blockerCategory: "funding" });
+
+  it("keeps a blocked building in its stage, flagged blocked, as the funnel counts it", () => {
+    const blocked = blockedBy({});
+    expect(standingOf(blocked)).toBe("planned");
+    expect(standingCounts([blocked, { ...building(), blockerCategory: null }])).toEqual({
+      planned: 2,
+      signed: 0,
+      started: 0,
+      completed: 0,
+      withdrawn: 0,
+      blocked: 1,
+      total: 2,
+    });
+  });
+
+  it("puts a withdrawn building apart from every stage, and never blocked", () => {
+    const withdrawn = blockedBy({ signedOn: "2022-01-01", withdrawn: true });
+    expect(standingOf(withdrawn)).toBe("withdrawn");
+    expect(isBlocked(withdrawn)).toBe(false);
+  });
+
+  it("does not count a completed building's old blocker", () => {
+    const completed = blockedBy({ signedOn: "2021-01-01", startedOn: "2021-02-01", completedOn: "2021-09-01" });
+    expect(isBlocked(completed)).toBe(false);
+    expect(standingCounts([completed])).toMatchObject({ completed: 1, blocked: 0 });
+  });
+
+  it("counts every building in exactly one place", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryBuilding, { maxLength: 50 }), (buildings) => {
+        const counts = standingCounts(buildings.map((b) => ({ ...b, blockerCategory: null })));
+        const placed = counts.planned + counts.signed + counts.started + counts.completed + counts.withdrawn;
+        expect(placed).toBe(counts.total);
+        expect(counts.total).toBe(buildings.length);
+      }),
+      { seed: 7, numRuns: 100 },
+    );
   });
 });

@@ -2,12 +2,43 @@
 // withdrawn, whose date for that stage falls in Y; expected-by-now is the target times the year's elapsed share.
 
 import { daysBetween, elapsedShareOfYear, monthOf, yearOf } from "./dates";
-import type { StallThresholds } from "./responses";
-import { STAGE_DATE_FIELD } from "./stages";
-import type { RecordedStage, StageDates } from "./vocabulary";
+import type { StageCounts, StallThresholds } from "./responses";
+import { STAGE_DATE_FIELD, stageOf } from "./stages";
+import type { BuildingStage, RecordedStage, StageDates } from "./vocabulary";
 
 export interface Countable extends StageDates {
   withdrawn: boolean;
+}
+
+/**
+ * Blocked (docs/DOMAIN.md § Stages): a blocker recorded on a building still on its way — neither withdrawn nor
+ * completed. A completed building's old blocker blocks nothing; it is shown, not counted.
+ */
+export function isBlocked(building: Countable & { blockerCategory: string | null }): boolean {
+  return building.blockerCategory != null && !building.withdrawn && !building.completedOn;
+}
+
+/** Where a building stands now: its stage, or withdrawn (which leaves every stage). */
+export type Standing = BuildingStage | "withdrawn";
+
+/**
+ * Where a building stands (docs/DOMAIN.md § Where a building stands): withdrawn, else its stage (`stageOf`).
+ * Blocked is a flag over the stage, not a place of its own — a blocked building still counts in its stage,
+ * as in the summary's funnel — so every page that groups or counts buildings says the same numbers.
+ */
+export function standingOf(building: Countable): Standing {
+  return building.withdrawn ? "withdrawn" : stageOf(building);
+}
+
+/** How many buildings stand where, how many are blocked, and how many there are: an area's counts. */
+export function standingCounts(buildings: readonly (Countable & { blockerCategory: string | null })[]): StageCounts {
+  const counts: StageCounts = { planned: 0, signed: 0, started: 0, completed: 0, withdrawn: 0, blocked: 0, total: 0 };
+  for (const building of buildings) {
+    counts[standingOf(building)]++;
+    if (isBlocked(building)) counts.blocked++;
+    counts.total++;
+  }
+  return counts;
 }
 
 export function countInYear(buildings: readonly Countable[], stage: RecordedStage, year: number): number {

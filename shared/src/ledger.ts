@@ -88,11 +88,20 @@ export const IGNORED_LEDGER_HEADERS: readonly string[] = ["序号", "序", "No",
 /** Text of the 撤销 column. */
 export const WITHDRAWN_TEXT = { yes: "是", no: "否" } as const;
 
-/** GET /api/export/buildings.xlsx — the town, or one area; the summary sheet is for `year` (default: this year). */
-export const ledgerExportQuerySchema = z.strictObject({
-  areaId: idSchema.optional(),
-  year: yearSchema.optional(),
-});
+/**
+ * GET /api/export/buildings.xlsx — the town, one zone or one area; the summary sheet is for `year` (default:
+ * this year) and of the same scope.
+ */
+export const ledgerExportQuerySchema = z
+  .strictObject({
+    areaId: idSchema.optional(),
+    zoneId: idSchema.optional(),
+    year: yearSchema.optional(),
+  })
+  .refine((query) => query.areaId === undefined || query.zoneId === undefined, {
+    message: "居民区和片区只能选一个",
+    path: ["zoneId"],
+  });
 
 /** POST /api/import/buildings — the .xlsx is the raw body; `name` is the file's name, for the record. */
 export const importUploadQuerySchema = z.strictObject({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canImport, canWriteBuildingIn, isTaskforce, isWriter, type PolicyUser, seesChangeDetails } from "./policy";
+import {
+  canImport,
+  canWriteBuildingIn,
+  homeZoneOf,
+  isTaskforce,
+  isWriter,
+  type PolicyUser,
+  seesChangeDetails,
+} from "./policy";
 
 const taskforce: PolicyUser = { role: "taskforce", areaId: null };
 const secretary: PolicyUser = { role: "secretary", areaId: 7 };
@@ -23,5 +31,11 @@ describe("the policy", () => {
   it("shows the change log's details to the task force only", () => {
     expect([taskforce, secretary, leader].map(isTaskforce)).toEqual([true, false, false]);
     expect([taskforce, secretary, leader].map(seesChangeDetails)).toEqual([true, false, false]);
+  });
+
+  it("opens a zone leader's pages on their zone, and everyone else's on the town", () => {
+    expect(homeZoneOf({ role: "leader", areaId: null, zoneId: 4 })).toBe(4);
+    expect([taskforce, secretary, leader].map(homeZoneOf)).toEqual([null, null, null]);
+    expect(homeZoneOf({ role: "taskforce", areaId: null, zoneId: 4 })).toBeNull();
   });
 });

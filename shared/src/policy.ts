@@ -8,6 +8,8 @@ import type { Role } from "./vocabulary";
 export interface PolicyUser {
   role: Role;
   areaId: number | null;
+  /** A leader's zone, when they lead one. */
+  zoneId?: number | null;
 }
 
 export function isTaskforce(user: PolicyUser): boolean {
@@ -36,4 +38,12 @@ export function canImport(user: PolicyUser): boolean {
  */
 export function seesChangeDetails(user: PolicyUser): boolean {
   return isTaskforce(user);
+}
+
+/**
+ * A zone leader's own zone: their report, ledger and building list open on it (everyone reads every zone —
+ * docs/DOMAIN.md § Roles — so another zone or the town is one choice away). Null for everyone else.
+ */
+export function homeZoneOf(user: PolicyUser): number | null {
+  return user.role === "leader" ? (user.zoneId ?? null) : null;
 }

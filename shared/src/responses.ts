@@ -66,6 +66,8 @@ export const auditRowSchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** The entity by the name people know it by (a building's address; an area's, zone's or account's name). */
+  entityLabel: z.string().nullable(),
   areaId: z.number().nullable(),
   before: z.unknown(),
   after: z.unknown(),
@@ -93,6 +95,8 @@ export type StageEvent = z.infer<typeof stageEventSchema>;
 
 export const buildingDetailSchema = z.object({
   building: buildingSchema,
+  /** Stalled today, as the lists show it (shared stallOf with the task force's thresholds), or null. */
+  stall: z.object({ kind: z.enum(["signed", "started"]), since: z.string(), days: z.number().int() }).nullable(),
   area: z.object({ id: z.number(), name: z.string(), zoneId: z.number(), zoneName: z.string() }).nullable(),
   history: z.array(auditRowSchema),
   stageEvents: z.array(stageEventSchema),

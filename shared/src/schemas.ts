@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
 import { checkElderlyHouseholds, normalizeAddress } from "./stages";
-import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role } from "./vocabulary";
+import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role, STALL_FILTERS } from "./vocabulary";
 
 export const recordedStageSchema = z.enum(RECORDED_STAGES);
 export const buildingStageSchema = z.enum(BUILDING_STAGES);
@@ -134,18 +134,51 @@ export type Building = z.infer<typeof buildingSchema>;
 
 /** The stage dates and flags the rules need — a subset of Building, so pure code and tests can build them. */
 
-export const buildingListQuerySchema = z.strictObject({
-  areaId: idSchema.optional(),
-  zoneId: idSchema.optional(),
-  stage: z.enum([...BUILDING_STAGES, "withdrawn"]).optional(),
-  q: z.string().trim().max(100).optional(),
-  stalled: z.enum(["true", "false"]).optional(),
-  blocked: z.enum(["true", "false"]).optional(),
-  blockerCategory: blockerCategorySchema.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn", "stalled"]).default("address"),
-});
+/** A calendar date bounding a range (any real date: a range may start before the programme did). */
+const rangeDateSchema = z.string().refine(isCalendarDate, { error: "日期格式应为 YYYY-MM-DD 且为真实日期" });
+
+/** `counted` needs both ends of its range, the range its stage; from ≤ to. */
+function countedRange(query: { counted?: unknown; from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (query.counted === undefined) {
+    for (const field of ["from", "to"] as const) {
+      if (query[field] !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["counted"], message: `${field} 需与 counted（按哪个阶段计数）一起使用` });
+      }
+    }
+    return;
+  }
+  if (query.from === undefined)
+    ctx.addIssue({ code: "custom", path: ["from"], message: "按阶段计数需要起始日期 from" });
+  if (query.to === undefined) ctx.addIssue({ code: "custom", path: ["to"], message: "按阶段计数需要截止日期 to" });
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "截止日期不能早于起始日期" });
+  }
+}
+
+/**
+ * GET /api/buildings — each filter is the rule of a summary figure, so the list behind a figure has as many
+ * rows as the figure says (docs/DOMAIN.md § The building list): `stage` the funnel, `counted` with `from`–`to`
+ * the annual (or weekly, monthly) count, `stalled` the stalled counts, `blocked`/`blockerCategory` the blocked ones.
+ */
+export const buildingListQuerySchema = z
+  .strictObject({
+    areaId: idSchema.optional(),
+    zoneId: idSchema.optional(),
+    stage: z.enum([...BUILDING_STAGES, "withdrawn"]).optional(),
+    /** Counted for this stage in [from, to]: not withdrawn, the stage's date in the range (inclusive). */
+    counted: recordedStageSchema.optional(),
+    from: rangeDateSchema.optional(),
+    to: rangeDateSchema.optional(),
+    q: z.string().trim().max(100).optional(),
+    /** true: stalled in either stage; signed / started: stalled in that stage; false: not stalled. */
+    stalled: z.enum(STALL_FILTERS).optional(),
+    blocked: z.enum(["true", "false"]).optional(),
+    blockerCategory: blockerCategorySchema.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn", "stalled"]).default("address"),
+  })
+  .superRefine(countedRange);
 export type BuildingListQuery = z.infer<typeof buildingListQuerySchema>;
 
 export const targetEntrySchema = z

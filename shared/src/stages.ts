@@ -28,18 +28,6 @@ export function stageOf(dates: StageDates): BuildingStage {
   return "planned";
 }
 
-/**
- * Blocked now (docs/DOMAIN.md § Blockers): a blocker category set on a building that is neither completed nor
- * withdrawn — a finished or withdrawn building's old blocker no longer holds anything up.
- */
-export function isBlocked(building: {
-  completedOn: string | null;
-  withdrawn: boolean;
-  blockerCategory: string | null;
-}): boolean {
-  return building.blockerCategory != null && !building.withdrawn && !building.completedOn;
-}
-
 /** The stage to record next, or null when the building is completed. */
 export function nextStage(dates: StageDates): RecordedStage | null {
   return RECORDED_STAGES.find((stage) => !dates[STAGE_DATE_FIELD[stage]]) ?? null;
@@ -136,4 +124,24 @@ export function addressKey(address: string): string {
     .replace(/[\s\p{Cf}\p{Cc}]+/gu, "")
     .toLowerCase()
     .replace(/(\d+)(号楼|号|幢|栋)?$/u, "$1号");
+}
+
+/** Digit runs are zero-padded to this width in a sort key; a longer run (no real door number) keeps its length. */
+const SORT_KEY_DIGITS = 10;
+
+/**
+ * The address as a sort key (docs/DOMAIN.md § Addresses): its uniqueness key (`addressKey`) with every run of
+ * digits zero-padded, so that ordering the keys as text (code points, collation "C") orders addresses as people
+ * read them — by road, then 弄, then 号 numerically: 1号, 2号, …, 10号, 19号. Stored beside the address
+ * (`buildings.address_sort`) on every write.
+ */
+export function addressSortKey(address: string): string {
+  return addressKey(address).replace(/[0-9]+/g, (digits) => digits.padStart(SORT_KEY_DIGITS, "0"));
+}
+
+/** Compares two addresses by their sort keys: the order the server lists them in. */
+export function compareAddresses(a: string, b: string): number {
+  const left = addressSortKey(a);
+  const right = addressSortKey(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -1,4 +1,12 @@
-import type { BlockerCategory, Building, CreateBuildingInput, PatchBuilding, StageUpdate } from "@jiati/shared";
+import type {
+  BlockerCategory,
+  Building,
+  CreateBuildingInput,
+  PatchBuilding,
+  RecordedStage,
+  StageUpdate,
+  StallFilter,
+} from "@jiati/shared";
 import { stageOf } from "@jiati/shared/stages";
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiPath, type QueryParams, request } from "./http";
@@ -10,8 +18,12 @@ export interface BuildingListParams extends QueryParams {
   areaId?: number;
   zoneId?: number;
   stage?: string;
+  /** With `from` and `to`: buildings counted for this stage in that range (docs/DOMAIN.md § The building list). */
+  counted?: RecordedStage;
+  from?: string;
+  to?: string;
   q?: string;
-  stalled?: boolean;
+  stalled?: StallFilter;
   blocked?: boolean;
   blockerCategory?: BlockerCategory;
   page?: number;

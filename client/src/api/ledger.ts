@@ -17,8 +17,8 @@ import { keys } from "./keys";
 /** The raw .xlsx upload's content type (XLSX_MIME in @jiati/shared, repeated so light pages need no zod). */
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The ledger of the town, or of one area, with the summary sheet of `year`: a plain link downloads it. */
-export const ledgerExportUrl = (scope: { areaId?: number; year?: number } = {}) =>
+/** The ledger of the town, one zone or one area, with the summary sheet of `year`: a plain link downloads it. */
+export const ledgerExportUrl = (scope: { areaId?: number; zoneId?: number; year?: number } = {}) =>
   apiPath("/export/buildings.xlsx", scope);
 
 export const ledgerTemplateUrl = "/api/import/template.xlsx";

@@ -1,6 +1,7 @@
-// The building list with its filters (stage, address search, stalled, blocked and its category), paged
-// on the server. Filters live in the URL, so the dashboard's numbers link straight to the list behind them.
-// A table on desktop, cards on a phone.
+// The building list with its filters (stage, address search, stalled, blocked and its category, and the
+// counted stage and range a figure links with), paged on the server. Filters live in the URL, so the
+// dashboard's numbers link straight to the list behind them, and show as chips. A table on desktop, cards
+// on a phone.
 
 import { useQuery } from "@tanstack/react-query";
 import { Grid, Typography } from "antd";
@@ -10,8 +11,9 @@ import { buildingListQuery } from "../api/buildings";
 import { useYearSuffix } from "../lib/useYear";
 import { BuildingCards } from "./buildingList/BuildingCards";
 import { BuildingTable } from "./buildingList/BuildingTable";
+import { FilterChips } from "./buildingList/FilterChips";
 import { ListFilters } from "./buildingList/ListFilters";
-import { type ListPaging, listRequest, PAGE_SIZE, useListParams } from "./buildingList/listParams";
+import { activeFilters, type ListPaging, listRequest, PAGE_SIZE, useListParams } from "./buildingList/listParams";
 import { ErrorResult } from "./ErrorResult";
 
 interface Props {
@@ -41,8 +43,15 @@ export function BuildingList({ areaId, hideArea, leading, extra }: Props) {
   return (
     <div data-testid="building-list">
       <ListFilters state={state} update={update} phone={phone} leading={leading} extra={extra} />
-      <Typography.Text type="secondary" className="list-total" data-testid="building-total">
-        {t("buildings.total", { count: total })}
+      <FilterChips chips={activeFilters(state, areaId)} update={update} />
+      <Typography.Text type="secondary" className="list-total" data-testid="building-total" aria-live="polite">
+        {list.data && (
+          <>
+            {t("buildings.totalBefore")}
+            <strong data-testid="buildings-total">{total}</strong>
+            {t("buildings.totalAfter")}
+          </>
+        )}
       </Typography.Text>
       {phone ? (
         <BuildingCards

@@ -16,23 +16,30 @@ const asValues = (value: unknown): Values =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {};
 const IGNORED = new Set(["blockedSince", "version", "updatedAt", "createdAt", "id", "isDemo"]);
 
-interface Names {
+export interface Names {
   area: (id: number) => string | undefined;
   zone: (id: number) => string | undefined;
 }
 
-function fieldChanges(t: TFunction, fmt: Format, names: Names, before: Values, after: Values): string {
-  const text = (field: string, value: unknown) =>
-    field === "zoneId" && typeof value === "number"
-      ? (names.zone(value) ?? `#${value}`)
-      : field === "role" && typeof value === "string"
-        ? t(`role.${value}`, { defaultValue: value })
-        : valueText(t, fmt, field, value, names.area);
+/** A field's name in words: the entity's own names first (an account's 姓名), else the building's. */
+function entityFieldLabel(t: TFunction, entity: string, field: string): string {
+  return t(`audit.fields.${entity}.${field}`, { defaultValue: fieldLabel(t, field) });
+}
+
+function fieldText(t: TFunction, fmt: Format, names: Names, entity: string, field: string, value: unknown): string {
+  if (field === "zoneId" && typeof value === "number") return names.zone(value) ?? `#${value}`;
+  if (field === "role" && typeof value === "string") return t(`role.${value}`, { defaultValue: value });
+  if (entity === "settings" && typeof value === "number") return t("audit.days", { value });
+  return valueText(t, fmt, field, value, names.area);
+}
+
+function fieldChanges(t: TFunction, fmt: Format, names: Names, entity: string, before: Values, after: Values) {
+  const text = (field: string, value: unknown) => fieldText(t, fmt, names, entity, field, value);
   return Object.keys(after)
     .filter((field) => !IGNORED.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map((field) =>
       t("history.fieldChange", {
-        field: fieldLabel(t, field),
+        field: entityFieldLabel(t, entity, field),
         from: text(field, before[field]),
         to: text(field, after[field]),
       }),
@@ -40,7 +47,32 @@ function fieldChanges(t: TFunction, fmt: Format, names: Names, before: Values, a
     .join("；");
 }
 
-function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): { what: string; tone: Tone } {
+/** A new record's filled fields ("用户名：li；角色：书记"), without the empty ones. */
+function filledFields(t: TFunction, fmt: Format, names: Names, entity: string, after: Values) {
+  return Object.entries(after)
+    .filter(([field, value]) => !IGNORED.has(field) && value !== null && value !== undefined && value !== "")
+    .map(([field, value]) =>
+      t("audit.fieldValue", {
+        field: entityFieldLabel(t, entity, field),
+        value: fieldText(t, fmt, names, entity, field, value),
+      }),
+    )
+    .join("；");
+}
+
+/** A ledger import in one line: 导入「台账.xlsx」：新建 3 栋，修改 2 栋. */
+function importText(t: TFunction, after: Values): string {
+  const file = typeof after.fileName === "string" && after.fileName ? after.fileName : t("audit.importFile");
+  const created = Number(after.created ?? 0);
+  const updated = Number(after.updated ?? 0);
+  const counts = [
+    created ? t("audit.importCreated", { count: created }) : null,
+    updated ? t("audit.importUpdated", { count: updated }) : null,
+  ].filter(Boolean);
+  return t("audit.importOf", { file }) + (counts.length ? counts.join(t("audit.separator")) : t("audit.importNone"));
+}
+
+export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): { what: string; tone: Tone } {
   const before = asValues(row.before);
   const after = asValues(row.after);
   const text = (field: string, value: unknown) => valueText(t, fmt, field, value, names.area);
@@ -109,11 +141,45 @@ function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): 
     case "user.password_reset":
     case "user.password_change":
       return { tone: "gray", what: actionLabel(t, row.action) };
-    default: {
-      const changes = fieldChanges(t, fmt, names, before, after);
-      return { tone: "blue", what: changes ? `${t("history.updated")}${changes}` : t("history.noDetail") };
-    }
+    case "building.import":
+      return { tone: "blue", what: importText(t, after) };
+    case "building.import.create":
+      return { tone: "blue", what: t("audit.importedCreate") };
+    case "building.import.update":
+      return {
+        tone: "blue",
+        what: `${t("audit.importedUpdate")}${fieldChanges(t, fmt, names, row.entity, before, after)}`,
+      };
+    default:
+      return { tone: "blue", what: otherChange(t, fmt, names, row, before, after) };
   }
+}
+
+/** A create lists what was filled in; an update what changed. */
+function otherChange(t: TFunction, fmt: Format, names: Names, row: AuditRow, before: Values, after: Values) {
+  if (row.before == null && row.action.endsWith(".create")) {
+    const filled = filledFields(t, fmt, names, row.entity, after);
+    return filled ? `${t("audit.createdWith")}${filled}` : t("history.noDetail");
+  }
+  const changes = fieldChanges(t, fmt, names, row.entity, before, after);
+  return changes ? `${t("history.updated")}${changes}` : t("history.noDetail");
+}
+
+/**
+ * What a row changed, by the name people know it by: a building's address (its number when it has none),
+ * an area's, zone's or account's name, "2022年目标", "平塘 · 2022年目标任务书".
+ */
+export function entityText(t: TFunction, names: Names, row: AuditRow): string {
+  if (row.entityLabel) return row.entityLabel;
+  if (row.entity === "building") return t("audit.building", { id: row.entityId });
+  if (row.entity === "targets") return t("audit.targetsOf", { year: row.entityId });
+  if (row.entity === "letter") {
+    const [year = "", areaId = ""] = row.entityId.split("-");
+    return t("audit.letterOf", { year, area: names.area(Number(areaId)) ?? t("audit.entities.area") });
+  }
+  if (row.entity === "settings")
+    return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
+  return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
 }
 
 export function useAuditDescriber() {
@@ -125,7 +191,10 @@ export function useAuditDescriber() {
     area: (id) => areas?.find((area) => area.id === id)?.name,
     zone: (id) => zones?.find((zone) => zone.id === id)?.name,
   };
-  return (row: AuditRow) => describeAudit(row, t, fmt, names);
+  return {
+    describe: (row: AuditRow) => describeAudit(row, t, fmt, names),
+    entity: (row: AuditRow) => entityText(t, names, row),
+  };
 }
 
 /** An audit action's name in words ("building.stage" → 记录阶段); unknown actions show as they are. */

@@ -13,6 +13,7 @@ import {
   UnorderedListOutlined,
   UploadOutlined,
 } from "@ant-design/icons";
+import { homeZoneOf } from "@jiati/shared/policy";
 import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -24,6 +25,9 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
   const { t } = useTranslation();
   if (!user) return { items: [], selectedKey: null };
   const entries: { key: string; to: string; icon: React.ReactNode; label: string }[] = [];
+  // A zone leader's list and report open on their zone (the zone chip or the back link lead to the town).
+  const zoneId = homeZoneOf(user);
+  const inZone = zoneId ? `?zoneId=${zoneId}` : "";
   if (user.role === "secretary" && user.areaId) {
     entries.push({ key: "mine", to: "/mine", icon: <HomeOutlined />, label: t("nav.myBuildings") });
   }
@@ -31,12 +35,17 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
     entries.push({ key: "myZone", to: `/zones/${user.zoneId}`, icon: <HomeOutlined />, label: t("nav.myZone") });
   }
   entries.push({ key: "dashboard", to: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") });
-  entries.push({ key: "buildings", to: "/buildings", icon: <UnorderedListOutlined />, label: t("nav.buildings") });
+  entries.push({
+    key: "buildings",
+    to: `/buildings${inZone}`,
+    icon: <UnorderedListOutlined />,
+    label: t("nav.buildings"),
+  });
   if (user.role === "taskforce") {
     entries.push({ key: "mine", to: "/mine", icon: <MobileOutlined />, label: t("nav.areaBuildings") });
   }
   entries.push({ key: "targets", to: "/targets", icon: <AimOutlined />, label: t("nav.targets") });
-  entries.push({ key: "report", to: "/report", icon: <PrinterOutlined />, label: t("nav.report") });
+  entries.push({ key: "report", to: `/report${inZone}`, icon: <PrinterOutlined />, label: t("nav.report") });
   if (user.role !== "leader") {
     entries.push({ key: "import", to: "/import", icon: <UploadOutlined />, label: t("nav.import") });
   }
@@ -46,9 +55,10 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
     entries.push({ key: "settings", to: "/settings", icon: <SettingOutlined />, label: t("nav.settings") });
   }
 
+  const pathOf = (to: string) => to.split("?")[0] ?? to;
   const selectedKey =
-    entries.find((entry) => entry.to !== "/" && pathname === entry.to)?.key ??
-    entries.find((entry) => entry.to !== "/" && pathname.startsWith(`${entry.to}/`))?.key ??
+    entries.find((entry) => entry.to !== "/" && pathname === pathOf(entry.to))?.key ??
+    entries.find((entry) => entry.to !== "/" && pathname.startsWith(`${pathOf(entry.to)}/`))?.key ??
     (pathname === "/" || pathname.startsWith("/zones/") || pathname.startsWith("/areas/") ? "dashboard" : null);
 
   const items: Item[] = entries.map((entry) => ({

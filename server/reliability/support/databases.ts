@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { addressKey } from "@jiati/shared";
+import { addressKey, addressSortKey } from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { inject } from "vitest";
@@ -125,7 +125,14 @@ export async function seedProgramme(db: Db, count: number): Promise<Programme> {
     .returning();
   const rows = Array.from({ length: count }, (_, i) => {
     const address = `可靠性路 ${tag} 弄 ${i + 1}号`;
-    return { areaId: area.id, address, addressKey: addressKey(address), floors: 6, households: 24 };
+    return {
+      areaId: area.id,
+      address,
+      addressKey: addressKey(address),
+      addressSort: addressSortKey(address),
+      floors: 6,
+      households: 24,
+    };
   });
   const inserted = [];
   for (let i = 0; i < rows.length; i += 500) {

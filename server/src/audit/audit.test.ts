@@ -57,6 +57,26 @@ describe.each(ENGINES)("audit API on %s", (engine) => {
     expect(next.body.nextBefore).toBeNull();
   });
 
+  it("names what changed as people know it: a building by its address, an area, zone or account by its name", async () => {
+    const building = await buildBuilding(t, { address: "审计路 7号" });
+    await admin.patch(`/api/buildings/${building.id}`).set(XHR).set("If-Match", '"1"').send({ notes: "看名称" });
+    const zone = await admin.post("/api/zones").set(XHR).send({ name: "审计片区" });
+    const area = await admin.post("/api/areas").set(XHR).send({ name: "审计居民区", zoneId: zone.body.id });
+    const user = await admin
+      .post("/api/users")
+      .set(XHR)
+      .send({ username: "audit-name", displayName: "审计员", role: "leader", password: "long-enough-1" });
+    const rows = (await admin.get("/api/audit?limit=4")).body.items as { entity: string; entityLabel: string }[];
+    expect(rows.map((row) => [row.entity, row.entityLabel])).toEqual([
+      ["user", "审计员"],
+      ["area", "审计居民区"],
+      ["zone", "审计片区"],
+      ["building", "审计路 7号"],
+    ]);
+    expect(user.status).toBe(201);
+    expect(area.status).toBe(201);
+  });
+
   it("refuses a malformed date filter naming it", async () => {
     const response = await admin.get("/api/audit?from=2022-13-01");
     expect(response.status).toBe(400);

@@ -1,9 +1,20 @@
 // Reading the change log: pages of it, newest first, and one record's history.
 
 import type { AuditQuery, AuditRow } from "@jiati/shared";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../core/db";
 import { auditLog, users } from "../core/db/schema";
+
+/**
+ * What the row changed, by the name people know it by — a building's address, an area's, a zone's or an
+ * account's name — read now (a renamed area shows its new name); null for other entities.
+ */
+const entityLabel = sql<string | null>`case when ${auditLog.entityId} ~ '^[0-9]{1,9}$' then case ${auditLog.entity}
+    when 'building' then (select b.address from buildings b where b.id = ${auditLog.entityId}::int)
+    when 'area' then (select a.name from areas a where a.id = ${auditLog.entityId}::int)
+    when 'zone' then (select z.name from zones z where z.id = ${auditLog.entityId}::int)
+    when 'user' then (select u.display_name from users u where u.id = ${auditLog.entityId}::int)
+  end end`;
 
 const auditColumns = {
   id: auditLog.id,
@@ -14,6 +25,7 @@ const auditColumns = {
   action: auditLog.action,
   entity: auditLog.entity,
   entityId: auditLog.entityId,
+  entityLabel,
   areaId: auditLog.areaId,
   before: auditLog.before,
   after: auditLog.after,

@@ -228,6 +228,23 @@ describe.each(ENGINES)("buildings API on %s", (engine) => {
     });
   });
 
+  describe("GET /api/buildings/:id stall", () => {
+    it("tells how long the building has stalled, as the list does, and nothing for one on time", async () => {
+      const area = await buildArea(t);
+      const late = await buildBuilding(t, { areaId: area.id, signedOn: "2022-01-02" });
+      const onTime = await buildBuilding(t, { areaId: area.id, signedOn: "2022-05-02" });
+      const detail = await taskforce.get(`/api/buildings/${late.id}`);
+      const listed = await taskforce.get(`/api/buildings?areaId=${area.id}&stalled=signed`);
+      expect(listed.body.items).toMatchObject([{ id: late.id }]);
+      expect(detail.body.stall).toEqual({
+        kind: "signed",
+        since: "2022-01-02",
+        days: listed.body.items[0].stalledDays,
+      });
+      expect((await taskforce.get(`/api/buildings/${onTime.id}`)).body.stall).toBeNull();
+    });
+  });
+
   describe("PATCH /api/buildings/:id", () => {
     it("edits fields with If-Match and records before and after", async () => {
       const building = await buildBuilding(t, { areaId, notes: "" });

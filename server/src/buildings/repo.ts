@@ -7,16 +7,19 @@ import {
   type BuildingListQuery,
   type BuildingStage,
   type StageDateField,
+  type StallFilter,
   type StallThresholds,
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, not, or, type SQL, sql } from "drizzle-orm";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
 import { areas, auditLog, buildings, stageEvents, zones } from "../core/db/schema";
 import { insertSelectFrom } from "../core/db/sql";
+import { blocked } from "../rules/blocked";
+import { countedIn } from "../rules/count";
 import { inStage } from "../rules/stage";
 import { stalled } from "../rules/stall";
 
@@ -65,29 +68,42 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The stall filter: either stage, one of them, or not stalled (docs/DOMAIN.md § Stalled buildings). */
+function stallCondition(filter: StallFilter, today: string, thresholds: StallThresholds): SQL {
+  if (filter === "false") return not(stalled(today, thresholds));
+  return stalled(today, thresholds, filter === "true" ? "any" : filter);
+}
+
+/**
+ * The list's filters as conditions, each the rule its summary figure counts by (rules/), so a figure and the
+ * list behind it agree: the funnel (`stage`), the year's or week's count (`counted`, `from`, `to`), the stalled
+ * counts (`stalled`) and the blocked ones (`blocked`, `blockerCategory`).
+ */
+function listConditions(query: BuildingListQuery, today: string, thresholds: StallThresholds): SQL | undefined {
+  const like = query.q ? `%${escapeLike(query.q)}%` : null;
+  return and(
+    query.areaId ? eq(buildings.areaId, query.areaId) : undefined,
+    query.zoneId ? eq(areas.zoneId, query.zoneId) : undefined,
+    query.stage ? stageCondition(query.stage) : undefined,
+    query.counted && query.from && query.to ? countedIn(query.counted, query.from, query.to) : undefined,
+    like ? or(ilike(buildings.address, like), ilike(buildings.estate, like)) : undefined,
+    query.stalled ? stallCondition(query.stalled, today, thresholds) : undefined,
+    query.blocked === "true" ? blocked() : undefined,
+    query.blocked === "false" ? not(blocked()) : undefined,
+    query.blockerCategory ? blocked(query.blockerCategory) : undefined,
+  );
+}
+
 export async function listBuildings(
   db: Db,
   query: BuildingListQuery,
   today: string,
   thresholds: StallThresholds,
 ): Promise<{ items: BuildingListItem[]; total: number; page: number; pageSize: number }> {
-  const conditions = [
-    query.areaId ? eq(buildings.areaId, query.areaId) : undefined,
-    query.zoneId ? eq(areas.zoneId, query.zoneId) : undefined,
-    query.stage ? stageCondition(query.stage) : undefined,
-    query.q
-      ? or(ilike(buildings.address, `%${escapeLike(query.q)}%`), ilike(buildings.estate, `%${escapeLike(query.q)}%`))
-      : undefined,
-    query.stalled === "true" ? stalled(today, thresholds) : undefined,
-    query.blocked === "true" ? and(isNotNull(buildings.blockerCategory), eq(buildings.withdrawn, false)) : undefined,
-    query.blocked === "false" ? isNull(buildings.blockerCategory) : undefined,
-    query.blockerCategory
-      ? and(eq(buildings.blockerCategory, query.blockerCategory), eq(buildings.withdrawn, false))
-      : undefined,
-  ];
-  const where = and(...conditions);
+  const where = listConditions(query, today, thresholds);
   const order = {
-    address: [asc(buildings.address)],
+    // Natural order: road, 弄, then 号 as numbers (docs/DOMAIN.md § Addresses).
+    address: [asc(buildings.addressSort)],
     updated: [desc(buildings.updatedAt)],
     signedOn: [asc(buildings.signedOn)],
     startedOn: [asc(buildings.startedOn)],

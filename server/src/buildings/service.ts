@@ -4,6 +4,7 @@
 
 import {
   addressKey,
+  addressSortKey,
   applyStageUpdate,
   type Building,
   type BuildingListQuery,
@@ -14,6 +15,7 @@ import {
   type PatchBuilding,
   STAGE_DATE_FIELD,
   type StageUpdate,
+  stallOf,
 } from "@jiati/shared";
 import { entityHistory } from "../audit/repo";
 import { requireBuildingWrite, seesChangeDetails } from "../auth/policy";
@@ -65,7 +67,10 @@ function patchValues(current: BuildingRow, patch: PatchBuilding, today: string):
   for (const field of EDITABLE_FIELDS) {
     if (patch[field] !== undefined) (values as Record<string, unknown>)[field] = patch[field];
   }
-  if (patch.address !== undefined) values.addressKey = addressKey(patch.address);
+  if (patch.address !== undefined) {
+    values.addressKey = addressKey(patch.address);
+    values.addressSort = addressSortKey(patch.address);
+  }
   const broken = checkElderlyHouseholds({
     households: patch.households !== undefined ? patch.households : current.households,
     elderlyHouseholds: patch.elderlyHouseholds !== undefined ? patch.elderlyHouseholds : current.elderlyHouseholds,
@@ -125,18 +130,21 @@ export class BuildingService {
   async get(ctx: RequestContext, id: number) {
     const row = await findBuilding(this.deps.db, id);
     if (!row) throw new NotFound("楼栋");
-    const [area, history, events] = await Promise.all([
+    const [area, history, events, thresholds] = await Promise.all([
       areaWithZone(this.deps.db, row.areaId),
       entityHistory(this.deps.db, "building", id),
       stageEventsOf(this.deps.db, id),
+      this.settings.stallThresholds(),
     ]);
+    const building = presentBuilding(row);
+    const stall = stallOf(building, ctx.today, thresholds);
     const stageEventRows = events.map((event) => ({ ...event, at: event.at.toISOString() }));
-    if (seesChangeDetails(ctx.user))
-      return { building: presentBuilding(row), area, history, stageEvents: stageEventRows };
+    if (seesChangeDetails(ctx.user)) return { building, stall, area, history, stageEvents: stageEventRows };
     // Stage events told by an audit row of the same request are left out here, as the client would.
     const audited = new Set(history.map((entry) => entry.requestId).filter(Boolean));
     return {
-      building: presentBuilding(row),
+      building,
+      stall,
       area,
       history: history.map((entry) => ({ ...entry, username: "", requestId: null })),
       stageEvents: stageEventRows
@@ -155,7 +163,13 @@ export class BuildingService {
       if (await addressTaken(tx, key)) {
         throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
       }
-      const row = await insertBuilding(tx, { ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now });
+      const row = await insertBuilding(tx, {
+        ...input,
+        addressKey: key,
+        addressSort: addressSortKey(input.address),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
       for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
         const date = input[field];
         if (date) await this.recordEvent(tx, ctx, row.id, stage, null, date, "");
@@ -181,7 +195,7 @@ export class BuildingService {
       const before = presentBuilding(current);
       const { from, to, changed } = diff(
         before as unknown as Record<string, unknown>,
-        { ...before, ...values, addressKey: undefined } as unknown as Record<string, unknown>,
+        { ...before, ...values, addressKey: undefined, addressSort: undefined } as unknown as Record<string, unknown>,
       );
       if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
       const row = await updateBuilding(tx, id, values, ctx.now);

@@ -3,7 +3,7 @@
 // statement whose rows travel as one JSON parameter. On PGlite, where every other request waits for the
 // commit's transaction, a 10,000-row import is then a handful of statements, not tens of thousands.
 
-import { addressKey, STAGE_DATE_FIELD } from "@jiati/shared";
+import { addressKey, addressSortKey, STAGE_DATE_FIELD } from "@jiati/shared";
 import { getTableColumns, sql } from "drizzle-orm";
 import { requireBuildingWrite } from "../auth/policy";
 import { type BuildingRow, stageEventValues } from "../buildings/repo";
@@ -33,6 +33,7 @@ function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<Bu
   return {
     ...values,
     addressKey: addressKey(values.address),
+    addressSort: addressSortKey(values.address),
     blockedSince: values.blockerCategory ? ctx.today : null,
     version: 1,
     isDemo: false,
@@ -41,8 +42,8 @@ function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<Bu
   };
 }
 
-/** Columns an audit row of a new building leaves out: the key is derived, the times are the row's own. */
-const NOT_AUDITED = new Set(["addressKey", "createdAt", "updatedAt"]);
+/** Columns an audit row of a new building leaves out: the keys are derived, the times are the row's own. */
+const NOT_AUDITED = new Set(["addressKey", "addressSort", "createdAt", "updatedAt"]);
 
 /**
  * A new building's fields as its audit row keeps them — by their API names, the empty ones (null, "", false)
@@ -101,7 +102,9 @@ async function updateBuildings(tx: Tx, ctx: RequestContext, updates: PlannedUpda
   const records = updates.map((update) => ({
     id: update.buildingId,
     ...update.after,
-    ...(update.after.address !== undefined ? { addressKey: addressKey(update.after.address) } : {}),
+    ...(update.after.address !== undefined
+      ? { addressKey: addressKey(update.after.address), addressSort: addressSortKey(update.after.address) }
+      : {}),
     ...(update.after.blockerCategory !== undefined
       ? { blockedSince: update.after.blockerCategory ? ctx.today : null }
       : {}),

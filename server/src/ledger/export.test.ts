@@ -1,4 +1,11 @@
-import { addressKey, EXPORT_INFO_SHEET, LEDGER_SHEET, XLSX_MIME } from "@jiati/shared";
+import {
+  addressKey,
+  addressSortKey,
+  compareAddresses,
+  EXPORT_INFO_SHEET,
+  LEDGER_SHEET,
+  XLSX_MIME,
+} from "@jiati/shared";
 import ExcelJS from "exceljs";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +18,8 @@ import { download, LEDGER_HEADERS, loadWorkbook, sheetValues } from "./testing";
 describe.each(ENGINES)("ledger export on %s", (engine) => {
   let t: TestApp;
   let taskforce: request.Agent;
-  let area: { id: number; name: string };
-  let otherArea: { id: number; name: string };
+  let area: { id: number; name: string; zoneId: number };
+  let otherArea: { id: number; name: string; zoneId: number };
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -54,13 +61,13 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     const rows = await sheetValues(response.body);
     expect(rows[0]).toEqual(LEDGER_HEADERS);
     expect(rows).toHaveLength(4);
-    // Ordered by area, then address.
+    // Ordered by area, then address in natural order (3号 before 12号).
     expect(rows.slice(1).map((row) => row[3])).toEqual([
-      "天山西路 799弄 12号",
       "天山西路 799弄 3号",
+      "天山西路 799弄 12号",
       "仙霞西路 88弄 1号",
     ]);
-    const [, first] = rows;
+    const [, , first] = rows;
     expect(first.slice(1)).toEqual([
       "平塘",
       "天山一村",
@@ -82,11 +89,11 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
       1,
     ]);
     expect(typeof first[0]).toBe("number");
-    expect(rows[2][16]).toBe("是");
+    expect(rows[1][16]).toBe("是");
     // Date columns are text-formatted, so a date typed into them in Excel stays YYYY-MM-DD.
     const sheet = (await loadWorkbook(response.body)).getWorksheet(LEDGER_SHEET);
-    expect(sheet?.getCell("L2").numFmt).toBe("@");
-    expect(sheet?.getCell("L2").type).toBe(ExcelJS.ValueType.String);
+    expect(sheet?.getCell("L3").numFmt).toBe("@");
+    expect(sheet?.getCell("L3").type).toBe(ExcelJS.ValueType.String);
   });
 
   it("names the file in Chinese (RFC 5987) with an ASCII fallback", async () => {
@@ -105,6 +112,36 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     const bad = await taskforce.get("/api/export/buildings.xlsx?year=abc");
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty("year");
+  });
+
+  it("exports one zone when asked — its buildings and its summary, nothing of other zones", async () => {
+    const zoneLeader = await loginAs(t.app, (await buildUser(t, "leader", { zoneId: area.zoneId })).username);
+    for (const [zoneId, areaName] of [
+      [area.zoneId, "平塘"],
+      // Leaders read every zone (docs/DOMAIN.md § Roles): another zone's ledger is that zone's only.
+      [otherArea.zoneId, "刘一"],
+    ] as const) {
+      const response = await download(zoneLeader, `/api/export/buildings.xlsx?year=2022&zoneId=${zoneId}`);
+      expect(response.status).toBe(200);
+      const workbook = await loadWorkbook(response.body);
+      const rows = await sheetValues(response.body);
+      expect(rows.length).toBeGreaterThan(1);
+      expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set([areaName]));
+      const summaryLines: string[] = [];
+      workbook.getWorksheet(SUMMARY_SHEET)?.eachRow((row) => {
+        summaryLines.push(String((row.values as unknown[])[1]));
+      });
+      expect(summaryLines).not.toContain("全镇");
+      expect(summaryLines).toContain(areaName);
+      expect(summaryLines).not.toContain(areaName === "平塘" ? "刘一" : "平塘");
+    }
+  });
+
+  it("refuses a zone and an area together naming zoneId, and 404 for an unknown zone", async () => {
+    const both = await taskforce.get(`/api/export/buildings.xlsx?zoneId=${area.zoneId}&areaId=${area.id}`);
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields).toHaveProperty("zoneId");
+    expect((await taskforce.get("/api/export/buildings.xlsx?zoneId=999999")).status).toBe(404);
   });
 
   it("adds a summary sheet with the year's targets and actuals, town and per area", async () => {
@@ -134,7 +171,7 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     const big = await buildArea(t, { name: "大居民区" });
     const values = Array.from({ length: 2_345 }, (_, i) => {
       const address = `长宁路 ${String(i % 1000).padStart(3, "0")}弄 ${Math.floor(i / 1000) + 1}号`;
-      return { areaId: big.id, address, addressKey: addressKey(address) };
+      return { areaId: big.id, address, addressKey: addressKey(address), addressSort: addressSortKey(address) };
     });
     for (let i = 0; i < values.length; i += 500) await t.db.insert(buildings).values(values.slice(i, i + 500));
     const response = await download(taskforce, `/api/export/buildings.xlsx?areaId=${big.id}`);
@@ -142,7 +179,7 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     expect(rows).toHaveLength(2_345);
     const addresses = rows.map((row) => row[3] as string);
     expect(new Set(addresses).size).toBe(2_345);
-    expect(addresses).toEqual([...addresses].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(addresses).toEqual([...addresses].sort(compareAddresses));
   });
 
   it("reads many small areas in batches, keeping the areas in order and every building once", async () => {
@@ -150,7 +187,7 @@ describe.each(ENGINES)("ledger export on %s", (engine) => {
     for (const [index, area] of small.entries()) {
       const values = Array.from({ length: 600 }, (_, i) => {
         const address = `批量路 ${index}-${String(i).padStart(3, "0")}号`;
-        return { areaId: area.id, address, addressKey: addressKey(address) };
+        return { areaId: area.id, address, addressKey: addressKey(address), addressSort: addressSortKey(address) };
       });
       await t.db.insert(buildings).values(values);
     }

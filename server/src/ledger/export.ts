@@ -190,13 +190,13 @@ async function readAreaInPages(
   res: Response,
   writePage: (page: BuildingRow[]) => Promise<void>,
 ): Promise<void> {
-  let after: { address: string; id: number } | null = null;
+  let after: { addressSort: string; id: number } | null = null;
   for (;;) {
     const page = await areaBuildingsPage(db, areaId, after, PAGE_SIZE);
     await writePage(page);
     const last = page.at(-1);
     if (!last || page.length < PAGE_SIZE || res.destroyed) return;
-    after = { address: last.address, id: last.id };
+    after = { addressSort: last.addressSort, id: last.id };
   }
 }
 
@@ -206,19 +206,28 @@ export class LedgerExport {
     private readonly summary: SummaryService,
   ) {}
 
-  /** Streams the ledger of the town, or of `areaId`, with the summary of `year`, to `res`. */
-  async write(res: Response, ctx: RequestContext, options: { areaId?: number; year: number }): Promise<void> {
+  /** Streams the ledger of the town, of `zoneId` or of `areaId`, with the summary of `year` for the same scope. */
+  async write(
+    res: Response,
+    ctx: RequestContext,
+    options: { areaId?: number; zoneId?: number; year: number },
+  ): Promise<void> {
     const db = this.deps.db;
     const allAreas = await loadAreas(db);
     const areaNames = new Map(allAreas.map((area) => [area.id, area.name]));
-    const scope = options.areaId ? allAreas.filter((area) => area.id === options.areaId) : allAreas;
+    const scope = allAreas.filter(
+      (area) =>
+        (options.areaId === undefined || area.id === options.areaId) &&
+        (options.zoneId === undefined || area.zoneId === options.zoneId),
+    );
     const [onlyArea] = scope;
     if (options.areaId && !onlyArea) throw new NotFound("居民区");
-    const scopeName = options.areaId && onlyArea ? onlyArea.name : "全部居民区";
-    // Computed before the first byte, so an error can still be a proper error response.
-    const summary = await this.summary.summary(options.year, null, ctx.today);
+    // Computed before the first byte, so an error (an unknown zone: 404) can still be a proper error response.
+    const summary = await this.summary.summary(options.year, options.zoneId ?? null, ctx.today);
+    const scopeName = onlyArea && options.areaId ? onlyArea.name : (summary.scope.zoneName ?? "全部居民区");
+    const fileScope = options.areaId ?? (options.zoneId ? `zone-${options.zoneId}` : "all");
 
-    sendHeaders(res, `加梯台账-${scopeName}-${ctx.today}.xlsx`, `ledger-${options.areaId ?? "all"}-${ctx.today}.xlsx`);
+    sendHeaders(res, `加梯台账-${scopeName}-${ctx.today}.xlsx`, `ledger-${fileScope}-${ctx.today}.xlsx`);
     const counts = await buildingCountsByArea(db);
     const total = scope.reduce((sum, area) => sum + (counts.get(area.id) ?? 0), 0);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -291,12 +300,12 @@ export class LedgerExport {
         ...RECORDED_STAGES.flatMap((stage) => [stages[stage].target, stages[stage].actual, stages[stage].percent]),
       ]);
     };
-    line("全镇", summary.stages);
+    line(summary.scope.zoneName ? `片区：${summary.scope.zoneName}` : "全镇", summary.stages);
     const areaRows = summary.areas?.filter((row) => info.areaId === undefined || row.id === info.areaId);
     if (areaRows) {
       for (const row of areaRows) line(row.name, row.stages);
     } else {
-      for (const zone of summary.zones) line(`片区：${zone.name}`, zone.stages);
+      if (!summary.scope.zoneName) for (const zone of summary.zones) line(`片区：${zone.name}`, zone.stages);
       sheet.addRow(["居民区过多，按片区汇总。"]);
     }
     if (!summary.areas && info.areaId !== undefined) sheet.addRow(["（所选居民区的汇总见系统汇总页）"]);

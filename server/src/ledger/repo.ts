@@ -42,7 +42,7 @@ export async function buildingsOfAreasExcept(ex: Executor, areaIds: readonly num
         sql`${buildings.id} not in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::int)`,
       ),
     )
-    .orderBy(asc(buildings.areaId), asc(buildings.address));
+    .orderBy(asc(buildings.areaId), asc(buildings.addressSort));
 }
 
 /** id and address key of the buildings holding any of `keys` (one statement, the keys as one JSON parameter). */
@@ -65,21 +65,27 @@ export async function lockBuildings(ex: Executor, ids: readonly number[]) {
     .for("update");
 }
 
-/** One page of an area's buildings in ledger order (address, then id), after the last one of the previous page. */
+/**
+ * One page of an area's buildings in ledger order (natural address order, then id), after the last one of the
+ * previous page.
+ */
 export async function areaBuildingsPage(
   ex: Executor,
   areaId: number,
-  after: { address: string; id: number } | null,
+  after: { addressSort: string; id: number } | null,
   limit: number,
 ): Promise<BuildingRow[]> {
   const position = after
-    ? or(gt(buildings.address, after.address), and(eq(buildings.address, after.address), gt(buildings.id, after.id)))
+    ? or(
+        gt(buildings.addressSort, after.addressSort),
+        and(eq(buildings.addressSort, after.addressSort), gt(buildings.id, after.id)),
+      )
     : undefined;
   return ex
     .select()
     .from(buildings)
     .where(and(eq(buildings.areaId, areaId), position))
-    .orderBy(asc(buildings.address), asc(buildings.id))
+    .orderBy(asc(buildings.addressSort), asc(buildings.id))
     .limit(limit);
 }
 
@@ -92,14 +98,14 @@ export async function buildingCountsByArea(ex: Executor): Promise<Map<number, nu
   return new Map(rows.map((row) => [row.areaId, Number(row.n)]));
 }
 
-/** All buildings of a few small areas, in the order of `areaIds`, then address and id. */
+/** All buildings of a few small areas, in the order of `areaIds`, then natural address order and id. */
 export async function buildingsOfAreas(ex: Executor, areaIds: readonly number[]): Promise<BuildingRow[]> {
   const order = sql`array_position(${sql.raw(`array[${areaIds.map(Number).join(",")}]::int[]`)}, ${buildings.areaId})`;
   return ex
     .select()
     .from(buildings)
     .where(inArray(buildings.areaId, [...areaIds]))
-    .orderBy(order, asc(buildings.address), asc(buildings.id));
+    .orderBy(order, asc(buildings.addressSort), asc(buildings.id));
 }
 
 export async function insertPreview(ex: Executor, values: typeof importPreviews.$inferInsert): Promise<void> {

@@ -43,12 +43,13 @@ export function ledgerRoutes(service: LedgerService, exporter: LedgerExport): Ro
       path: "/export/buildings.xlsx",
       tag,
       summary:
-        "The ledger (台账) as .xlsx, streamed: one row per building of the town or of `areaId`, and a summary sheet of `year`'s targets and actuals",
+        "The ledger (台账) as .xlsx, streamed: one row per building of the town, of `zoneId` or of `areaId`, and a summary sheet of `year`'s targets and actuals for the same scope",
       query: ledgerExportQuerySchema,
       produces: XLSX_MIME,
     },
     async ({ query, ctx, res }) => {
-      await exporter.write(res, ctx, { areaId: query.areaId, year: query.year ?? yearOf(ctx.today) });
+      const { areaId, zoneId } = query;
+      await exporter.write(res, ctx, { areaId, zoneId, year: query.year ?? yearOf(ctx.today) });
       return undefined;
     },
   );

@@ -3,7 +3,7 @@
 // started one, counted to `today`. rules.test.ts checks it against stallOf on random buildings.
 
 import { addDays, type StallThresholds } from "@jiati/shared";
-import { and, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, lt, or, type SQL } from "drizzle-orm";
 import { buildings } from "../core/db/schema";
 import { inStage } from "./stage";
 
@@ -14,13 +14,4 @@ export function stalled(today: string, thresholds: StallThresholds, kind: "signe
   if (kind === "signed") return signed;
   if (kind === "started") return started;
   return or(signed, started) as SQL;
-}
-
-/** Blocked now: the SQL form of `isBlocked` (shared/src/stages.ts, docs/DOMAIN.md § Blockers). */
-export function blockedNow(): SQL {
-  return and(
-    isNotNull(buildings.blockerCategory),
-    eq(buildings.withdrawn, false),
-    isNull(buildings.completedOn),
-  ) as SQL;
 }

@@ -3,7 +3,15 @@
 // each stage in 2022) allocated to the areas, target letters, and demo accounts. Generated from a fixed
 // seed; every row is marked is_demo and names no real person.
 
-import { addDays, addressKey, daysBetween, RECORDED_STAGES, STAGE_DATE_FIELD, yearOf } from "@jiati/shared";
+import {
+  addDays,
+  addressKey,
+  addressSortKey,
+  daysBetween,
+  RECORDED_STAGES,
+  STAGE_DATE_FIELD,
+  yearOf,
+} from "@jiati/shared";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import type { Db, Tx } from "../core/db";
@@ -195,6 +203,7 @@ function draftBuildings(random: ReturnType<typeof createRandom>, areaRows: AreaR
         estate: estates[n % estates.length] ?? "",
         address,
         addressKey: addressKey(address),
+        addressSort: addressSortKey(address),
         floors,
         households,
         elderlyHouseholds: Math.min(households, random.int(Math.floor(households / 4), Math.ceil(households * 0.8))),

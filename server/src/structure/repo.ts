@@ -3,15 +3,18 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../core/db";
 import { areas, buildings, zones } from "../core/db/schema";
+import { blocked } from "../rules/blocked";
 import { inStage } from "../rules/stage";
-import { blockedNow } from "../rules/stall";
 
 const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})::int`;
 
 export const listZones = (ex: Executor) => ex.select().from(zones).orderBy(asc(zones.sortOrder), asc(zones.id));
 export const listAreas = (ex: Executor) => ex.select().from(areas).orderBy(asc(areas.sortOrder), asc(areas.id));
 
-/** Per area: its buildings in each stage now, withdrawn, blocked and in all. */
+/**
+ * Per area: its buildings in each stage now, withdrawn, blocked and in all — each by the rule the summary counts
+ * with (rules/), as shared `standingCounts` counts a list of buildings (docs/DOMAIN.md § Where a building stands).
+ */
 export function countsByArea(ex: Executor) {
   return ex
     .select({
@@ -21,7 +24,7 @@ export function countsByArea(ex: Executor) {
       started: countWhere(inStage("started")),
       completed: countWhere(inStage("completed")),
       withdrawn: sql<number>`count(*) filter (where ${buildings.withdrawn})::int`,
-      blocked: countWhere(blockedNow()),
+      blocked: countWhere(blocked()),
       total: sql<number>`count(*)::int`,
     })
     .from(buildings)

@@ -1,3 +1,4 @@
+import { standingCounts } from "@jiati/shared";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArea, buildBuilding, buildZone } from "../test/factories";
@@ -38,6 +39,26 @@ describe.each(ENGINES)("zones and areas API on %s", (engine) => {
     const inZone = await agent.get(`/api/areas?zoneId=${zone.id}`);
     expect(inZone.body.map((a: { id: number }) => a.id)).toEqual([area.id]);
     expect((await agent.get("/api/areas/99999")).status).toBe(404);
+  });
+
+  it("counts an area's buildings as 我的楼栋 groups them: the shared standingCounts of its list", async () => {
+    const area = await buildArea(t);
+    await buildBuilding(t, { areaId: area.id });
+    await buildBuilding(t, { areaId: area.id, blockerCategory: "funding" });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-01-01", blockerCategory: "approval" });
+    await buildBuilding(t, {
+      areaId: area.id,
+      signedOn: "2021-01-01",
+      startedOn: "2021-02-01",
+      completedOn: "2021-08-01",
+      blockerCategory: "other",
+    });
+    await buildBuilding(t, { areaId: area.id, signedOn: "2022-02-01", withdrawn: true, blockerCategory: "funding" });
+    const list = await agent.get(`/api/buildings?areaId=${area.id}&pageSize=500`);
+    const counts = (await agent.get(`/api/areas/${area.id}`)).body.counts;
+    expect(counts).toEqual(standingCounts(list.body.items));
+    // 意向 counts the blocked candidate too; 受阻 neither the completed nor the withdrawn building.
+    expect(counts).toMatchObject({ planned: 2, signed: 1, completed: 1, withdrawn: 1, blocked: 2, total: 5 });
   });
 
   it("adds and renames zones and areas, and moves an area between zones with its counts", async () => {

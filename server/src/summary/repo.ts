@@ -17,9 +17,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../core/db";
 import { areas, buildings } from "../core/db/schema";
 import { queryRows } from "../core/db/sql";
+import { blocked } from "../rules/blocked";
 import { countedIn, stageDate } from "../rules/count";
 import { inStage } from "../rules/stage";
-import { blockedNow, stalled } from "../rules/stall";
+import { stalled } from "../rules/stall";
 
 const rows = queryRows;
 
@@ -30,12 +31,12 @@ export function scopeFilter(zoneId: number | null): SQL {
     : sql`${buildings.areaId} in (select ${areas.id} from ${areas} where ${areas.zoneId} = ${zoneId})`;
 }
 
-/** Blocked buildings per blocker category. */
+/** Blocked buildings (rules/blocked.ts: neither withdrawn nor completed) per blocker category. */
 export function blockedCounts(ex: Executor, scope: SQL) {
   return rows<{ category: string; count: number }>(
     ex,
     sql`select ${buildings.blockerCategory} as category, count(*)::int as count from ${buildings}
-        where ${blockedNow()} and ${scope}
+        where ${blocked()} and ${scope}
         group by 1`,
   );
 }
@@ -46,7 +47,7 @@ export function areaTroubles(ex: Executor, today: string, t: StallThresholds, sc
     ex,
     sql`select ${buildings.areaId} as "areaId",
           count(*) filter (where ${stalled(today, t)})::int as stalled,
-          count(*) filter (where ${blockedNow()})::int as blocked
+          count(*) filter (where ${blocked()})::int as blocked
         from ${buildings} where ${scope}
         group by 1`,
   );

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildings as buildingsTable } from "../core/db/schema";
-import { buildArea, buildBuilding, buildTarget, buildZone } from "../test/factories";
+import { buildArea, buildBuilding, buildTarget, buildUser, buildZone, loginAs } from "../test/factories";
 import { ENGINES, startWithTaskforce, type TestApp, XHR } from "../test/harness";
 
 describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
@@ -40,6 +40,27 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     );
     expect(areaTotal).toBe(expected.signed.actual);
   }
+
+  it("gives a zone leader any zone's report of that zone only, as leaders read every zone", async () => {
+    const own = await buildArea(t, { name: "本片居民区" });
+    const other = await buildArea(t, { name: "他片居民区" });
+    await buildBuilding(t, { areaId: own.id, signedOn: "2022-03-01" });
+    await buildBuilding(t, { areaId: other.id, signedOn: "2022-03-02" });
+    const zoneLeader = await loginAs(t.app, (await buildUser(t, "leader", { zoneId: own.zoneId })).username);
+    for (const [area, notShown] of [
+      [own, other],
+      [other, own],
+    ] as const) {
+      const response = await zoneLeader.get(`/api/summary?year=2022&zoneId=${area.zoneId}`);
+      expect(response.status).toBe(200);
+      expect(response.body.scope.zoneId).toBe(area.zoneId);
+      expect(response.body.stages.signed.actual).toBe(1);
+      const areaIds = response.body.areas.map((row: { id: number }) => row.id);
+      expect(areaIds).toEqual([area.id]);
+      expect(areaIds).not.toContain(notShown.id);
+      expect(response.body.zones.map((row: { id: number }) => row.id)).toEqual([area.zoneId]);
+    }
+  });
 
   it("reports actual, target, percent, expected-by-now and gap for a year", async () => {
     const zone = await buildZone(t);

@@ -2,7 +2,14 @@
 // matters to it (after Outline's server/test/factories.ts).
 
 import { randomBytes } from "node:crypto";
-import { addressKey, type ChangeNotice, RECORDED_STAGES, type Role, STAGE_DATE_FIELD } from "@jiati/shared";
+import {
+  addressKey,
+  addressSortKey,
+  type ChangeNotice,
+  RECORDED_STAGES,
+  type Role,
+  STAGE_DATE_FIELD,
+} from "@jiati/shared";
 import request from "supertest";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../core/db";
@@ -54,7 +61,15 @@ export async function buildBuilding(place: Place, overrides: Partial<typeof buil
   const address = overrides.address ?? `测试路 ${unique()}弄 1号`;
   const [building] = await db
     .insert(buildings)
-    .values({ floors: 6, households: 24, ...overrides, areaId, address, addressKey: addressKey(address) })
+    .values({
+      floors: 6,
+      households: 24,
+      ...overrides,
+      areaId,
+      address,
+      addressKey: addressKey(address),
+      addressSort: addressSortKey(address),
+    })
     .returning();
   for (const stage of RECORDED_STAGES) {
     const date = building[STAGE_DATE_FIELD[stage]];

@@ -25,6 +25,9 @@ const ACTIONS = [
   "building.unblock",
   "building.withdraw",
   "building.restore",
+  "building.import",
+  "building.import.create",
+  "building.import.update",
   "targets.update",
   "letter.update",
   "zone.create",
@@ -91,7 +94,7 @@ export function AuditPage() {
 function useAuditColumns(): ColumnsType<AuditRow> {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const describe = useAuditDescriber();
+  const audit = useAuditDescriber();
   const areas = useQuery(areasQuery()).data ?? [];
   return [
     { key: "at", title: t("audit.at"), width: 170, render: (_, row) => fmt.dateTime(row.at) },
@@ -103,9 +106,9 @@ function useAuditColumns(): ColumnsType<AuditRow> {
       width: 150,
       render: (_, row) =>
         row.entity === "building" ? (
-          <Link to={`/buildings/${row.entityId}`}>{t("audit.building", { id: row.entityId })}</Link>
+          <Link to={`/buildings/${row.entityId}`}>{audit.entity(row)}</Link>
         ) : (
-          t(`audit.entities.${row.entity}`, { defaultValue: row.entity })
+          audit.entity(row)
         ),
     },
     {
@@ -114,7 +117,7 @@ function useAuditColumns(): ColumnsType<AuditRow> {
       width: 100,
       render: (_, row) => (row.areaId ? (areas.find((area) => area.id === row.areaId)?.name ?? row.areaId) : "—"),
     },
-    { key: "what", title: t("audit.what"), render: (_, row) => describe(row).what },
+    { key: "what", title: t("audit.what"), render: (_, row) => audit.describe(row).what },
     { key: "reason", title: t("field.reason"), width: 180, render: (_, row) => row.reason || "—" },
   ];
 }
@@ -126,23 +129,22 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
   const users = useQuery(usersQuery).data ?? [];
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   return (
-    <div className="list-filters">
+    <search className="list-filters" aria-label={t("audit.filters")}>
       <Select
         allowClear
         showSearch={{ optionFilterProp: "label" }}
         placeholder={t("buildings.allAreas")}
-        aria-label={t("ranking.area")}
         style={{ minWidth: 150 }}
         value={filters.areaId}
         onChange={(areaId) => onChange({ areaId })}
         options={areas.map((area) => ({ value: area.id, label: area.name }))}
+        aria-label={t("audit.area")}
         data-testid="audit-area"
       />
       <Select
         allowClear
         showSearch={{ optionFilterProp: "label" }}
         placeholder={t("audit.allUsers")}
-        aria-label={t("audit.who")}
         style={{ minWidth: 180 }}
         value={filters.userId}
         onChange={(userId) => onChange({ userId })}
@@ -150,6 +152,7 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
           value: user.id,
           label: t("common.nameWithDetail", { name: user.displayName, detail: user.username }),
         }))}
+        aria-label={t("audit.user")}
         data-testid="audit-user"
       />
       <Select
@@ -168,8 +171,9 @@ function AuditFilterBar({ filters, onChange }: { filters: AuditFilters; onChange
           setRange(value);
           onChange({ from: value?.[0]?.format("YYYY-MM-DD"), to: value?.[1]?.format("YYYY-MM-DD") });
         }}
+        aria-label={t("audit.range")}
         data-testid="audit-range"
       />
-    </div>
+    </search>
   );
 }

@@ -49,7 +49,7 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
     <div className="page" data-testid="building-page">
       <BuildingBreadcrumb detail={detail} yearSuffix={yearSuffix} />
       <div className="page-head">
-        <BuildingTitle building={building} />
+        <BuildingTitle building={building} stall={detail.stall} />
         {canEdit && (
           <BuildingActions
             building={building}

@@ -36,8 +36,8 @@ export function BuildingBreadcrumb({ detail, yearSuffix }: { detail: BuildingDet
   );
 }
 
-/** The address, its stage, blocker and demo tags, and the version on screen. */
-export function BuildingTitle({ building }: { building: Building }) {
+/** The address, its stage, stalled, blocker and demo tags, and the version on screen. */
+export function BuildingTitle({ building, stall }: { building: Building; stall: BuildingDetail["stall"] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -49,6 +49,11 @@ export function BuildingTitle({ building }: { building: Building }) {
         <span data-testid="building-stage">
           <StageTag stage={stageOf(building)} withdrawn={building.withdrawn} />
         </span>
+        {stall && (
+          <Tag color="warning" data-testid="building-stalled" title={t(`buildings.stalledKind.${stall.kind}`)}>
+            {t("buildings.stalledDays", { days: stall.days })}
+          </Tag>
+        )}
         {building.blockerCategory && (
           <Tag color="error" data-testid="building-blocked">
             {t("buildings.blockedBy", { category: t(`blocker.${building.blockerCategory}`) })}

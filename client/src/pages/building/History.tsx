@@ -20,7 +20,7 @@ interface Entry {
 export function History({ detail }: { detail: BuildingDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const describe = useAuditDescriber();
+  const { describe } = useAuditDescriber();
 
   const audited = new Set(detail.history.map((row) => row.requestId).filter(Boolean));
   const entries: Entry[] = detail.history.map((row) => ({

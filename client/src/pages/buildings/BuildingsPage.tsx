@@ -1,5 +1,5 @@
-// All buildings the user may read, filtered by zone, area, stage, stall and blocker — the list behind the
-// dashboard's stalled and blocked counts.
+// All buildings the user may read, filtered by zone, area, stage, stall, blocker and the stage counted in a
+// range — the list behind each of the dashboard's figures (docs/DOMAIN.md § The building list).
 
 import { useQuery } from "@tanstack/react-query";
 import { Select, Typography } from "antd";
@@ -17,6 +17,7 @@ export function BuildingsPage() {
   const zoneId = Number(params.get("zoneId")) || undefined;
   const areaId = Number(params.get("areaId")) || undefined;
   const area = areas.find((candidate) => candidate.id === areaId);
+  const zone = zones.find((candidate) => candidate.id === zoneId);
 
   const setScope = (next: { zoneId?: number; areaId?: number }) =>
     setParams(
@@ -38,7 +39,7 @@ export function BuildingsPage() {
         <Typography.Title level={1} className="page-title">
           {t("buildings.title")}
         </Typography.Title>
-        <ExportButton area={area ? { id: area.id, name: area.name } : undefined} />
+        <ExportButton area={area ? { id: area.id, name: area.name } : undefined} zone={zone} />
       </div>
       <BuildingList
         leading={
@@ -46,7 +47,7 @@ export function BuildingsPage() {
             <Select
               value={zoneId ?? 0}
               onChange={(value) => setScope({ zoneId: value || undefined })}
-              style={{ minWidth: 140 }}
+              className="list-filter"
               aria-label={t("ranking.zone")}
               data-testid="filter-zone"
               options={[
@@ -58,7 +59,7 @@ export function BuildingsPage() {
               showSearch={{ optionFilterProp: "label" }}
               value={areaId ?? 0}
               onChange={(value) => setScope({ zoneId, areaId: value || undefined })}
-              style={{ minWidth: 160 }}
+              className="list-filter"
               aria-label={t("ranking.area")}
               data-testid="filter-area"
               options={[

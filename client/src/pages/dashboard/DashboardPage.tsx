@@ -117,7 +117,10 @@ function DashboardHead({ summary, zoneId, year, onYear }: HeadProps) {
           <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
             <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
           </Link>
-          <ExportButton year={year} />
+          <ExportButton
+            year={year}
+            zone={zoneId && summary.scope.zoneName ? { id: zoneId, name: summary.scope.zoneName } : undefined}
+          />
         </Space>
       </div>
     </>

@@ -121,7 +121,7 @@ function ImportHead() {
           icon={<DownloadOutlined />}
           data-testid="import-export-link"
         >
-          {exportName ? t("ledger.exportArea", { area: exportName }) : t("ledger.export")}
+          {exportName ? t("ledger.exportScope", { scope: exportName }) : t("ledger.export")}
         </Button>
       </Space>
     </div>

@@ -2,6 +2,7 @@
 // waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
 
 import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { isBlocked } from "@jiati/shared/counting";
 import { nextStage, STAGE_DATE_FIELD } from "@jiati/shared/stages";
 import type { BlockerCategory } from "@jiati/shared/vocabulary";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
@@ -28,7 +29,7 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
   const reached = [...RECORDED_STAGES].reverse().find((stage) => building[STAGE_DATE_FIELD[stage]]);
   return (
     <article
-      className={`mine-card${building.blockerCategory ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
+      className={`mine-card${isBlocked(building) ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
       data-testid={`mine-card-${building.id}`}
       data-building-id={building.id}
       data-stage={building.stage}

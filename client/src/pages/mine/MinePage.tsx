@@ -99,7 +99,13 @@ function AreaBuildings({ areaId, picker }: { areaId: number; picker: React.React
         onSearch={view.setSearch}
         onAdd={canEdit ? () => setCreating(true) : undefined}
       />
-      <GroupChips groups={view.groups} onJump={view.jumpTo} />
+      <GroupChips
+        groups={view.groups}
+        onJump={view.jumpTo}
+        blocked={view.blocked}
+        blockedOnly={view.blockedOnly}
+        onBlockedOnly={view.setBlockedOnly}
+      />
       <MineGroups
         view={view}
         busy={list.isFetching}

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionQuery } from "../../api/session";
 import type { AreaWithCounts, BuildingListItem } from "../../api/types";
-import { GROUPS, type GroupKey } from "./groups";
+import { GROUPS, type GroupKey, type Groups } from "./groups";
 import type { useMineGroups } from "./useMine";
 
 /** 我的楼栋 (or, for the task force, the area's buildings), which area, how many; the area picker beside. */
@@ -61,17 +61,38 @@ export function MineToolbar({ search, onSearch, onAdd }: ToolbarProps) {
   );
 }
 
-/** One chip a group with its count (withdrawn only when there are some); a tap opens and shows the group. */
+/**
+ * One chip a group with its count (withdrawn only when there are some) — a tap opens and shows the group — and
+ * the blocked ones' chip, first (they need the secretary first): a tap shows only them, another tap all again.
+ */
 export function GroupChips({
   groups,
   onJump,
+  blocked,
+  blockedOnly,
+  onBlockedOnly,
 }: {
-  groups: Record<GroupKey, BuildingListItem[]>;
+  groups: Groups;
   onJump: (key: GroupKey) => void;
+  blocked: number;
+  blockedOnly: boolean;
+  onBlockedOnly: (blockedOnly: boolean) => void;
 }) {
   const { t } = useTranslation();
   return (
     <nav className="mine-chips" aria-label={t("mine.groupsNav")}>
+      {(blocked > 0 || blockedOnly) && (
+        <button
+          type="button"
+          className="mine-chip mine-chip-blocked"
+          aria-pressed={blockedOnly}
+          onClick={() => onBlockedOnly(!blockedOnly)}
+          data-testid="mine-chip-blocked"
+        >
+          <span>{t("mine.blockedChip")}</span>
+          <strong>{blocked}</strong>
+        </button>
+      )}
       {GROUPS.filter((key) => key !== "withdrawn" || groups.withdrawn.length > 0).map((key) => (
         <button
           type="button"
@@ -99,12 +120,12 @@ interface GroupProps {
 }
 
 /**
- * A group's head (name, count, fold) and its cards. An empty group is left out while searching, and the
- * withdrawn and blocked groups when they are empty.
+ * A group's head (name, count, fold) and its cards. An empty group is left out while searching (or showing the
+ * blocked ones), and the withdrawn group when it is empty.
  */
 function BuildingGroup({ group, rows, searching, open, onToggle, busy, card }: GroupProps) {
   const { t } = useTranslation();
-  if (rows.length === 0 && (searching || group === "withdrawn" || group === "blocked")) return null;
+  if (rows.length === 0 && (searching || group === "withdrawn")) return null;
   return (
     <section
       id={`mine-group-${group}`}

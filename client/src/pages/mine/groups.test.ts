@@ -1,7 +1,8 @@
 import type { BuildingListItem } from "@jiati/shared";
+import { standingCounts } from "@jiati/shared";
 import { describe, expect, it } from "vitest";
 import { buildListItem as buildItem } from "../../test/factories";
-import { GROUPS, groupBuildings, groupOf, searchKey } from "./groups";
+import { blockedCount, GROUPS, groupBuildings, groupOf, searchKey } from "./groups";
 
 const addresses = (items: BuildingListItem[]) => items.map((item) => item.address);
 
@@ -10,19 +11,49 @@ describe("groupOf", () => {
     expect(groupOf(buildItem({ stage: "started", blockerCategory: "funding", withdrawn: true }))).toBe("withdrawn");
   });
 
-  it("puts a blocked building apart from its stage, since it needs the secretary first", () => {
-    expect(groupOf(buildItem({ stage: "signed", blockerCategory: "pipelines" }))).toBe("blocked");
+  it("keeps a blocked building in its stage, as the area page and the funnel count it", () => {
+    expect(groupOf(buildItem({ stage: "signed", signedOn: "2024-01-01", blockerCategory: "pipelines" }))).toBe(
+      "signed",
+    );
   });
 
   it("otherwise groups a building by its stage", () => {
-    expect(groupOf(buildItem({ stage: "completed" }))).toBe("completed");
+    expect(
+      groupOf(
+        buildItem({ stage: "completed", signedOn: "2023-01-01", startedOn: "2023-02-01", completedOn: "2023-09-01" }),
+      ),
+    ).toBe("completed");
+  });
+});
+
+describe("the groups and the area page's counts", () => {
+  it("say the same number for each state: the shared standingCounts", () => {
+    const items = [
+      buildItem(),
+      buildItem({ blockerCategory: "funding" }),
+      buildItem({ stage: "signed", signedOn: "2024-01-01", blockerCategory: "approval" }),
+      buildItem({ stage: "signed", signedOn: "2024-02-01" }),
+      buildItem({ stage: "started", signedOn: "2023-01-01", startedOn: "2023-05-01" }),
+      buildItem({
+        stage: "completed",
+        signedOn: "2021-01-01",
+        startedOn: "2021-03-01",
+        completedOn: "2021-09-01",
+        blockerCategory: "other",
+      }),
+      buildItem({ withdrawn: true, blockerCategory: "funding" }),
+    ];
+    const groups = groupBuildings(items, "");
+    const counts = standingCounts(items);
+    for (const key of GROUPS) expect(groups[key].length, key).toBe(counts[key]);
+    expect(blockedCount(items, "")).toBe(counts.blocked);
+    expect(counts).toMatchObject({ planned: 2, signed: 2, blocked: 2 });
   });
 });
 
 describe("groupBuildings", () => {
-  it("has every group, empty ones included, blocked first", () => {
-    expect(Object.keys(groupBuildings([], ""))).toEqual([...GROUPS]);
-    expect(GROUPS[0]).toBe("blocked");
+  it("has every group, empty ones included, the ones the secretary updates most first", () => {
+    expect(Object.keys(groupBuildings([], ""))).toEqual(["signed", "started", "planned", "completed", "withdrawn"]);
   });
 
   it("orders signed and started buildings by how long they have waited, the longest first", () => {
@@ -37,12 +68,24 @@ describe("groupBuildings", () => {
     expect(addresses(groups.started)).toEqual(["丁", "丙"]);
   });
 
-  it("orders blocked buildings by how long they have been blocked", () => {
+  it("shows a group's blocked buildings first, the longest blocked first", () => {
     const items = [
+      buildItem({ address: "甲" }),
       buildItem({ address: "A", blockerCategory: "funding", blockedSince: "2024-06-01" }),
       buildItem({ address: "B", blockerCategory: "approval", blockedSince: "2024-01-15" }),
     ];
-    expect(addresses(groupBuildings(items, "").blocked)).toEqual(["B", "A"]);
+    expect(addresses(groupBuildings(items, "").planned)).toEqual(["B", "A", "甲"]);
+  });
+
+  it("shows only the blocked buildings when asked, each in its stage", () => {
+    const items = [
+      buildItem({ address: "甲" }),
+      buildItem({ address: "乙", blockerCategory: "funding" }),
+      buildItem({ address: "丙", stage: "signed", signedOn: "2024-01-01", blockerCategory: "approval" }),
+    ];
+    const groups = groupBuildings(items, "", true);
+    expect(addresses(groups.planned)).toEqual(["乙"]);
+    expect(addresses(groups.signed)).toEqual(["丙"]);
   });
 
   it("shows the latest completions first", () => {

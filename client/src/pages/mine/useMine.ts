@@ -3,15 +3,18 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { BuildingListItem } from "../../api/types";
-import { FOLDED_GROUPS, GROUPS, type GroupKey, groupBuildings, groupOf } from "./groups";
+import { blockedCount, FOLDED_GROUPS, GROUPS, type GroupKey, groupBuildings, groupOf } from "./groups";
 
-/** The search, the buildings it finds by group, and which groups are open. */
+/** The search, "blocked only", the buildings they find by group, and which groups are open. */
 export function useMineGroups(items: readonly BuildingListItem[]) {
   const [search, setSearch] = useState("");
+  const [blockedOnly, setBlockedOnly] = useState(false);
   const query = useDeferredValue(search);
   const [opened, setOpened] = useState<Partial<Record<GroupKey, boolean>>>({});
-  const groups = useMemo(() => groupBuildings(items, query), [items, query]);
-  const searching = query.trim() !== "";
+  const groups = useMemo(() => groupBuildings(items, query, blockedOnly), [items, query, blockedOnly]);
+  const blocked = useMemo(() => blockedCount(items, query), [items, query]);
+  // Searching or showing the blocked ones: every group with a match open, the others left out.
+  const searching = query.trim() !== "" || blockedOnly;
   const found = GROUPS.reduce((sum, key) => sum + groups[key].length, 0);
 
   const isOpen = (key: GroupKey) => searching || (opened[key] ?? !FOLDED_GROUPS.includes(key));
@@ -23,7 +26,20 @@ export function useMineGroups(items: readonly BuildingListItem[]) {
       document.getElementById(`mine-group-${key}`)?.scrollIntoView({ block: "start", behavior: "smooth" }),
     );
   };
-  return { search, setSearch, groups, searching, found, isOpen, open, toggle, jumpTo };
+  return {
+    search,
+    setSearch,
+    blockedOnly,
+    setBlockedOnly,
+    blocked,
+    groups,
+    searching,
+    found,
+    isOpen,
+    open,
+    toggle,
+    jumpTo,
+  };
 }
 
 /**

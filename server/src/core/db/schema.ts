@@ -27,6 +27,9 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
+/** Text compared by code point (collation "C"), the same on every server whatever its locale: sort keys. */
+const byteOrderedText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
 export const zones = pgTable("zones", {
@@ -63,6 +66,8 @@ export const buildings = pgTable(
     address: text("address").notNull(),
     /** The address without spaces, lower-cased: unique, so one door number is one record. */
     addressKey: text("address_key").notNull(),
+    /** The address as a sort key (shared addressSortKey: digit runs padded), so lists order 2号 before 10号. */
+    addressSort: byteOrderedText("address_sort").notNull(),
     floors: integer("floors"),
     households: integer("households"),
     elderlyHouseholds: integer("elderly_households"),
@@ -85,7 +90,7 @@ export const buildings = pgTable(
   },
   (t) => [
     uniqueIndex("buildings_address_key_idx").on(t.addressKey),
-    index("buildings_area_idx").on(t.areaId, t.address),
+    index("buildings_area_sort_idx").on(t.areaId, t.addressSort),
     index("buildings_signed_idx").on(t.signedOn),
     index("buildings_started_idx").on(t.startedOn),
     index("buildings_completed_idx").on(t.completedOn),
