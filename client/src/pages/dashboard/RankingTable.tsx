@@ -86,6 +86,7 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
     columns.push({
       key: stage,
       title: t("ranking.stageColumn", { stage: t(`stage.${stage}`) }),
+      label: t(`stage.${stage}`),
       align: "right",
       compare: byPercent(stage),
       render: (row) => <StageCell row={row} stage={stage} />,
@@ -100,6 +101,7 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
       rowClassName={(row) => (row.behind ? "row-behind" : "")}
       rowTestId={(row) => `${kind}-row-${row.id}`}
       initialSort={{ key: "rank" }}
+      stackOnPhone
     />
   );
 }
