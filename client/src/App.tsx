@@ -38,6 +38,8 @@ function AntdProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={i18n.language === "en" ? enUS : zhCN}
+      // "编辑", not "编 辑": antd spaces out two-character Chinese button labels unless told not to.
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           controlHeight: phone ? 44 : 32,

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { areasQuery } from "../api/structure";
+import { chooseRule } from "./forms";
 
 /** Form values → request body: empty numbers become null, text is trimmed. */
 export function normaliseFields(values: Partial<BuildingFieldValues>): BuildingFieldValues {
@@ -39,8 +40,9 @@ export function BuildingFields({ canChooseArea }: { canChooseArea: boolean }) {
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
-        <Form.Item name="areaId" label={t("field.areaId")} rules={[{ required: true }]}>
+        <Form.Item name="areaId" label={t("field.areaId")} rules={[chooseRule(t, t("field.areaId"))]}>
           <Select
+            placeholder={t("common.choose")}
             disabled={!canChooseArea}
             showSearch={{ optionFilterProp: "label" }}
             options={areas.map((area) => ({

@@ -1,5 +1,7 @@
 // A small sortable table for summary figures (the zone and area comparisons, the report): plain HTML,
-// much lighter than antd's Table, and prints cleanly. Click a header to sort; again to reverse.
+// much lighter than antd's Table, and prints cleanly. Click a header to sort; again to reverse. With
+// `stackOnPhone`, a phone's screen shows each row as a small card of labelled cells under a row of sort
+// buttons (styles.css), so nothing scrolls sideways.
 
 import { CaretDownOutlined, CaretUpOutlined } from "@ant-design/icons";
 import { type ReactNode, useMemo, useState } from "react";
@@ -12,6 +14,8 @@ export interface Column<T> {
   compare?: (a: T, b: T) => number;
   align?: "left" | "right" | "center";
   className?: string;
+  /** The cell's label when rows are stacked on a phone (default: the title, when it is text). */
+  label?: string;
 }
 
 interface Props<T> {
@@ -23,10 +27,15 @@ interface Props<T> {
   initialSort?: { key: string; descending?: boolean };
   testId?: string;
   className?: string;
+  /** On a phone, rows as stacked cards of labelled cells instead of a table that scrolls sideways. */
+  stackOnPhone?: boolean;
 }
 
+const alignClass = (column: Pick<Column<unknown>, "className" | "align">) =>
+  `${column.className ?? ""} align-${column.align ?? "left"}`;
+
 export function SortableTable<T>(props: Props<T>) {
-  const { rows, columns, rowKey, rowClassName, rowTestId, testId, className } = props;
+  const { rows, columns, rowKey, rowClassName, rowTestId, testId, className, stackOnPhone } = props;
   const [sort, setSort] = useState(props.initialSort ?? null);
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
@@ -39,40 +48,29 @@ export function SortableTable<T>(props: Props<T>) {
     setSort((prev) => (prev?.key === key ? { key, descending: !prev.descending } : { key, descending: false }));
 
   return (
-    <div className={`sortable-table-wrap ${className ?? ""}`}>
+    <div className={`sortable-table-wrap ${stackOnPhone ? "stack-on-phone" : ""} ${className ?? ""}`}>
       <table className="sortable-table" data-testid={testId}>
         <thead>
           <tr>
-            {columns.map((column) => {
-              const active = sort?.key === column.key;
-              const ariaSort = active ? (sort?.descending ? "descending" : "ascending") : undefined;
-              return (
-                <th
-                  key={column.key}
-                  style={{ textAlign: column.align }}
-                  className={column.className}
-                  aria-sort={ariaSort}
-                >
-                  {column.compare ? (
-                    <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
-                      {column.title}
-                      <span className={`sort-icons ${active ? "active" : ""}`}>
-                        {active && sort?.descending ? <CaretDownOutlined /> : <CaretUpOutlined />}
-                      </span>
-                    </button>
-                  ) : (
-                    column.title
-                  )}
-                </th>
-              );
-            })}
+            {columns.map((column) => (
+              <HeaderCell
+                key={column.key}
+                column={column}
+                sorted={sort?.key === column.key ? (sort.descending ? "descending" : "ascending") : undefined}
+                onSort={() => toggle(column.key)}
+              />
+            ))}
           </tr>
         </thead>
         <tbody>
           {sorted.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)} data-testid={rowTestId?.(row)}>
               {columns.map((column) => (
-                <td key={column.key} style={{ textAlign: column.align }} className={column.className}>
+                <td
+                  key={column.key}
+                  className={alignClass(column)}
+                  data-label={column.label ?? (typeof column.title === "string" ? column.title : undefined)}
+                >
                   {column.render(row)}
                 </td>
               ))}
@@ -81,5 +79,29 @@ export function SortableTable<T>(props: Props<T>) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface HeaderProps {
+  column: Pick<Column<unknown>, "title" | "className" | "align"> & { compare?: unknown };
+  sorted: "ascending" | "descending" | undefined;
+  onSort: () => void;
+}
+
+/** A column's head: a sort button when the column sorts (its arrow lit when it is the sorted one). */
+function HeaderCell({ column, sorted, onSort }: HeaderProps) {
+  return (
+    <th className={`${alignClass(column)} ${column.compare ? "" : "not-sortable"}`} aria-sort={sorted}>
+      {column.compare ? (
+        <button type="button" className="sort-button" onClick={onSort}>
+          {column.title}
+          <span className={`sort-icons ${sorted ? "active" : ""}`}>
+            {sorted === "descending" ? <CaretDownOutlined /> : <CaretUpOutlined />}
+          </span>
+        </button>
+      ) : (
+        column.title
+      )}
+    </th>
   );
 }

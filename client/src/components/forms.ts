@@ -3,8 +3,17 @@
 
 import type { FormInstance } from "antd";
 import type { Rule } from "antd/es/form";
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { isApiError } from "../api/http";
+
+/**
+ * A required dropdown: its message says 请选择 (antd's default for any required field is 请输入, which reads
+ * wrong under a list of choices).
+ */
+export function chooseRule(t: TFunction, label: string): Rule {
+  return { required: true, message: t("common.chooseField", { field: label }) };
+}
 
 /** An antd rule that checks one field's value with a zod schema (its first issue is the message). */
 export function zodRule(schema: z.ZodType): Rule {

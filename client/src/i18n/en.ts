@@ -23,6 +23,8 @@ export const en: Shape<Resources> = {
     no: "No",
     nameWithDetail: "{{name}} ({{detail}})",
     confirm: "OK",
+    choose: "Choose",
+    chooseField: "Choose the {{field}}",
   },
   nav: {
     menu: "Menu",

@@ -22,6 +22,8 @@ export const zh = {
     no: "否",
     nameWithDetail: "{{name}}（{{detail}}）",
     confirm: "确定",
+    choose: "请选择",
+    chooseField: "请选择{{field}}",
   },
   nav: {
     menu: "菜单",
@@ -69,7 +71,7 @@ export const zh = {
   field: { ...FIELD_LABELS } as Record<string, string>,
   errors: {
     loadFailed: "加载失败",
-    forbiddenPage: "你的账号没有权限查看此页面",
+    forbiddenPage: "您的账号没有权限查看此页面",
     notFoundPage: "页面不存在",
     pageCrashed: "页面出错了",
     code: {
@@ -271,13 +273,13 @@ export const zh = {
     restored: "楼栋已恢复",
   },
   conflict: {
-    title: "在你编辑期间，此楼栋已被他人修改（第 {{from}} 版 → 第 {{to}} 版）",
+    title: "在您编辑期间，此楼栋已被他人修改（第 {{from}} 版 → 第 {{to}} 版）",
     noVisibleChange: "可见内容没有变化（可能只是历史记录更新）。",
-    hint: "你填写的内容已保留。请核对后在最新版本上重新提交。",
+    hint: "您填写的内容已保留。请核对后在最新版本上重新提交。",
     rebase: "在最新版本上重做",
     theirs: "他人修改：",
-    yours: "你填写的：",
-    yoursOnly: "你的修改：{{changes}}",
+    yours: "您填写的：",
+    yoursOnly: "您的修改：{{changes}}",
     separator: "；",
   },
   mine: {
@@ -329,7 +331,7 @@ export const zh = {
     tooLarge: "文件超过 {{mb}} MB，不能上传",
     tooLargeHint: "请删去无关的工作表或拆分成几个文件后再上传。",
     unreadable: "文件无法作为台账读取，没有导入任何内容",
-    forbidden: "你的账号不能导入台账",
+    forbidden: "您的账号不能导入台账",
     chooseAgain: "请修改文件后重新选择上传。",
     previewTitle: "预览：{{name}}",
     sheetInfo: "工作表「{{sheet}}」，表头在第 {{row}} 行 · 请在 {{until}} 前确认导入",

@@ -287,7 +287,7 @@ export class BuildingService {
     requireBuildingWrite(ctx.user, current.areaId);
     if (current.version !== version) {
       throw new Conflict(
-        `楼栋已被他人修改（当前版本 ${current.version}，你提交的版本 ${version}），请查看最新内容后重试`,
+        `楼栋已被他人修改（当前版本 ${current.version}，您提交的版本 ${version}），请查看最新内容后重试`,
         "stale_version",
         presentBuilding(current),
       );

@@ -1,8 +1,8 @@
 // The change log (task force): every change, newest first, filtered by area, user, action and date
-// range, fifty at a time ("load more" continues below the last row).
+// range, fifty at a time ("load more" continues below the last row). A table on desktop, cards on a phone.
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Button, DatePicker, Select, Table, Typography } from "antd";
+import { Button, DatePicker, Grid, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -15,6 +15,7 @@ import { usersQuery } from "../../api/users";
 import { actionLabel, useAuditDescriber } from "../../components/auditText";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useFormat } from "../../i18n/format";
+import { AuditCards } from "./AuditCards";
 
 const ACTIONS = [
   "building.create",
@@ -47,6 +48,7 @@ export function AuditPage() {
   const log = useInfiniteQuery(auditQuery(filters));
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
   const columns = useAuditColumns();
+  const phone = Grid.useBreakpoint().md === false;
 
   return (
     <div className="page" data-testid="audit-page">
@@ -60,20 +62,24 @@ export function AuditPage() {
         <ErrorResult error={log.error} onRetry={() => log.refetch()} />
       ) : (
         <>
-          {/* Scrolls sideways in a region the keyboard can reach (focusable, named), not inside the table. */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard (WCAG 2.1.1) */}
-          <section className="table-scroll" tabIndex={0} aria-label={t("audit.title")}>
-            <Table<AuditRow>
-              rowKey="id"
-              size="small"
-              loading={log.isPending}
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              className="audit-table"
-              data-testid="audit-table"
-            />
-          </section>
+          {phone ? (
+            <AuditCards rows={rows} pending={log.isPending} />
+          ) : (
+            // Scrolls sideways in a region the keyboard can reach (focusable, named), not inside the table.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard (WCAG 2.1.1)
+            <section className="table-scroll" tabIndex={0} aria-label={t("audit.title")}>
+              <Table<AuditRow>
+                rowKey="id"
+                size="small"
+                loading={log.isPending}
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                className="audit-table"
+                data-testid="audit-table"
+              />
+            </section>
+          )}
           <div className="load-more">
             {log.hasNextPage ? (
               <Button onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-more">

@@ -17,7 +17,7 @@ import { useTranslation } from "react-i18next";
 import { usePatchBuilding } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
 import { BuildingFields, normaliseFields } from "../../components/BuildingFields";
-import { applyServerErrors, parseInto } from "../../components/forms";
+import { applyServerErrors, chooseRule, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { isTaskforce } from "../../lib/roles";
@@ -195,8 +195,13 @@ export function BlockerModal({ building, onClose }: ModalProps) {
         data-testid="blocker-form"
         initialValues={{ category: building.blockerCategory ?? undefined, note: building.blockerNote }}
       >
-        <Form.Item name="category" label={t("field.blockerCategory")} rules={[{ required: true }]}>
+        <Form.Item
+          name="category"
+          label={t("field.blockerCategory")}
+          rules={[chooseRule(t, t("field.blockerCategory"))]}
+        >
           <Select
+            placeholder={t("common.choose")}
             data-testid="blocker-category"
             options={BLOCKER_CATEGORIES.map((category) => ({ value: category, label: t(`blocker.${category}`) }))}
           />

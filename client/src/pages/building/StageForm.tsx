@@ -1,6 +1,6 @@
 // Records the next stage (or corrects or clears a stage date). The shared rules (applyStageUpdate) run
 // here before sending, so the user sees a broken rule at once; the server's field errors land on the same
-// fields. Moving a date earlier or clearing it asks for a reason.
+// fields. Moving a date earlier or clearing it asks for a reason; a first date is not asked for one.
 
 import { type Building, EARLIEST_DATE, nextStage, STAGE_DATE_FIELD } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
@@ -35,6 +35,7 @@ export function StageForm({ building, edit, onDone, bare }: Props) {
   const date = Form.useWatch("date", form) ?? null;
   const clear = Form.useWatch("clear", form) ?? false;
   const previous = recordedDate(base, stage);
+  const reasonRequired = needsReason(previous, { date, clear });
 
   const content = (
     <>
@@ -65,14 +66,18 @@ export function StageForm({ building, edit, onDone, bare }: Props) {
         initialValues={{ stage: nextStage(base) ?? "completed", date: dayjs(todayDate), clear: false, reason: "" }}
       >
         <StageFields base={base} stage={stage} clear={clear} />
-        <Form.Item
-          name="reason"
-          label={t("field.reason")}
-          required={needsReason(previous, { date, clear })}
-          extra={needsReason(previous, { date, clear }) ? t("stageForm.reasonRequired") : t("stageForm.reasonOptional")}
-        >
-          <Input.TextArea rows={2} maxLength={500} data-testid="record-stage-reason" />
-        </Form.Item>
+        {/* A first date needs no reason (DOMAIN.md § Stage dates), so a routine record does not ask for one;
+            correcting or clearing a recorded date does (required when it moves earlier or is cleared). */}
+        {previous !== null && (
+          <Form.Item
+            name="reason"
+            label={t("field.reason")}
+            required={reasonRequired}
+            extra={reasonRequired ? t("stageForm.reasonRequired") : t("stageForm.reasonOptional")}
+          >
+            <Input.TextArea rows={2} maxLength={500} data-testid="record-stage-reason" />
+          </Form.Item>
+        )}
         <div className={bare ? "sheet-actions" : "stage-form-actions"}>
           <Button type="primary" htmlType="submit" loading={pending} data-testid="record-stage-submit">
             {clear ? t("stageForm.submitClear") : t("stageForm.submit")}

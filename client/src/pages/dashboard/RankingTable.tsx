@@ -108,6 +108,7 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
     columns.push({
       key: stage,
       title: t("ranking.stageColumn", { stage: t(`stage.${stage}`) }),
+      label: t(`stage.${stage}`),
       align: "right",
       compare: byPercent(stage),
       render: (row) => <StageCell row={row} stage={stage} kind={kind} year={year} />,
@@ -122,6 +123,7 @@ export function RankingTable({ kind, rows, year, showZone, testId }: Props) {
       rowClassName={(row) => (row.behind ? "row-behind" : "")}
       rowTestId={(row) => `${kind}-row-${row.id}`}
       initialSort={{ key: "rank" }}
+      stackOnPhone
     />
   );
 }

@@ -17,7 +17,7 @@ import {
   zonesQuery,
 } from "../../api/structure";
 import type { AreaWithCounts, ZoneWithCounts } from "../../api/types";
-import { applyServerErrors, zodRule } from "../../components/forms";
+import { applyServerErrors, chooseRule, zodRule } from "../../components/forms";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
 
@@ -227,8 +227,11 @@ function NameModal({
           <Input maxLength={50} autoFocus />
         </Form.Item>
         {editing.kind === "newArea" && (
-          <Form.Item name="zoneId" label={t("ranking.zone")} rules={[{ required: true }]}>
-            <Select options={zones.map((zone) => ({ value: zone.id, label: zone.name }))} />
+          <Form.Item name="zoneId" label={t("ranking.zone")} rules={[chooseRule(t, t("ranking.zone"))]}>
+            <Select
+              placeholder={t("common.choose")}
+              options={zones.map((zone) => ({ value: zone.id, label: zone.name }))}
+            />
           </Form.Item>
         )}
       </Form>

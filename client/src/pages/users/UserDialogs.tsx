@@ -8,7 +8,7 @@ import { App, Form, type FormInstance, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { areasQuery, zonesQuery } from "../../api/structure";
 import { useCreateUser, usePatchUser } from "../../api/users";
-import { applyServerErrors, parseInto, zodRule } from "../../components/forms";
+import { applyServerErrors, chooseRule, parseInto, zodRule } from "../../components/forms";
 import { useErrorMessage } from "../../components/useErrorMessage";
 
 interface UserValues {
@@ -101,8 +101,12 @@ export function UserModal({ user, onClose }: { user?: User; onClose: () => void 
         <Form.Item name="displayName" label={t("users.displayName")} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={64} data-testid="user-displayName" />
         </Form.Item>
-        <Form.Item name="role" label={t("users.role")} rules={[{ required: true }]}>
-          <Select data-testid="user-role" options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+        <Form.Item name="role" label={t("users.role")} rules={[chooseRule(t, t("users.role"))]}>
+          <Select
+            placeholder={t("common.choose")}
+            data-testid="user-role"
+            options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+          />
         </Form.Item>
         <ScopeField role={role} />
         {!user && (
@@ -129,6 +133,7 @@ function ScopeField({ role }: { role: Role }) {
     return (
       <Form.Item name="areaId" label={t("field.areaId")} rules={[{ required: true, message: t("users.areaRequired") }]}>
         <Select
+          placeholder={t("common.choose")}
           showSearch={{ optionFilterProp: "label" }}
           data-testid="user-area"
           options={areas.map((area) => ({
@@ -144,6 +149,7 @@ function ScopeField({ role }: { role: Role }) {
       <Form.Item name="zoneId" label={t("ranking.zone")} extra={t("users.zoneOptional")}>
         <Select
           allowClear
+          placeholder={t("common.choose")}
           data-testid="user-zone"
           options={zones.map((zone) => ({ value: zone.id, label: zone.name }))}
         />
