@@ -14,7 +14,8 @@ export type Tone = "blue" | "green" | "red" | "gray" | "orange";
 type Values = Record<string, unknown>;
 const asValues = (value: unknown): Values =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {};
-const IGNORED = new Set(["blockedSince", "version", "updatedAt", "createdAt", "id", "isDemo"]);
+// The owner shows by name (blockerOwner), not by id.
+const IGNORED = new Set(["blockedSince", "blockerOwnerId", "version", "updatedAt", "createdAt", "id", "isDemo"]);
 
 interface Names {
   area: (id: number) => string | undefined;
@@ -83,6 +84,11 @@ function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): 
         tone: "gray",
         what: t("history.unblocked", { category: text("blockerCategory", before.blockerCategory) }),
       };
+    case "building.blocker.assign":
+    case "blocker.note":
+    case "blocker.photo":
+    case "area.status":
+      return describeSupervision(row.action, before, after, t, text);
     case "building.withdraw":
       return { tone: "red", what: t("history.withdrawn") };
     case "building.restore":
@@ -114,6 +120,29 @@ function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: Names): 
       return { tone: "blue", what: changes ? `${t("history.updated")}${changes}` : t("history.noDetail") };
     }
   }
+}
+
+/** Blocker supervision's changes (docs/DOMAIN.md § Blocker supervision) in words. */
+function describeSupervision(
+  action: string,
+  before: Values,
+  after: Values,
+  t: TFunction,
+  text: (field: string, value: unknown) => string,
+): { what: string; tone: Tone } {
+  if (action === "blocker.note")
+    return { tone: "orange", what: t("history.blockerNote", { text: String(after.text) }) };
+  if (action === "blocker.photo") return { tone: "orange", what: t("history.blockerPhoto") };
+  if (action === "area.status") return { tone: "blue", what: t("history.areaStatus", { text: String(after.text) }) };
+  const owner = "blockerOwner" in after ? after.blockerOwner : before.blockerOwner;
+  const due = "blockerDueOn" in after ? after.blockerDueOn : undefined;
+  return {
+    tone: "orange",
+    what: t("history.assigned", {
+      owner: owner == null ? t("supervision.noOwner") : String(owner),
+      due: due === undefined ? "—" : due == null ? t("supervision.noDue") : text("blockerDueOn", due),
+    }),
+  };
 }
 
 export function useAuditDescriber() {
