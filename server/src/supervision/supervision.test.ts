@@ -125,6 +125,18 @@ describe.each(ENGINES)("blocker supervision on %s", (engine) => {
       expect(await databaseFingerprint(t.database)).toEqual(before);
     });
 
+    it("lets only the task force and the area's secretary assign: leaders and other areas' secretaries 403", async () => {
+      const building = await blocked();
+      const before = await databaseFingerprint(t.database);
+      const assignment = {
+        blocker: { category: "low_floor_opposition", note: "x", ownerId: users.taskforce.id, dueOn: "2022-07-01" },
+      };
+      expect((await patch(leader, building.id, 1, assignment)).status).toBe(403);
+      expect((await patch(otherSecretary, building.id, 1, assignment)).status).toBe(403);
+      expect((await t.anonymous().patch(`/api/buildings/${building.id}`).set(XHR).send(assignment)).status).toBe(401);
+      expect(await databaseFingerprint(t.database)).toEqual(before);
+    });
+
     it("refuses a due date before the server's today, or not a date, naming blocker.dueOn", async () => {
       const building = await blocked();
       const before = await databaseFingerprint(t.database);
