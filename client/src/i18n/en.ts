@@ -112,6 +112,9 @@ export const en: Shape<Resources> = {
       too_many_requests: "Too many requests, try again later",
       internal: "Server error",
       payload_too_large: "Request too large",
+      unsupported_media_type: "The photo must be a JPEG, PNG or WebP image",
+      too_many_photos: "This blocker already has its 6 photos",
+      not_blocked: "The building is not blocked",
     },
   },
   dashboard: {
@@ -557,6 +560,7 @@ export const en: Shape<Resources> = {
     dueToday: "Due today",
     dueIn: "Due in {{days}} days",
     blockedDays: "Blocked {{days}} days",
+    blockedField: "Blocked for",
     lastNote: "Latest: {{text}}",
     lastNoteBy: "{{author}} · {{time}}",
     noNote: "No progress notes yet",

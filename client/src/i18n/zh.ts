@@ -82,6 +82,9 @@ export const zh = {
       too_many_requests: "请求过于频繁，请稍后再试",
       internal: "服务器内部错误",
       payload_too_large: "请求体过大",
+      unsupported_media_type: "照片须为 JPEG、PNG 或 WebP 图片",
+      too_many_photos: "本次受阻的照片已满",
+      not_blocked: "楼栋当前未受阻",
     },
   },
   dashboard: {
@@ -520,6 +523,7 @@ export const zh = {
     dueToday: "今天到期",
     dueIn: "{{days}} 天后到期",
     blockedDays: "受阻 {{days}} 天",
+    blockedField: "受阻时长",
     lastNote: "最新进展：{{text}}",
     lastNoteBy: "{{author}} · {{time}}",
     noNote: "暂无进展记录",
