@@ -89,6 +89,8 @@ export const blockerThreadSchema = z.object({
   overdue: z.boolean(),
   /** Photos the current episode may still take. */
   photosLeft: z.number().int(),
+  /** The server's today, which days blocked and overdue are counted against. */
+  today: z.string(),
   notes: z.array(blockerNoteSchema),
   photos: z.array(blockerPhotoSchema),
 });

@@ -588,6 +588,7 @@ export const en: Shape<Resources> = {
     todo: "To do",
     todoHint: "Overdue first, then due within 7 days",
     todoEmpty: "Nothing overdue or due within 7 days",
+    todoMoreStalled: "{{count}} more stalled buildings in the list below",
     todoLater: "{{count}} more blocked buildings not yet due",
     statusTitle: "Area status",
     statusNone: "No status line yet",

@@ -551,6 +551,7 @@ export const zh = {
     todo: "待办 / 督办",
     todoHint: "逾期的在前，其后是 7 天内到期的",
     todoEmpty: "没有逾期或 7 天内到期的督办事项",
+    todoMoreStalled: "另有 {{count}} 栋停滞楼栋，见下方列表",
     todoLater: "另有 {{count}} 项受阻楼栋未到期",
     statusTitle: "居民区情况说明",
     statusNone: "暂无情况说明",

@@ -107,6 +107,7 @@ export class SupervisionService {
       blockedDays: blockedDays(building, ctx.today),
       overdue: isOverdue(building, ctx.today),
       photosLeft: episode ? Math.max(0, PHOTOS_PER_EPISODE - inEpisode) : 0,
+      today: ctx.today,
       notes: currentFirst(notes, episode),
       photos: currentFirst(
         photos.filter((photo) => photo.noteId == null),

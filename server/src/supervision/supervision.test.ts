@@ -184,6 +184,8 @@ describe.each(ENGINES)("blocker supervision on %s", (engine) => {
       const thread = await leader.get(`/api/buildings/${building.id}/blocker/notes`);
       expect(thread.status).toBe(200);
       expect(thread.body.blockedSince).toBe(TEST_TODAY);
+      // The day its days blocked were counted against, so the page judges the due date by the same day.
+      expect(thread.body.today).toBe(TEST_TODAY);
       expect(
         thread.body.notes.map((n: { text: string; author: { displayName: string }; current: boolean }) => [
           n.text,

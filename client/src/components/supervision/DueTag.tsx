@@ -2,7 +2,7 @@
 // the week, or its date (docs/DOMAIN.md § Blocker supervision: due today is not yet overdue).
 
 import { DUE_SOON_DAYS } from "@jiati/shared/blockers";
-import { daysBetween } from "@jiati/shared/dates";
+import { addDays, daysBetween } from "@jiati/shared/dates";
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format";
@@ -37,4 +37,12 @@ export function DueTag({ dueOn, today, testId }: Props) {
       )}
     </span>
   );
+}
+
+/**
+ * The server's today as a listed building's days blocked were counted (since + days), so its due date is
+ * judged by the same day as its overdue flag; the device's today when the building is not blocked.
+ */
+export function todayOfBlocker(blockedSince: string | null, blockedDays: number | null, fallback: string): string {
+  return blockedSince && blockedDays != null ? addDays(blockedSince, blockedDays) : fallback;
 }

@@ -10,7 +10,6 @@ import { blockerThreadQuery } from "../../api/supervision";
 import { DueTag } from "../../components/supervision/DueTag";
 import { PhotoThumbs } from "../../components/supervision/PhotoThumbs";
 import { useFormat } from "../../i18n/format";
-import { today } from "../../lib/dates";
 import { NoteForm } from "./NoteForm";
 
 interface Props {
@@ -64,7 +63,7 @@ function BlockerFacts({ thread }: { thread: BlockerThread }) {
           label: t("supervision.dueField"),
           children: (
             <span data-testid="blocker-due">
-              <DueTag dueOn={thread.dueOn} today={today()} testId="blocker-due-state" />
+              <DueTag dueOn={thread.dueOn} today={thread.today} testId="blocker-due-state" />
             </span>
           ),
         },

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { BuildingListItem } from "../../api/types";
 import { StageTag } from "../../components/StageTag";
-import { DueTag } from "../../components/supervision/DueTag";
+import { DueTag, todayOfBlocker } from "../../components/supervision/DueTag";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
 
@@ -79,7 +79,10 @@ function CardBlocker({ building, category }: { building: BuildingListItem; categ
             ? t("supervision.owner", { name: building.blockerOwner.displayName })
             : t("supervision.noOwner")}
         </span>
-        <DueTag dueOn={building.blockerDueOn} today={today()} />
+        <DueTag
+          dueOn={building.blockerDueOn}
+          today={todayOfBlocker(building.blockedSince, building.blockedDays, today())}
+        />
       </div>
       {last && <div className="muted">{t("supervision.lastNote", { text: last.text })}</div>}
     </div>

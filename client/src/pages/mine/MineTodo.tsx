@@ -18,13 +18,17 @@ import { useErrorMessage } from "../../components/useErrorMessage";
 import { useFormat } from "../../i18n/format";
 import { dueItems, stalledOf } from "./todo";
 
+/** The longest stalled buildings the due list names; the rest are counted (all are in the groups below). */
+const STALLED_SHOWN = 5;
+
 export function MineDueList({ areaId, buildings }: { areaId: number; buildings: BuildingListItem[] }) {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
   const blockers = useQuery(blockersQuery({ areaId }));
   if (!blockers.data) return null;
   const { due, later } = dueItems(blockers.data.items, blockers.data.today, user?.id);
-  const stalled = stalledOf(buildings);
+  const stalled = stalledOf(buildings).slice(0, STALLED_SHOWN);
+  const moreStalled = stalledOf(buildings).length - stalled.length;
   return (
     <Panel title={t("supervision.todo")} className="mine-todo" testId="mine-todo">
       {due.length === 0 && stalled.length === 0 ? (
@@ -43,6 +47,9 @@ export function MineDueList({ areaId, buildings }: { areaId: number; buildings: 
             </li>
           ))}
         </ol>
+      )}
+      {moreStalled > 0 && (
+        <p className="muted todo-later">{t("supervision.todoMoreStalled", { count: moreStalled })}</p>
       )}
       {later > 0 && <p className="muted todo-later">{t("supervision.todoLater", { count: later })}</p>}
     </Panel>
