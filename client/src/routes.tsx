@@ -33,12 +33,15 @@ const LetterPage = page(() => import("./pages/targets/LetterPage"), "LetterPage"
 const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage");
 const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
+const SupervisionPage = page(() => import("./pages/supervision/SupervisionPage"), "SupervisionPage");
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
 const suspended = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{node}</RequireRole>;
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
+// Those who follow blockers across areas (shared policy: followsSupervision).
+const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
@@ -57,6 +60,7 @@ export const router = createBrowserRouter([
       { path: "targets", element: <TargetsPage /> },
       { path: "targets/letters/:areaId", element: <LetterPage /> },
       { path: "report", element: <ReportPage /> },
+      { path: "supervision", element: supervisors(<SupervisionPage />) },
       { path: "users", element: taskforceOnly(<UsersPage />) },
       { path: "audit", element: taskforceOnly(<AuditPage />) },
       { path: "settings", element: taskforceOnly(<SettingsPage />) },

@@ -38,6 +38,9 @@ import { structureRoutes } from "./structure/routes";
 import { StructureService } from "./structure/service";
 import { summaryRoutes } from "./summary/routes";
 import { SummaryService } from "./summary/service";
+import { supervisionRoutes } from "./supervision/routes";
+import { SupervisionService } from "./supervision/service";
+import { AreaStatusService } from "./supervision/statuses";
 import { LetterService } from "./targets/letters";
 import { targetRoutes } from "./targets/routes";
 import { TargetService } from "./targets/service";
@@ -123,6 +126,8 @@ function createServices(deps: Deps) {
     letters: new LetterService(deps),
     ledger: new LedgerService(deps),
     ledgerExport: new LedgerExport(deps, summary),
+    supervision: new SupervisionService(deps),
+    areaStatuses: new AreaStatusService(deps),
     users: new UserService(deps),
   };
 }
@@ -159,6 +164,7 @@ function apiRouter(parts: {
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
   api.use(buildingRoutes(services.buildings));
+  api.use(supervisionRoutes(services.supervision, services.areaStatuses));
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
   api.use(userRoutes(services.users));

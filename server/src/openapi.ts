@@ -39,7 +39,10 @@ function pathParameter(name: string) {
 
 function successResponse(doc: RouteDoc) {
   if (doc.status === 204) return { description: "No content" };
-  if (doc.produces) return { description: "OK", content: { [doc.produces]: {} } };
+  if (doc.produces) {
+    const types = typeof doc.produces === "string" ? [doc.produces] : doc.produces;
+    return { description: "OK", content: Object.fromEntries(types.map((type) => [type, {}])) };
+  }
   // A route without a declared response schema still answers JSON (route() sends what the handler returns).
   const schema = doc.response ? jsonSchema(doc.response, "output") : {};
   return { description: "OK", content: { "application/json": { schema } } };
@@ -78,7 +81,8 @@ function operation(doc: RouteDoc, errorResponse: JsonSchema) {
       description: "The record's version",
     });
   }
-  const errors = Object.fromEntries(ERROR_STATUSES.map((status) => [status, errorResponse]));
+  const errors: Record<string, unknown> = Object.fromEntries(ERROR_STATUSES.map((status) => [status, errorResponse]));
+  for (const status of doc.alsoAnswers ?? []) errors[String(status)] = errorResponse;
   // Every request body passes the 1 MB JSON limit (the import upload its own): 413 beyond.
   if (changesState) errors["413"] = { ...errorResponse, description: "Request body too large" };
   return {
@@ -89,14 +93,23 @@ function operation(doc: RouteDoc, errorResponse: JsonSchema) {
       summary: doc.summary,
       security: doc.access === "public" ? [] : [{ session: [] }],
       parameters,
-      ...(doc.body
-        ? {
-            requestBody: { required: true, content: { "application/json": { schema: jsonSchema(doc.body, "input") } } },
-          }
-        : {}),
+      ...requestBody(doc),
       responses: { [String(doc.status ?? 200)]: successResponse(doc), ...errors },
     },
   };
+}
+
+/** The request body: JSON with its schema, or a raw file in one of its media types. */
+function requestBody(doc: RouteDoc) {
+  if (doc.body) {
+    return {
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(doc.body, "input") } } },
+    };
+  }
+  if (doc.rawBody) {
+    return { requestBody: { required: true, content: Object.fromEntries(doc.rawBody.map((type) => [type, {}])) } };
+  }
+  return {};
 }
 
 export function openApiDocument() {

@@ -3,6 +3,7 @@ import { z } from "zod";
 // Every zod message, on both sides, in Chinese.
 z.config(z.locales.zhCN());
 
+export * from "./blockers";
 export * from "./counting";
 export * from "./dates";
 export * from "./forecast";
@@ -13,4 +14,5 @@ export * from "./responses";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";
+export * from "./supervision";
 export * from "./vocabulary";

@@ -47,6 +47,8 @@ export const FIELD_LABELS: Record<string, string> = {
   completedOn: "完工日期",
   blockerCategory: "受阻类别",
   blockerNote: "受阻说明",
+  blockerOwner: "督办责任人",
+  blockerDueOn: "督办截止日期",
   withdrawn: "撤销",
   reason: "原因",
   date: "日期",

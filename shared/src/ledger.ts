@@ -82,8 +82,22 @@ export const LEDGER_HEADER_NAMES: Record<LedgerKey, readonly string[]> = {
   version: ["版本"],
 };
 
+/**
+ * Read-only columns the export adds after 版本, for reading (docs/DOMAIN.md § Blocker supervision): days blocked
+ * and the blocker's last progress note. Not in LEDGER_COLUMNS, the import/export contract: an import ignores them.
+ */
+export const LEDGER_READ_ONLY_HEADERS = { blockedDays: "受阻天数", lastBlockerNote: "最新进展" } as const;
+
 /** Columns offices keep that the ledger has no use for, ignored without a question. */
-export const IGNORED_LEDGER_HEADERS: readonly string[] = ["序号", "序", "No", "联系人", "联系电话", "电话"];
+export const IGNORED_LEDGER_HEADERS: readonly string[] = [
+  "序号",
+  "序",
+  "No",
+  "联系人",
+  "联系电话",
+  "电话",
+  ...Object.values(LEDGER_READ_ONLY_HEADERS),
+];
 
 /** Text of the 撤销 column. */
 export const WITHDRAWN_TEXT = { yes: "是", no: "否" } as const;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   canImport,
+  canOwnBlockerIn,
+  canReadBuildingIn,
+  canSuperviseIn,
+  canWriteAreaStatus,
   canWriteBuildingIn,
+  followsSupervision,
   homeZoneOf,
   isTaskforce,
   isWriter,
@@ -37,5 +42,32 @@ describe("the policy", () => {
     expect(homeZoneOf({ role: "leader", areaId: null, zoneId: 4 })).toBe(4);
     expect([taskforce, secretary, leader].map(homeZoneOf)).toEqual([null, null, null]);
     expect(homeZoneOf({ role: "taskforce", areaId: null, zoneId: 4 })).toBeNull();
+  });
+
+  it("lets everyone read every building, its blocker's thread and photos", () => {
+    for (const user of [taskforce, secretary, leader]) {
+      expect(canReadBuildingIn(user, 7)).toBe(true);
+      expect(canReadBuildingIn(user, 8)).toBe(true);
+    }
+  });
+
+  it("lets those who write an area's buildings supervise its blockers and write its status line", () => {
+    expect([taskforce, secretary, leader].map((user) => canSuperviseIn(user, 7))).toEqual([true, true, false]);
+    expect([taskforce, secretary, leader].map((user) => canSuperviseIn(user, 8))).toEqual([true, false, false]);
+    expect([taskforce, secretary, leader].map((user) => canWriteAreaStatus(user, 7))).toEqual([true, true, false]);
+    expect([taskforce, secretary, leader].map((user) => canWriteAreaStatus(user, 8))).toEqual([true, false, false]);
+  });
+
+  it("lets a blocker be owned by a task force member or that area's secretary, with an enabled account", () => {
+    expect(canOwnBlockerIn(taskforce, 8)).toBe(true);
+    expect(canOwnBlockerIn(secretary, 7)).toBe(true);
+    expect(canOwnBlockerIn(secretary, 8)).toBe(false);
+    expect(canOwnBlockerIn(leader, 7)).toBe(false);
+    expect(canOwnBlockerIn({ ...taskforce, disabled: true }, 7)).toBe(false);
+    expect(canOwnBlockerIn({ ...secretary, disabled: true }, 7)).toBe(false);
+  });
+
+  it("shows the 督办 page to the task force and the leaders", () => {
+    expect([taskforce, secretary, leader].map(followsSupervision)).toEqual([true, false, true]);
   });
 });

@@ -27,6 +27,40 @@ export function canWriteBuildingIn(user: PolicyUser, areaId: number): boolean {
   return user.role === "secretary" && user.areaId === areaId;
 }
 
+/**
+ * May `user` read a building of `areaId` — its page, its blocker's thread and photos? Everyone logged in reads
+ * every area (docs/DOMAIN.md § Roles: secretaries and leaders read the town's figures too).
+ */
+export function canReadBuildingIn(_user: PolicyUser, _areaId: number): boolean {
+  return true;
+}
+
+/**
+ * May `user` supervise a blocker of `areaId` — add a progress note or a photo, set its owner and due date?
+ * Those who may write the area's buildings: the task force anywhere, a secretary in their own area.
+ */
+export function canSuperviseIn(user: PolicyUser, areaId: number): boolean {
+  return canWriteBuildingIn(user, areaId);
+}
+
+/**
+ * May `candidate` own (answer for) a blocker of `areaId`? Someone who may write its buildings, with an
+ * account that is not disabled: a task force member, or that area's secretary.
+ */
+export function canOwnBlockerIn(candidate: PolicyUser & { disabled?: boolean }, areaId: number): boolean {
+  return !candidate.disabled && canWriteBuildingIn(candidate, areaId);
+}
+
+/** May `user` write the dated status line of `areaId`? The task force, or that area's secretary. */
+export function canWriteAreaStatus(user: PolicyUser, areaId: number): boolean {
+  return canWriteBuildingIn(user, areaId);
+}
+
+/** Who follows overdue blockers across areas on the 督办 page: the task force and the leaders. */
+export function followsSupervision(user: PolicyUser): boolean {
+  return user.role === "taskforce" || user.role === "leader";
+}
+
 /** Imports: the task force any rows, a secretary their own area's (checked row by row); leaders none. */
 export function canImport(user: PolicyUser): boolean {
   return isWriter(user);

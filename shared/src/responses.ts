@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { buildingSchema, recordedStageSchema, roleSchema } from "./schemas";
+import { lastBlockerNoteSchema, personSchema } from "./supervision";
 import { BUILDING_STAGES } from "./vocabulary";
 
 export const sessionUserSchema = z.object({
@@ -50,6 +51,13 @@ export const buildingListItemSchema = buildingSchema.extend({
   zoneId: z.number(),
   stage: z.enum(BUILDING_STAGES),
   stalledDays: z.number().nullable(),
+  /** Days since the blocker was set; null when not blocked (docs/DOMAIN.md § Blocker supervision). */
+  blockedDays: z.number().nullable(),
+  blockerOwner: personSchema.nullable(),
+  /** The current blocker's last progress note. */
+  lastBlockerNote: lastBlockerNoteSchema.nullable(),
+  /** An open blocker past its due date. */
+  overdue: z.boolean(),
 });
 export type BuildingListItem = z.infer<typeof buildingListItemSchema>;
 
@@ -141,7 +149,7 @@ export type StallThresholds = z.infer<typeof stallThresholdsSchema>;
 
 export const changeNoticeSchema = z.object({
   /** `session`: a session ended (logout); instances drop it from their session caches. Not sent to browsers. */
-  kind: z.enum(["building", "targets", "structure", "users", "settings", "import", "session"]),
+  kind: z.enum(["building", "targets", "structure", "users", "settings", "import", "session", "areaStatus"]),
   id: z.number().optional(),
   areaId: z.number().nullable().optional(),
   previousAreaId: z.number().nullable().optional(),

@@ -70,9 +70,15 @@ export type CreateBuilding = z.infer<typeof createBuildingSchema>;
 export type CreateBuildingInput = z.input<typeof createBuildingSchema>;
 
 const fieldsPatch = buildingFieldsSchema.partial();
+/**
+ * A blocker as a PATCH sets it: its category and note, and who answers for it by when (docs/DOMAIN.md
+ * § Blocker supervision). An absent owner or due date is kept as it is; null clears it.
+ */
 export const blockerSchema = z.strictObject({
   category: blockerCategorySchema,
   note: shortText(500).default(""),
+  ownerId: idField.nullable().optional(),
+  dueOn: isoDateSchema.nullable().optional(),
 });
 
 /** PATCH /api/buildings/:id — any subset of the fields, a blocker (null clears it), withdrawal. */
@@ -124,6 +130,9 @@ export const buildingSchema = z.object({
   blockerCategory: blockerCategorySchema.nullable(),
   blockerNote: z.string(),
   blockedSince: z.string().nullable(),
+  /** The user who answers for the blocker (docs/DOMAIN.md § Blocker supervision). */
+  blockerOwnerId: z.number().int().nullable(),
+  blockerDueOn: z.string().nullable(),
   withdrawn: z.boolean(),
   version: z.number().int(),
   isDemo: z.boolean(),

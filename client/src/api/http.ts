@@ -27,6 +27,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** A file sent as the raw request body (with its own type) instead of JSON. */
+  file?: Blob;
   /** The record's version, sent as If-Match. */
   version?: number;
   signal?: AbortSignal;
@@ -75,6 +77,7 @@ function headersFor(method: Method, options: RequestOptions): Record<string, str
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") headers["X-Requested-With"] = "fetch";
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.file) headers["Content-Type"] = options.file.type || "application/octet-stream";
   if (options.version !== undefined) headers["If-Match"] = `"${options.version}"`;
   return headers;
 }
@@ -87,7 +90,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers: headersFor(method, options),
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

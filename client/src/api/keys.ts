@@ -17,6 +17,21 @@ export const keys = {
     list: (params: QueryParams) => ["buildings", "list", params] as const,
     detail: (id: number) => ["buildings", "detail", id] as const,
   },
+  /** Blocker supervision (督办): the open blockers in a scope, a building's thread, an area's possible owners. */
+  supervision: {
+    all: ["supervision"] as const,
+    blockers: ["supervision", "blockers"] as const,
+    blockerList: (params: QueryParams) => ["supervision", "blockers", params] as const,
+    threads: ["supervision", "thread"] as const,
+    thread: (buildingId: number) => ["supervision", "thread", buildingId] as const,
+    owners: (areaId: number) => ["supervision", "owners", areaId] as const,
+  },
+  /** Areas' status lines: the latest of each (of a zone), and one area's recent lines. */
+  areaStatuses: {
+    all: ["areaStatuses"] as const,
+    latest: (zoneId?: number | null) => ["areaStatuses", "latest", zoneId ?? null] as const,
+    history: (areaId: number) => ["areaStatuses", "history", areaId] as const,
+  },
   summary: {
     all: ["summary"] as const,
     of: (year: number, zoneId: number | null) => ["summary", year, zoneId] as const,

@@ -14,7 +14,8 @@ export type Tone = "blue" | "green" | "red" | "gray" | "orange";
 type Values = Record<string, unknown>;
 const asValues = (value: unknown): Values =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Values) : {};
-const IGNORED = new Set(["blockedSince", "version", "updatedAt", "createdAt", "id", "isDemo"]);
+// The owner shows by name (blockerOwner), not by id.
+const IGNORED = new Set(["blockedSince", "blockerOwnerId", "version", "updatedAt", "createdAt", "id", "isDemo"]);
 
 export interface Names {
   area: (id: number) => string | undefined;
@@ -115,6 +116,11 @@ export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: N
         tone: "gray",
         what: t("history.unblocked", { category: text("blockerCategory", before.blockerCategory) }),
       };
+    case "building.blocker.assign":
+    case "blocker.note":
+    case "blocker.photo":
+    case "area.status":
+      return describeSupervision(row.action, before, after, t, text);
     case "building.withdraw":
       return { tone: "red", what: t("history.withdrawn") };
     case "building.restore":
@@ -180,6 +186,29 @@ export function entityText(t: TFunction, names: Names, row: AuditRow): string {
   if (row.entity === "settings")
     return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
   return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
+}
+
+/** Blocker supervision's changes (docs/DOMAIN.md § Blocker supervision) in words. */
+function describeSupervision(
+  action: string,
+  before: Values,
+  after: Values,
+  t: TFunction,
+  text: (field: string, value: unknown) => string,
+): { what: string; tone: Tone } {
+  if (action === "blocker.note")
+    return { tone: "orange", what: t("history.blockerNote", { text: String(after.text) }) };
+  if (action === "blocker.photo") return { tone: "orange", what: t("history.blockerPhoto") };
+  if (action === "area.status") return { tone: "blue", what: t("history.areaStatus", { text: String(after.text) }) };
+  const owner = "blockerOwner" in after ? after.blockerOwner : before.blockerOwner;
+  const due = "blockerDueOn" in after ? after.blockerDueOn : undefined;
+  return {
+    tone: "orange",
+    what: t("history.assigned", {
+      owner: owner == null ? t("supervision.noOwner") : String(owner),
+      due: due === undefined ? "—" : due == null ? t("supervision.noDue") : text("blockerDueOn", due),
+    }),
+  };
 }
 
 export function useAuditDescriber() {

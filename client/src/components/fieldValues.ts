@@ -4,7 +4,7 @@ import type { Building } from "@jiati/shared";
 import type { TFunction } from "i18next";
 import type { Format } from "../i18n/format";
 
-const DATE_FIELDS = new Set(["signedOn", "startedOn", "completedOn", "blockedSince"]);
+const DATE_FIELDS = new Set(["signedOn", "startedOn", "completedOn", "blockedSince", "blockerDueOn"]);
 
 /** Fields a person would recognise as the building's content (not bookkeeping like version). */
 const COMPARED_FIELDS = [
@@ -24,6 +24,7 @@ const COMPARED_FIELDS = [
   "completedOn",
   "blockerCategory",
   "blockerNote",
+  "blockerDueOn",
   "withdrawn",
 ] as const satisfies readonly (keyof Building)[];
 

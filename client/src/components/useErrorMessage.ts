@@ -13,6 +13,9 @@ const KNOWN_CODES = [
   "too_many_requests",
   "internal",
   "payload_too_large",
+  "unsupported_media_type",
+  "too_many_photos",
+  "not_blocked",
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

@@ -3,6 +3,7 @@
 
 import {
   AimOutlined,
+  AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
   HomeOutlined,
@@ -18,6 +19,7 @@ import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SessionUser } from "../api/types";
+import { hasSupervisionPage } from "../lib/roles";
 
 type Item = NonNullable<MenuProps["items"]>[number];
 
@@ -35,6 +37,9 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
     entries.push({ key: "myZone", to: `/zones/${user.zoneId}`, icon: <HomeOutlined />, label: t("nav.myZone") });
   }
   entries.push({ key: "dashboard", to: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") });
+  if (hasSupervisionPage(user)) {
+    entries.push({ key: "supervision", to: "/supervision", icon: <AlertOutlined />, label: t("nav.supervision") });
+  }
   entries.push({
     key: "buildings",
     to: `/buildings${inZone}`,

@@ -25,6 +25,8 @@ export function buildBuilding(overrides: Partial<Building> = {}): Building {
     blockerCategory: null,
     blockerNote: "",
     blockedSince: null,
+    blockerOwnerId: null,
+    blockerDueOn: null,
     withdrawn: false,
     version: 1,
     isDemo: false,
@@ -42,6 +44,10 @@ export function buildListItem(overrides: Partial<BuildingListItem> = {}): Buildi
     zoneId: 1,
     stage: "planned",
     stalledDays: null,
+    blockedDays: null,
+    blockerOwner: null,
+    lastBlockerNote: null,
+    overdue: false,
     ...overrides,
   };
 }

@@ -5,11 +5,12 @@ import { XLSX_MIME } from "@jiati/shared";
 import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../core/db/schema";
+import { blockerPhotos, users } from "../core/db/schema";
 import { routeDocs } from "../http/route";
 import { ledgerRowOf, ledgerWorkbook } from "../ledger/testing";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp, XHR } from "../test/harness";
+import { pngImage } from "../test/images";
 
 type Actor = "anonymous" | "taskforce" | "ownSecretary" | "otherSecretary" | "leader";
 const ACTORS: Actor[] = ["anonymous", "taskforce", "ownSecretary", "otherSecretary", "leader"];
@@ -226,6 +227,81 @@ const CASES: Case[] = [
     expect: { anonymous: 401, taskforce: 200, ownSecretary: 403, otherSecretary: 403, leader: 403 },
   },
 ];
+
+/** A blocked building of the world's area, for the supervision routes. */
+const blockedBuilding = (t: TestApp, w: World) =>
+  buildBuilding(t, { areaId: w.areaId, blockerCategory: "funding", blockedSince: "2022-06-01" });
+
+/** Blocker supervision and areas' status lines (docs/DOMAIN.md § Blocker supervision). */
+const SUPERVISION_CASES: Case[] = [
+  {
+    method: "get",
+    route: "/buildings/:id/blocker/notes",
+    prepare: async (t, w) => ({ path: `/api/buildings/${(await blockedBuilding(t, w)).id}/blocker/notes` }),
+    expect: READ,
+  },
+  {
+    method: "post",
+    route: "/buildings/:id/blocker/notes",
+    prepare: async (t, w) => ({
+      path: `/api/buildings/${(await blockedBuilding(t, w)).id}/blocker/notes`,
+      body: { text: "上门沟通" },
+    }),
+    expect: AREA_WRITE(201),
+  },
+  {
+    method: "post",
+    route: "/buildings/:id/blocker/photos",
+    prepare: async (t, w) => ({
+      path: `/api/buildings/${(await blockedBuilding(t, w)).id}/blocker/photos`,
+      body: pngImage(),
+      contentType: "image/png",
+    }),
+    expect: AREA_WRITE(201),
+  },
+  {
+    method: "get",
+    route: "/photos/:id",
+    prepare: async (t, w) => {
+      const building = await blockedBuilding(t, w);
+      const data = pngImage();
+      const [photo] = await t.db
+        .insert(blockerPhotos)
+        .values({
+          buildingId: building.id,
+          blockedSince: "2022-06-01",
+          contentType: "image/png",
+          bytes: data.length,
+          data,
+        })
+        .returning();
+      return { path: `/api/photos/${photo?.id}` };
+    },
+    expect: READ,
+  },
+  { method: "get", route: "/blockers", prepare: staticPath("/api/blockers?overdue=true"), expect: READ },
+  {
+    method: "get",
+    route: "/areas/:id/blocker-owners",
+    prepare: async (_t, w) => ({ path: `/api/areas/${w.areaId}/blocker-owners` }),
+    // Asked by those who choose an owner: who may supervise the area.
+    expect: { anonymous: 401, taskforce: 200, ownSecretary: 200, otherSecretary: 403, leader: 403 },
+  },
+  {
+    method: "post",
+    route: "/areas/:id/status",
+    prepare: async (_t, w) => ({ path: `/api/areas/${w.areaId}/status`, body: { text: `本周协调 ${fresh()}` } }),
+    expect: AREA_WRITE(201),
+  },
+  { method: "get", route: "/area-statuses", prepare: staticPath("/api/area-statuses"), expect: READ },
+  {
+    method: "get",
+    route: "/areas/:id/statuses",
+    prepare: async (_t, w) => ({ path: `/api/areas/${w.areaId}/statuses` }),
+    expect: READ,
+  },
+];
+CASES.push(...SUPERVISION_CASES);
 
 // Routes covered elsewhere: login/logout (auth.test.ts) and the event stream (stream.test.ts).
 const COVERED_ELSEWHERE = ["post /session", "delete /session", "get /stream"];

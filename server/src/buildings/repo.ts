@@ -6,6 +6,9 @@ import {
   type BuildingListItem,
   type BuildingListQuery,
   type BuildingStage,
+  blockedDays,
+  isOverdue,
+  type LastBlockerNote,
   type StageDateField,
   type StallFilter,
   type StallThresholds,
@@ -13,12 +16,14 @@ import {
   stallOf,
 } from "@jiati/shared";
 import { and, asc, count, desc, eq, getTableColumns, ilike, not, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
-import { areas, auditLog, buildings, stageEvents, zones } from "../core/db/schema";
+import { areas, auditLog, buildings, stageEvents, users, zones } from "../core/db/schema";
 import { insertSelectFrom } from "../core/db/sql";
 import { blocked } from "../rules/blocked";
+import { lastBlockerNote } from "../rules/blocker";
 import { countedIn } from "../rules/count";
 import { inStage } from "../rules/stage";
 import { stalled } from "../rules/stall";
@@ -45,6 +50,8 @@ export function presentBuilding(row: BuildingRow): Building {
     blockerCategory: row.blockerCategory as BlockerCategory | null,
     blockerNote: row.blockerNote,
     blockedSince: row.blockedSince,
+    blockerOwnerId: row.blockerOwnerId,
+    blockerDueOn: row.blockerDueOn,
     withdrawn: row.withdrawn,
     version: row.version,
     isDemo: row.isDemo,
@@ -111,11 +118,19 @@ export async function listBuildings(
     // Longest waiting first: the date the building entered its current stage, oldest first.
     stalled: [asc(sql`coalesce(${buildings.startedOn}, ${buildings.signedOn})`)],
   }[query.sort];
+  const owner = alias(users, "owner");
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db
-      .select({ building: buildings, areaName: areas.name, zoneId: areas.zoneId })
+      .select({
+        building: buildings,
+        areaName: areas.name,
+        zoneId: areas.zoneId,
+        ownerName: owner.displayName,
+        lastNote: lastBlockerNote(),
+      })
       .from(buildings)
       .innerJoin(areas, eq(areas.id, buildings.areaId))
+      .leftJoin(owner, eq(owner.id, buildings.blockerOwnerId))
       .where(where)
       .orderBy(...order, asc(buildings.id))
       .limit(query.pageSize)
@@ -123,7 +138,7 @@ export async function listBuildings(
     db.select({ total: count() }).from(buildings).innerJoin(areas, eq(areas.id, buildings.areaId)).where(where),
   ]);
   return {
-    items: rows.map(({ building, areaName, zoneId }) => {
+    items: rows.map(({ building, areaName, zoneId, ownerName, lastNote }) => {
       const presented = presentBuilding(building);
       return {
         ...presented,
@@ -131,6 +146,11 @@ export async function listBuildings(
         zoneId,
         stage: stageOf(presented),
         stalledDays: stallOf(presented, today, thresholds)?.days ?? null,
+        blockedDays: blockedDays(presented, today),
+        blockerOwner:
+          presented.blockerOwnerId != null ? { id: presented.blockerOwnerId, displayName: ownerName ?? "" } : null,
+        lastBlockerNote: lastNote as LastBlockerNote | null,
+        overdue: isOverdue(presented, today),
       };
     }),
     total: Number(total),
@@ -228,4 +248,19 @@ export async function insertStageEvent(ex: Executor, values: typeof stageEvents.
 
 export function stageEventsOf(ex: Executor, buildingId: number) {
   return ex.select().from(stageEvents).where(eq(stageEvents.buildingId, buildingId)).orderBy(stageEvents.id);
+}
+
+/** The part of a user the policy looks at, and their name: to check who may own a blocker. */
+export async function userForPolicy(ex: Executor, id: number) {
+  const [row] = await ex
+    .select({
+      id: users.id,
+      role: users.role,
+      areaId: users.areaId,
+      disabled: users.disabled,
+      displayName: users.displayName,
+    })
+    .from(users)
+    .where(eq(users.id, id));
+  return row;
 }

@@ -10,9 +10,12 @@ import {
   type BuildingListQuery,
   buildingFieldsSchema,
   type CreateBuilding,
+  canOwnBlockerIn,
+  checkDueOn,
   checkElderlyHouseholds,
   checkStageDates,
   type PatchBuilding,
+  type Role,
   STAGE_DATE_FIELD,
   type StageUpdate,
   stallOf,
@@ -40,6 +43,7 @@ import {
   stageEventsOf,
   stageEventValues,
   updateBuilding,
+  userForPolicy,
   writeStageDate,
 } from "./repo";
 
@@ -86,15 +90,30 @@ function patchValues(current: BuildingRow, patch: PatchBuilding, today: string):
   return values;
 }
 
-/** A blocker set (dated today unless its category stays) or cleared. */
+/**
+ * A blocker set (dated today unless its category stays) or cleared — clearing it clears its owner and due
+ * date too. An owner or due date left out of the patch stays; a due date it changes may not lie before today
+ * (docs/DOMAIN.md § Blocker supervision).
+ */
 function blockerValues(current: BuildingRow, blocker: PatchBuilding["blocker"], today: string): BuildingValues {
-  if (!blocker) return { blockerCategory: null, blockerNote: "", blockedSince: null };
-  return {
+  if (!blocker) {
+    return { blockerCategory: null, blockerNote: "", blockedSince: null, blockerOwnerId: null, blockerDueOn: null };
+  }
+  const values: BuildingValues = {
     blockerCategory: blocker.category,
     blockerNote: blocker.note,
     blockedSince: current.blockerCategory === blocker.category ? current.blockedSince : today,
   };
+  if (blocker.ownerId !== undefined) values.blockerOwnerId = blocker.ownerId;
+  if (blocker.dueOn !== undefined) {
+    const broken = blocker.dueOn !== current.blockerDueOn ? checkDueOn(blocker.dueOn, today) : null;
+    if (broken) throw InvalidInput.field("blocker.dueOn", broken);
+    values.blockerDueOn = blocker.dueOn;
+  }
+  return values;
 }
+
+const ASSIGNMENT_FIELDS = new Set(["blockerOwnerId", "blockerDueOn"]);
 
 /** The audit action a patch is recorded as. */
 function patchAction(patch: PatchBuilding, values: BuildingValues, changed: Record<string, unknown>): string {
@@ -102,7 +121,30 @@ function patchAction(patch: PatchBuilding, values: BuildingValues, changed: Reco
   if (values.withdrawn === false) return "building.restore";
   const onlyBlocker = patch.blocker !== undefined && Object.keys(changed).every((key) => key.startsWith("blocke"));
   if (!onlyBlocker) return "building.update";
-  return patch.blocker ? "building.block" : "building.unblock";
+  if (!patch.blocker) return "building.unblock";
+  // Only who answers for it, or by when: the blocker itself stands.
+  return Object.keys(changed).every((key) => ASSIGNMENT_FIELDS.has(key)) ? "building.blocker.assign" : "building.block";
+}
+
+/**
+ * The blocker's owner after the patch must be someone who may write the building's (possibly new) area and
+ * whose account is enabled: else 400 naming `blocker.ownerId`. Returns the owner's name before and after.
+ */
+async function checkBlockerOwner(tx: Tx, current: BuildingRow, values: BuildingValues) {
+  const ownerId = values.blockerOwnerId !== undefined ? values.blockerOwnerId : current.blockerOwnerId;
+  const areaId = values.areaId ?? current.areaId;
+  const name = async (id: number | null | undefined) =>
+    id == null ? null : (await userForPolicy(tx, id))?.displayName;
+  const changes = ownerId !== current.blockerOwnerId || areaId !== current.areaId;
+  if (ownerId != null && values.blockerCategory !== null && changes) {
+    const owner = await userForPolicy(tx, ownerId);
+    if (!owner) throw InvalidInput.field("blocker.ownerId", "该用户不存在");
+    if (!canOwnBlockerIn({ ...owner, role: owner.role as Role }, areaId)) {
+      throw InvalidInput.field("blocker.ownerId", "责任人须为加梯专班成员或本居民区书记（账号未停用）");
+    }
+  }
+  if (ownerId === current.blockerOwnerId) return { before: null, after: null };
+  return { before: await name(current.blockerOwnerId), after: await name(ownerId) };
 }
 
 export class BuildingService {
@@ -192,15 +234,22 @@ export class BuildingService {
       const current = await this.lockForWrite(tx, ctx, id, version);
       const values = patchValues(current, patch, ctx.today);
       await this.checkMoveAndAddress(tx, ctx, current, values);
+      const owners = await checkBlockerOwner(tx, current, values);
       const before = presentBuilding(current);
       const { from, to, changed } = diff(
         before as unknown as Record<string, unknown>,
         { ...before, ...values, addressKey: undefined, addressSort: undefined } as unknown as Record<string, unknown>,
       );
       if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
+      const action = patchAction(patch, values, to);
+      if ("blockerOwnerId" in to) {
+        // The owner by name too, so the history reads without a look-up.
+        from.blockerOwner = owners.before;
+        to.blockerOwner = owners.after;
+      }
       const row = await updateBuilding(tx, id, values, ctx.now);
       await recordAudit(tx, ctx, {
-        action: patchAction(patch, values, to),
+        action,
         entity: "building",
         entityId: id,
         areaId: row.areaId,

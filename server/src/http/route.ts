@@ -20,8 +20,12 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   body?: B;
   query?: Q;
   response?: z.ZodType;
-  /** A non-JSON response (file, stream): its media type, for the description. */
-  produces?: string;
+  /** A non-JSON response (file, stream): its media type or types, for the description. */
+  produces?: string | readonly string[];
+  /** A raw request body (a file, not JSON): the media types it may be sent as, for the description. */
+  rawBody?: readonly string[];
+  /** Error statuses the route answers beyond the usual ones (415 for a file of the wrong type, say). */
+  alsoAnswers?: readonly number[];
   /** Takes If-Match with the record's version. */
   ifMatch?: boolean;
   /** The success status, for the description (the handler sets it): 200 unless said. */
@@ -43,7 +47,9 @@ export interface RouteDoc {
   body?: z.ZodType;
   query?: z.ZodType;
   response?: z.ZodType;
-  produces?: string;
+  produces?: string | readonly string[];
+  rawBody?: readonly string[];
+  alsoAnswers?: readonly number[];
   ifMatch?: boolean;
   status?: 200 | 201 | 204;
 }

@@ -35,6 +35,8 @@ function newBuildingRow(ctx: RequestContext, { values }: PlannedCreate): Omit<Bu
     addressKey: addressKey(values.address),
     addressSort: addressSortKey(values.address),
     blockedSince: values.blockerCategory ? ctx.today : null,
+    blockerOwnerId: null,
+    blockerDueOn: null,
     version: 1,
     isDemo: false,
     createdAt: ctx.now,
@@ -108,6 +110,8 @@ async function updateBuildings(tx: Tx, ctx: RequestContext, updates: PlannedUpda
     ...(update.after.blockerCategory !== undefined
       ? { blockedSince: update.after.blockerCategory ? ctx.today : null }
       : {}),
+    // Clearing the blocker clears who answered for it and by when (docs/DOMAIN.md § Blocker supervision).
+    ...(update.after.blockerCategory === null ? { blockerOwnerId: null, blockerDueOn: null } : {}),
   }));
   await tx.execute(
     updateFromJson(buildings, records, {

@@ -6,9 +6,11 @@ import { once } from "node:events";
 import {
   BLOCKER_CATEGORIES,
   BLOCKER_LABELS,
+  blockedDays,
   EXPORT_INFO_SHEET,
   LEDGER_COLUMNS,
   LEDGER_HEADER,
+  LEDGER_READ_ONLY_HEADERS,
   LEDGER_SHEET,
   type LedgerKey,
   RECORDED_STAGES,
@@ -25,7 +27,14 @@ import type { RequestContext } from "../core/context";
 import type { Deps } from "../core/deps";
 import { NotFound } from "../core/errors";
 import type { SummaryService } from "../summary/service";
-import { areaBuildingsPage, type BuildingRow, buildingCountsByArea, buildingsOfAreas, loadAreas } from "./repo";
+import {
+  areaBuildingsPage,
+  type BuildingRow,
+  buildingCountsByArea,
+  buildingsOfAreas,
+  lastBlockerNotes,
+  loadAreas,
+} from "./repo";
 
 const PAGE_SIZE = 1_000;
 /**
@@ -79,6 +88,18 @@ function ledgerColumns(): Partial<ExcelJS.Column>[] {
     width: WIDTHS[column.key],
     ...(TEXT_COLUMNS.has(column.key) ? { style: { numFmt: "@" } } : {}),
   }));
+}
+
+/** The export's read-only columns after 版本 (days blocked, last progress note), which an import ignores. */
+const READ_ONLY_COLUMNS: Partial<ExcelJS.Column>[] = [
+  { key: "blockedDays", width: 8 },
+  { key: "lastBlockerNote", width: 36, style: { numFmt: "@" } },
+];
+const READ_ONLY_HEADERS = [LEDGER_READ_ONLY_HEADERS.blockedDays, LEDGER_READ_ONLY_HEADERS.lastBlockerNote];
+
+/** A building's read-only cells: days blocked as of `today` and its blocker's last note, empty when not blocked. */
+function readOnlyCells(building: BuildingRow, lastNote: string | undefined, today: string): (string | number | null)[] {
+  return [blockedDays(building, today), lastNote ?? null];
 }
 
 /** A building as a ledger row: dates as YYYY-MM-DD text, empty values as empty cells. */
@@ -237,14 +258,21 @@ export class LedgerExport {
     });
     workbook.creator = "加梯进度";
     const sheet = workbook.addWorksheet(LEDGER_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.columns = ledgerColumns();
-    const header = sheet.addRow(LEDGER_COLUMNS.map((column) => column.header));
+    sheet.columns = [...ledgerColumns(), ...READ_ONLY_COLUMNS];
+    const header = sheet.addRow([...LEDGER_COLUMNS.map((column) => column.header), ...READ_ONLY_HEADERS]);
     header.font = { bold: true };
     header.commit();
 
     let written = 0;
     await readBuildings(db, scope, counts, res, async (page) => {
-      for (const building of page) sheet.addRow(ledgerRow(building, areaNames.get(building.areaId) ?? "")).commit();
+      const notes = await lastBlockerNotes(
+        db,
+        page.filter((b) => b.blockerCategory).map((b) => b.id),
+      );
+      for (const building of page) {
+        const row = ledgerRow(building, areaNames.get(building.areaId) ?? "");
+        sheet.addRow([...row, ...readOnlyCells(building, notes.get(building.id), ctx.today)]).commit();
+      }
       written += page.length;
       if (res.writableNeedDrain) await once(res, "drain");
     });

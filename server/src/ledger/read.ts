@@ -5,6 +5,7 @@
 
 import {
   EXPORT_INFO_SHEET,
+  IGNORED_LEDGER_HEADERS,
   IMPORT_MAX_ROWS,
   LEDGER_COLUMNS,
   LEDGER_HEADER,
@@ -73,6 +74,9 @@ const KEY_BY_HEADER = new Map(
     names.map((name) => [normalizeHeader(name), key] as const),
   ),
 );
+
+/** Columns known to hold nothing to import (the export's read-only ones among them): never doubtful. */
+const IGNORED_HEADERS = new Set(IGNORED_LEDGER_HEADERS.map(normalizeHeader));
 
 /** A column the ledger does not know, whose name says it holds stage dates: guessing could lose them. */
 const LOOKS_LIKE_STAGE = /日期|时间|签约|开工|完工|竣工|阶段|进度/;
@@ -196,7 +200,9 @@ export function readLedger(buffer: Buffer): LedgerSheet {
 
 /** A column that looks like stage dates but is not a ledger column stops the import: the office decides. */
 function refuseStageLikeColumns(others: readonly { col: number; text: string }[]): void {
-  const doubtful = others.filter((other) => LOOKS_LIKE_STAGE.test(normalizeHeader(other.text)));
+  const doubtful = others.filter(
+    (other) => !IGNORED_HEADERS.has(normalizeHeader(other.text)) && LOOKS_LIKE_STAGE.test(normalizeHeader(other.text)),
+  );
   if (doubtful.length === 0) return;
   const names = doubtful.map((other) => `「${other.text}」（${columnLetter(other.col)} 列）`).join("、");
   throw invalid(

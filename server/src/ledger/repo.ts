@@ -1,9 +1,9 @@
 // Queries of the ledger: the areas, buildings looked up by id or address in chunks, one area's buildings
 // page by page for the export, and the stored import previews.
 
-import { and, asc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../core/db";
-import { areas, buildings, importPreviews } from "../core/db/schema";
+import { areas, blockerNotes, buildings, importPreviews } from "../core/db/schema";
 
 export type BuildingRow = typeof buildings.$inferSelect;
 export type PreviewRow = typeof importPreviews.$inferSelect;
@@ -155,4 +155,22 @@ export async function markCommitted(ex: Executor, token: string, now: Date): Pro
 export async function countPreviews(ex: Executor): Promise<number> {
   const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(importPreviews);
   return row?.n ?? 0;
+}
+
+/**
+ * The last progress note of the current blocker episode of each of `ids` that has one (docs/DOMAIN.md
+ * § Blocker supervision), by building id: the export's 最新进展 column.
+ */
+export async function lastBlockerNotes(ex: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .selectDistinctOn([blockerNotes.buildingId], { buildingId: blockerNotes.buildingId, text: blockerNotes.text })
+    .from(blockerNotes)
+    .innerJoin(
+      buildings,
+      and(eq(buildings.id, blockerNotes.buildingId), eq(buildings.blockedSince, blockerNotes.blockedSince)),
+    )
+    .where(and(inArray(blockerNotes.buildingId, [...ids]), isNotNull(buildings.blockerCategory)))
+    .orderBy(blockerNotes.buildingId, desc(blockerNotes.id));
+  return new Map(rows.map((row) => [row.buildingId, row.text]));
 }

@@ -3,47 +3,20 @@
 
 import { IMPORT_MAX_BYTES, XLSX_MIME } from "@jiati/shared";
 import type { Request } from "express";
-import { AppError, InvalidInput } from "../core/errors";
+import { InvalidInput } from "../core/errors";
+import { mediaTypeOf, PayloadTooLarge, readRawBody } from "../http/raw-body";
 
 const ACCEPTED_TYPES = [XLSX_MIME, "application/octet-stream"];
 
-export class PayloadTooLarge extends AppError {
-  constructor(maxBytes: number) {
-    super(413, "payload_too_large", `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后再上传`);
-  }
-}
+const tooLarge = (maxBytes: number) => () =>
+  new PayloadTooLarge(`文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后再上传`);
 
 /** The request body as one Buffer, at most `maxBytes` long. */
 export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): Promise<Buffer> {
-  const type = (req.get("Content-Type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
+  const type = mediaTypeOf(req);
   if (!ACCEPTED_TYPES.includes(type)) {
     const message = `请把 .xlsx 文件内容直接作为请求体上传（Content-Type: ${XLSX_MIME}），不是 ${type || "空"}`;
     throw new InvalidInput(message, { file: message }, "unsupported_media_type");
   }
-  const encoding = (req.get("Content-Encoding") ?? "identity").toLowerCase();
-  if (encoding !== "identity") throw InvalidInput.field("file", "不支持压缩编码的上传");
-  const declared = Number(req.get("Content-Length") ?? Number.NaN);
-  if (declared > maxBytes) throw new PayloadTooLarge(maxBytes);
-
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      // Stop keeping the body but let it flow (and be discarded), so the client reads the 413.
-      req.off("data", onData);
-      req.resume();
-      reject(new PayloadTooLarge(maxBytes));
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks, Math.min(size, maxBytes))));
-    req.once("error", reject);
-    req.once("close", () => {
-      if (!req.complete) reject(InvalidInput.field("file", "上传中断"));
-    });
-  });
+  return readRawBody(req, maxBytes, tooLarge(maxBytes));
 }

@@ -4,6 +4,7 @@
 
 import { XLSX_MIME } from "@jiati/shared";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../test/factories";
+import { SUPERVISION_CASES } from "./supervision-exchanges";
 import {
   type Actor,
   type Context,
@@ -601,6 +602,7 @@ export const ROUTE_CASES: RouteCases[] = [
       }),
     ],
   },
+  ...SUPERVISION_CASES,
   {
     method: "get",
     route: "/stream",

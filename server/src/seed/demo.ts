@@ -12,10 +12,20 @@ import {
   STAGE_DATE_FIELD,
   yearOf,
 } from "@jiati/shared";
-import { sql } from "drizzle-orm";
+import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords";
 import type { Db, Tx } from "../core/db";
-import { areas, buildings, stageEvents, targetLetters, targets, users, zones } from "../core/db/schema";
+import {
+  areaStatuses,
+  areas,
+  blockerNotes,
+  buildings,
+  stageEvents,
+  targetLetters,
+  targets,
+  users,
+  zones,
+} from "../core/db/schema";
 import { createRandom } from "./random";
 
 export const DEMO_AREAS: readonly (readonly [name: string, pinyin: string])[] = [
@@ -81,6 +91,29 @@ const BLOCKER_NOTES: Record<string, string> = {
   approval: "规划审批材料补正中",
   other: "施工单位调整，待重新进场",
 };
+
+/** Progress notes on demo blockers, by category: what a secretary or the task force would write. */
+const PROGRESS_NOTES: Record<string, readonly string[]> = {
+  low_floor_opposition: [
+    "上门走访一楼住户，解释采光和噪音影响评估",
+    "组织楼组协调会，低层住户提出补偿诉求",
+    "请设计单位调整井道位置，减少对二楼遮挡",
+  ],
+  pipelines: ["燃气公司已现场踏勘，等待迁移方案", "迁移方案已确定，排期下月施工", "自来水管线需同步迁移，已报水务"],
+  funding: ["业主出资分摊方案第二稿已发楼组长", "两户对分摊比例有异议，继续协商", "补贴申请材料已提交街道"],
+  approval: ["规划审批材料补正后重新递交", "消防意见已回复，等待批复", "审批窗口要求补充结构安全鉴定"],
+  other: ["原施工单位退出，正在重新比选", "新施工单位已确定，待签补充协议", "施工围挡方案与物业协商中"],
+};
+
+/** Status lines of some demo areas: where they stand, in the register secretaries write in. */
+const AREA_STATUS_LINES = [
+  "三幢楼低层居民仍有顾虑，本周再次协调",
+  "两台已开工，一台等规划审批",
+  "签约进度正常，完工节点集中在下季度",
+  "资金分摊谈妥一幢，另一幢下周召开业主大会",
+  "燃气管线迁移排期已定，预计月底复工",
+  "新签约三幢，均已报送开工信息",
+];
 
 /** Signings per year (2020 counts from July): the pace that yields ~100 completions in 2021 and ~122 in 2022. */
 const SIGNINGS_PER_YEAR: Record<number, number> = { 2020: 60, 2021: 118, 2022: 126, 2023: 132, 2024: 140, 2025: 148 };
@@ -164,6 +197,8 @@ export async function seedDemo(db: Db, options: { today: string; password: strin
     await insertBuildingsWithEvents(tx, drafts);
     await insertTargetsAndLetters(tx, { zoneRows, areaRows, drafts, today });
     await insertAccounts(tx, { zoneRows, areaRows, passwordHash });
+    // Drawn from a random of its own, so the programme above stays as it was before supervision existed.
+    await superviseBlockers(tx, createRandom(DEMO_SEED + 1), today);
   });
 }
 
@@ -356,4 +391,75 @@ async function insertAccounts(
       isDemo: true,
     })),
   );
+}
+
+/**
+ * Blocker supervision on some demo blockers (docs/DOMAIN.md § Blocker supervision): an owner (the area's
+ * secretary, sometimes the task force's admin) and a due date — some already past, so overdue items show —
+ * a few dated progress notes; and status lines for some areas. Deterministic from `random`.
+ */
+async function superviseBlockers(tx: Tx, random: ReturnType<typeof createRandom>, today: string): Promise<void> {
+  const accounts = await tx.select({ id: users.id, role: users.role, areaId: users.areaId }).from(users);
+  const admin = accounts.find((account) => account.role === "taskforce");
+  const secretaryOf = new Map(accounts.filter((a) => a.role === "secretary").map((a) => [a.areaId, a.id]));
+  const blocked = await tx
+    .select({
+      id: buildings.id,
+      areaId: buildings.areaId,
+      category: buildings.blockerCategory,
+      since: buildings.blockedSince,
+    })
+    .from(buildings)
+    .where(isNotNull(buildings.blockerCategory))
+    .orderBy(asc(buildings.id));
+  const notes: (typeof blockerNotes.$inferInsert)[] = [];
+  for (const building of blocked) {
+    if (!building.since || !building.category || !random.chance(0.7)) continue;
+    const ownerId = (random.chance(0.75) ? secretaryOf.get(building.areaId) : admin?.id) ?? null;
+    // Due from about three weeks ago to a month ahead, and at least a week after the blocker was set.
+    const wanted = addDays(today, random.int(-25, 35));
+    const dueOn = [wanted, addDays(building.since, 7)].sort().at(-1) ?? wanted;
+    await tx
+      .update(buildings)
+      .set({ blockerOwnerId: ownerId, blockerDueOn: dueOn })
+      .where(eq(buildings.id, building.id));
+    const span = Math.max(0, daysBetween(building.since, today));
+    const texts = PROGRESS_NOTES[building.category] ?? [];
+    const count = Math.min(texts.length, random.int(0, 3));
+    const days = Array.from({ length: count }, () => random.int(0, span)).sort((a, b) => a - b);
+    days.forEach((day, index) => {
+      notes.push({
+        buildingId: building.id,
+        blockedSince: building.since as string,
+        text: texts[index] ?? "",
+        userId: ownerId,
+        at: new Date(`${addDays(building.since as string, day)}T${String(9 + index * 2).padStart(2, "0")}:30:00+08:00`),
+      });
+    });
+  }
+  if (notes.length) await tx.insert(blockerNotes).values(notes);
+  await insertAreaStatuses(tx, random, today, secretaryOf);
+}
+
+/** A status line for about a third of the areas, written by their secretary in the last two weeks. */
+async function insertAreaStatuses(
+  tx: Tx,
+  random: ReturnType<typeof createRandom>,
+  today: string,
+  secretaryOf: Map<number | null, number>,
+): Promise<void> {
+  const areaRows = await tx.select({ id: areas.id }).from(areas).orderBy(asc(areas.sortOrder), asc(areas.id));
+  const lines: (typeof areaStatuses.$inferInsert)[] = [];
+  for (const area of areaRows) {
+    if (!random.chance(0.35)) continue;
+    const date = addDays(today, -random.int(0, 13));
+    lines.push({
+      areaId: area.id,
+      text: random.pick(AREA_STATUS_LINES),
+      date,
+      userId: secretaryOf.get(area.id) ?? null,
+      at: new Date(`${date}T17:00:00+08:00`),
+    });
+  }
+  if (lines.length) await tx.insert(areaStatuses).values(lines);
 }

@@ -107,6 +107,9 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
     "users",
     "audit_log",
     "settings",
+    "blocker_notes",
+    "blocker_photos",
+    "area_statuses",
   ];
   const result: Record<string, string> = {};
   for (const table of tables) {

@@ -1,5 +1,6 @@
-// One building: its stage as steps, its fields, its history in words, and — for the task force and its
-// own area's secretary — the controls to record a stage, edit, block, and withdraw or restore.
+// One building: its blocker under supervision, its stage as steps, its fields, its history in words, and —
+// for the task force and its own area's secretary — the controls to record a stage, edit, block (with owner
+// and due date), add progress notes and photos, and withdraw or restore.
 
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Row } from "antd";
@@ -11,8 +12,10 @@ import { sessionQuery } from "../../api/session";
 import type { BuildingDetail } from "../../api/types";
 import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
-import { canEditBuildingsIn } from "../../lib/roles";
+import { canEditBuildingsIn, canSuperviseBlockersIn } from "../../lib/roles";
 import { useYearSuffix } from "../../lib/useYear";
+import { BlockerModal } from "./BlockerModal";
+import { BlockerSupervision } from "./BlockerSupervision";
 import {
   BuildingActions,
   BuildingBreadcrumb,
@@ -23,7 +26,7 @@ import {
   StageSteps,
 } from "./BuildingParts";
 import { useEditBase } from "./conflict";
-import { BlockerModal, EditFieldsModal, WithdrawModal } from "./EditModals";
+import { EditFieldsModal, WithdrawModal } from "./EditModals";
 import { History } from "./History";
 import { StageForm } from "./StageForm";
 
@@ -33,10 +36,23 @@ export function BuildingPage() {
   const detail = useQuery(buildingQuery(id));
   if (detail.isPending) return <PageSpinner />;
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => detail.refetch()} />;
-  return <BuildingView detail={detail.data} canEdit={canEditBuildingsIn(user, detail.data.building.areaId)} />;
+  const { areaId } = detail.data.building;
+  return (
+    <BuildingView
+      detail={detail.data}
+      canEdit={canEditBuildingsIn(user, areaId)}
+      canSupervise={canSuperviseBlockersIn(user, areaId)}
+    />
+  );
 }
 
-function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: boolean }) {
+interface ViewProps {
+  detail: BuildingDetail;
+  canEdit: boolean;
+  canSupervise: boolean;
+}
+
+function BuildingView({ detail, canEdit, canSupervise }: ViewProps) {
   const { t } = useTranslation();
   const { building } = detail;
   const recording = useStageRecording(building);
@@ -60,6 +76,7 @@ function BuildingView({ detail, canEdit }: { detail: BuildingDetail; canEdit: bo
         )}
       </div>
       <BuildingNotices building={building} />
+      <BlockerSupervision building={building} canSupervise={canSupervise} />
       <StageSteps building={building} />
       {recording.open && canEdit && <StageForm building={building} edit={recording.edit} onDone={recording.stop} />}
       <Row gutter={[16, 16]} className="section">

@@ -1,5 +1,6 @@
-// The building's other edits, each in a dialog that starts from the version on screen: its fields, its
-// blocker (set or clear), and withdraw/restore with a reason. A stale version shows what changed meanwhile.
+// The building's other edits, each in a dialog that starts from the version on screen: its fields, and
+// withdraw/restore with a reason (the blocker's dialog: BlockerModal.tsx). A stale version shows what changed
+// meanwhile.
 
 import {
   BUILDING_FIELDS,
@@ -8,29 +9,28 @@ import {
   type PatchBuilding,
   patchBuildingSchema,
 } from "@jiati/shared";
-import { BLOCKER_CATEGORIES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, type ButtonProps, Form, type FormInstance, Input, Select } from "antd";
+import { App, Button, type ButtonProps, Form, type FormInstance, Input } from "antd";
 import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { usePatchBuilding } from "../../api/buildings";
 import { sessionQuery } from "../../api/session";
 import { BuildingFields, normaliseFields } from "../../components/BuildingFields";
-import { applyServerErrors, chooseRule, parseInto } from "../../components/forms";
+import { applyServerErrors, parseInto } from "../../components/forms";
 import { Sheet } from "../../components/Sheet";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { isTaskforce } from "../../lib/roles";
 import { ConflictNotice, useEditBase } from "./conflict";
 import { mergeOntoLatest } from "./merge";
 
-interface ModalProps {
+export interface ModalProps {
   building: Building;
   onClose: () => void;
 }
 
 /** Shared plumbing: a base version, the PATCH mutation, and error handling onto the form. */
-function usePatchDialog(building: Building) {
+export function usePatchDialog(building: Building) {
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const edit = useEditBase(building);
@@ -40,14 +40,20 @@ function usePatchDialog(building: Building) {
   useEffect(() => start(), []);
   const base = edit.base ?? building;
 
-  const send = <V,>(form: FormInstance<V>, body: PatchBuilding, onSuccess: () => void) =>
+  /** Sends the patch; field errors land on the form (`rename` maps the server's field names onto its own). */
+  const send = <V,>(
+    form: FormInstance<V>,
+    body: PatchBuilding,
+    onSuccess: () => void,
+    rename: Record<string, string> = {},
+  ) =>
     patch.mutate(
       { version: base.version, patch: body },
       {
         onSuccess,
         onError: (error) => {
           if (edit.absorbConflict(error)) return;
-          if (!applyServerErrors(form, error)) message.error(errorMessage(error));
+          if (!applyServerErrors(form, error, rename)) message.error(errorMessage(error));
         },
       },
     );
@@ -68,7 +74,7 @@ function usePatchDialog(building: Building) {
 }
 
 /** Footer buttons of an edit sheet: cancel and the primary action (with its test id). */
-function footer(t: TFunction, onClose: () => void, ok: ButtonProps & { testId: string; label: string }) {
+export function footer(t: TFunction, onClose: () => void, ok: ButtonProps & { testId: string; label: string }) {
   const { testId, label, ...props } = ok;
   return [
     <Button key="cancel" onClick={onClose}>
@@ -132,83 +138,6 @@ export function EditFieldsModal({ building, onClose }: ModalProps) {
         initialValues={Object.fromEntries(BUILDING_FIELDS.map((field) => [field, building[field]]))}
       >
         <BuildingFields canChooseArea={isTaskforce(user)} />
-      </Form>
-    </Sheet>
-  );
-}
-
-interface BlockerValues {
-  category: string;
-  note: string;
-}
-
-export function BlockerModal({ building, onClose }: ModalProps) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<BlockerValues>();
-  const { send, notice, stale, pending, message } = usePatchDialog(building);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    const body = parseInto(form, patchBuildingSchema, {
-      blocker: { category: values.category, note: (values.note ?? "").trim() },
-    });
-    if (!body) return;
-    send(form, body, () => {
-      message.success(t("blockerForm.saved"));
-      onClose();
-    });
-  };
-
-  const clear = () =>
-    send(form, { blocker: null }, () => {
-      message.success(t("blockerForm.cleared"));
-      onClose();
-    });
-
-  const values = stale ? form.getFieldsValue(true) : null;
-  const mine = values
-    ? { blockerCategory: values.category ?? null, blockerNote: (values.note ?? "").trim() }
-    : undefined;
-
-  return (
-    <Sheet
-      title={building.blockerCategory ? t("blockerForm.editTitle") : t("blockerForm.title")}
-      onClose={onClose}
-      footer={[
-        building.blockerCategory ? (
-          <Button key="clear" danger onClick={clear} loading={pending} data-testid="blocker-clear">
-            {t("blockerForm.clear")}
-          </Button>
-        ) : null,
-        <Button key="cancel" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>,
-        <Button key="save" type="primary" onClick={submit} loading={pending} data-testid="blocker-submit">
-          {t("common.save")}
-        </Button>,
-      ]}
-    >
-      {notice(mine)}
-      <Form
-        form={form}
-        layout="vertical"
-        data-testid="blocker-form"
-        initialValues={{ category: building.blockerCategory ?? undefined, note: building.blockerNote }}
-      >
-        <Form.Item
-          name="category"
-          label={t("field.blockerCategory")}
-          rules={[chooseRule(t, t("field.blockerCategory"))]}
-        >
-          <Select
-            placeholder={t("common.choose")}
-            data-testid="blocker-category"
-            options={BLOCKER_CATEGORIES.map((category) => ({ value: category, label: t(`blocker.${category}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t("field.blockerNote")}>
-          <Input.TextArea rows={3} maxLength={500} data-testid="blocker-note" />
-        </Form.Item>
       </Form>
     </Sheet>
   );

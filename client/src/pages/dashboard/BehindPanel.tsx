@@ -3,18 +3,18 @@
 // buildings (links to them) and the latest explanation its secretary wrote — each line opens the zone or area.
 
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { RecordedStage, Summary } from "@jiati/shared";
+import type { AreaStatus, RecordedStage, Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { areaStatusesQuery } from "../../api/supervision";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 import { buildingsLink } from "../../lib/buildingLinks";
 import { yearQuery } from "../../lib/useYear";
-import { type AreaStatus, areaStatusesQuery } from "./areaStatuses";
 
 /** Lines shown before "show all". */
 const FIRST_LINES = 8;

@@ -12,7 +12,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { BuildingListItem } from "../../api/types";
 import { StageTag } from "../../components/StageTag";
+import { DueTag, todayOfBlocker } from "../../components/supervision/DueTag";
 import { useFormat } from "../../i18n/format";
+import { today } from "../../lib/dates";
 
 export type SheetMode = "stage" | "edit" | "blocker";
 
@@ -57,16 +59,33 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
   );
 });
 
+/** What blocks it, since when, who answers for it by when, and the latest progress note. */
 function CardBlocker({ building, category }: { building: BuildingListItem; category: BlockerCategory }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const last = building.lastBlockerNote;
   return (
     <div className="mine-card-blocker" data-testid={`mine-blocker-${building.id}`}>
       <strong>{t("buildings.blockedBy", { category: t(`blocker.${category}`) })}</strong>
       {building.blockedSince && (
         <span className="muted"> · {t("building.blockedSince", { date: fmt.date(building.blockedSince) })}</span>
       )}
+      {building.blockedDays != null && (
+        <span className="muted"> · {t("supervision.blockedDays", { days: building.blockedDays })}</span>
+      )}
       {building.blockerNote && <div>{building.blockerNote}</div>}
+      <div className="mine-card-supervision">
+        <span>
+          {building.blockerOwner
+            ? t("supervision.owner", { name: building.blockerOwner.displayName })
+            : t("supervision.noOwner")}
+        </span>
+        <DueTag
+          dueOn={building.blockerDueOn}
+          today={todayOfBlocker(building.blockedSince, building.blockedDays, today())}
+        />
+      </div>
+      {last && <div className="muted">{t("supervision.lastNote", { text: last.text })}</div>}
     </div>
   );
 }

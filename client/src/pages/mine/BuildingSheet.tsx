@@ -11,8 +11,9 @@ import { useTranslation } from "react-i18next";
 import { buildingQuery } from "../../api/buildings";
 import { ErrorResult } from "../../components/ErrorResult";
 import { Sheet } from "../../components/Sheet";
+import { BlockerModal } from "../building/BlockerModal";
 import { useEditBase } from "../building/conflict";
-import { BlockerModal, EditFieldsModal } from "../building/EditModals";
+import { EditFieldsModal } from "../building/EditModals";
 import { StageForm } from "../building/StageForm";
 import type { SheetMode } from "./BuildingCard";
 

@@ -1,4 +1,5 @@
-// 我的楼栋 — the secretary's page, made for a phone on site: their area's buildings grouped by where they
+// 我的楼栋 — the secretary's page, made for a phone on site: their due items (overdue blockers, their own
+// first, then stalled buildings) and the area's status line, then their area's buildings grouped by where they
 // stand (blocked ones first), a search by address, and one tap to record the next stage, edit a building,
 // set or clear a blocker, or add one — each in a sheet over the list. The task force opens it for any area.
 
@@ -16,10 +17,11 @@ import { ExportButton } from "../../components/ExportButton";
 import { PageSpinner } from "../../components/PageSpinner";
 import { StatusMessage } from "../../components/StatusMessage";
 import { currentYear } from "../../lib/dates";
-import { canEditBuildingsIn } from "../../lib/roles";
+import { canEditBuildingsIn, canWriteStatusOf } from "../../lib/roles";
 import { AreaProgress } from "./AreaProgress";
 import { BuildingCard, type SheetMode } from "./BuildingCard";
 import { GroupChips, MineGroups, MineHead, MineToolbar } from "./MineParts";
+import { AreaStatusLine, MineDueList } from "./MineTodo";
 import { useFlashOnUpdate, useMineGroups } from "./useMine";
 
 // The sheets hold the forms (and zod, through the shared rules): loaded on first use, fetched early below.
@@ -94,6 +96,8 @@ function AreaBuildings({ areaId, picker }: { areaId: number; picker: React.React
     <div className="page mine-page" data-testid="mine-page">
       <MineHead area={area.data} count={items.length} picker={picker} />
       <AreaProgress areaId={areaId} />
+      <MineDueList areaId={areaId} buildings={items} />
+      <AreaStatusLine areaId={areaId} canWrite={canWriteStatusOf(user, areaId)} />
       <MineToolbar
         search={view.search}
         onSearch={view.setSearch}

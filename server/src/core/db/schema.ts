@@ -3,6 +3,8 @@
 
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -82,6 +84,9 @@ export const buildings = pgTable(
     blockerCategory: text("blocker_category"),
     blockerNote: text("blocker_note").notNull().default(""),
     blockedSince: date("blocked_since", { mode: "string" }),
+    /** Who answers for the blocker, and by when (docs/DOMAIN.md § Blocker supervision); cleared with it. */
+    blockerOwnerId: integer("blocker_owner_id").references((): AnyPgColumn => users.id),
+    blockerDueOn: date("blocker_due_on", { mode: "string" }),
     withdrawn: boolean("withdrawn").notNull().default(false),
     version: integer("version").notNull().default(1),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -94,6 +99,8 @@ export const buildings = pgTable(
     index("buildings_signed_idx").on(t.signedOn),
     index("buildings_started_idx").on(t.startedOn),
     index("buildings_completed_idx").on(t.completedOn),
+    // The 督办 list: open blockers by due date.
+    index("buildings_blocker_due_idx").on(t.blockerDueOn).where(sql`${t.blockerCategory} is not null`),
     check(
       "buildings_stage_order",
       sql`(${t.startedOn} is null or ${t.signedOn} is not null and ${t.startedOn} >= ${t.signedOn})
@@ -253,4 +260,61 @@ export const importPreviews = pgTable(
     committedAt: timestamp("committed_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("import_previews_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * A dated progress note on a building's blocker (docs/DOMAIN.md § Blocker supervision). Kept as the
+ * building's history when the blocker is cleared; `blockedSince` names the episode it belongs to.
+ */
+export const blockerNotes = pgTable(
+  "blocker_notes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    buildingId: integer("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    blockedSince: date("blocked_since", { mode: "string" }).notNull(),
+    text: text("text").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("blocker_notes_building_idx").on(t.buildingId, t.blockedSince, t.id)],
+);
+
+/**
+ * A site photo of a blocker or of one of its notes, stored in the database (so backups and every instance
+ * have it): the bytes as resized by the browser, and their type as read from the bytes themselves.
+ */
+export const blockerPhotos = pgTable(
+  "blocker_photos",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    buildingId: integer("building_id")
+      .notNull()
+      .references(() => buildings.id),
+    noteId: bigint("note_id", { mode: "number" }).references(() => blockerNotes.id),
+    blockedSince: date("blocked_since", { mode: "string" }).notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    data: bytea("data").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("blocker_photos_building_idx").on(t.buildingId, t.blockedSince, t.id)],
+);
+
+/** An area's short, dated status line (docs/DOMAIN.md § Area status lines): every line kept, the latest shown. */
+export const areaStatuses = pgTable(
+  "area_statuses",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
+    text: text("text").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("area_statuses_area_idx").on(t.areaId, t.id)],
 );
