@@ -16,12 +16,11 @@ async function expectFigureOpensItsBuildings(page: Page, figure: Locator, value:
   await figure.scrollIntoViewIfNeeded();
   const expected = await numberIn(value);
   const from = page.url();
+  const name = (await figure.getAttribute("data-testid")) ?? (await figure.getAttribute("href"));
   await figure.click();
   await expect(page).toHaveURL(/\/buildings\?/);
   const total = page.getByTestId("buildings-total");
-  await expect(total, `the list opened from ${from} by ${await figure.getAttribute("data-testid")}`).toHaveText(
-    String(expected),
-  );
+  await expect(total, `the list opened from ${from} by ${name}`).toHaveText(String(expected));
   await page.goBack();
   await expect(page).toHaveURL(from);
   return expected;
