@@ -11,6 +11,7 @@ import {
   type CreateBuilding,
   checkElderlyHouseholds,
   checkStageDates,
+  msg,
   type PatchBuilding,
   STAGE_DATE_FIELD,
   type StageUpdate,
@@ -74,7 +75,10 @@ function patchValues(current: BuildingRow, patch: PatchBuilding, today: string):
   if (patch.blocker !== undefined) Object.assign(values, blockerValues(current, patch.blocker, today));
   if (patch.withdrawn !== undefined && patch.withdrawn !== current.withdrawn) {
     if (!patch.reason?.trim()) {
-      throw InvalidInput.field("reason", patch.withdrawn ? "撤销楼栋需要填写原因" : "恢复楼栋需要填写原因");
+      throw InvalidInput.field(
+        "reason",
+        msg(patch.withdrawn ? "building.reasonToWithdraw" : "building.reasonToRestore"),
+      );
     }
     values.withdrawn = patch.withdrawn;
   }
@@ -124,7 +128,7 @@ export class BuildingService {
   /** One building with its history: in full for the task force, without login names and request ids for others. */
   async get(ctx: RequestContext, id: number) {
     const row = await findBuilding(this.deps.db, id);
-    if (!row) throw new NotFound("楼栋");
+    if (!row) throw new NotFound(msg("notFound.building"));
     const [area, history, events] = await Promise.all([
       areaWithZone(this.deps.db, row.areaId),
       entityHistory(this.deps.db, "building", id),
@@ -150,10 +154,12 @@ export class BuildingService {
     const broken = checkStageDates(input, ctx.today);
     if (broken) throw InvalidInput.field(broken.field, broken.message, "stage_rule");
     return inTransaction(this.deps, async (tx, announce) => {
-      if (!(await areaWithZone(tx, input.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      if (!(await areaWithZone(tx, input.areaId))) throw InvalidInput.field("areaId", msg("notFound.area"));
       const key = addressKey(input.address);
       if (await addressTaken(tx, key)) {
-        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+        throw new Conflict(msg("building.addressTaken"), "duplicate_address", undefined, {
+          address: msg("building.addressTaken"),
+        });
       }
       const row = await insertBuilding(tx, { ...input, addressKey: key, createdAt: ctx.now, updatedAt: ctx.now });
       for (const [stage, field] of Object.entries(STAGE_DATE_FIELD)) {
@@ -183,7 +189,7 @@ export class BuildingService {
         before as unknown as Record<string, unknown>,
         { ...before, ...values, addressKey: undefined } as unknown as Record<string, unknown>,
       );
-      if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
+      if (!changed) throw new InvalidInput(msg("building.unchanged"), { body: msg("building.unchanged") }, "unchanged");
       const row = await updateBuilding(tx, id, values, ctx.now);
       await recordAudit(tx, ctx, {
         action: patchAction(patch, values, to),
@@ -203,11 +209,13 @@ export class BuildingService {
   private async checkMoveAndAddress(tx: Tx, ctx: RequestContext, current: BuildingRow, values: BuildingValues) {
     if (values.areaId !== undefined && values.areaId !== current.areaId) {
       requireBuildingWrite(ctx.user, values.areaId);
-      if (!(await areaWithZone(tx, values.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      if (!(await areaWithZone(tx, values.areaId))) throw InvalidInput.field("areaId", msg("notFound.area"));
     }
     if (values.addressKey !== undefined && values.addressKey !== current.addressKey) {
       if (await addressTaken(tx, values.addressKey, current.id)) {
-        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+        throw new Conflict(msg("building.addressTaken"), "duplicate_address", undefined, {
+          address: msg("building.addressTaken"),
+        });
       }
     }
   }
@@ -219,9 +227,10 @@ export class BuildingService {
    */
   async recordStage(ctx: RequestContext, id: number, version: number, update: StageUpdate): Promise<Building> {
     const current = await findBuilding(this.deps.db, id);
-    if (!current) throw new NotFound("楼栋");
+    if (!current) throw new NotFound(msg("notFound.building"));
     this.checkWritable(ctx, current, version);
-    if (current.withdrawn) throw new InvalidInput("楼栋已撤销，不能记录阶段", { stage: "楼栋已撤销" }, "withdrawn");
+    if (current.withdrawn)
+      throw new InvalidInput(msg("building.withdrawnNoStage"), { stage: msg("building.withdrawn") }, "withdrawn");
     const result = applyStageUpdate(current, update, ctx.today);
     if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
     const reason = update.reason?.trim() ?? "";
@@ -253,7 +262,7 @@ export class BuildingService {
     if (!written) {
       // Someone else wrote first: answer as if we had read their version.
       const now = await findBuilding(this.deps.db, id);
-      if (!now) throw new NotFound("楼栋");
+      if (!now) throw new NotFound(msg("notFound.building"));
       this.checkWritable(ctx, now, version);
     }
     this.deps.hub.committed(change);
@@ -263,7 +272,7 @@ export class BuildingService {
   /** Locks the row, then checks that it exists, that the user may write it, and that it is the version read. */
   private async lockForWrite(tx: Tx, ctx: RequestContext, id: number, version: number): Promise<BuildingRow> {
     const current = await findBuilding(tx, id, true);
-    if (!current) throw new NotFound("楼栋");
+    if (!current) throw new NotFound(msg("notFound.building"));
     this.checkWritable(ctx, current, version);
     return current;
   }
@@ -273,7 +282,7 @@ export class BuildingService {
     requireBuildingWrite(ctx.user, current.areaId);
     if (current.version !== version) {
       throw new Conflict(
-        `楼栋已被他人修改（当前版本 ${current.version}，你提交的版本 ${version}），请查看最新内容后重试`,
+        msg("building.staleVersion", { current: current.version, sent: version }),
         "stale_version",
         presentBuilding(current),
       );

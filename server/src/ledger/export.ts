@@ -11,6 +11,7 @@ import {
   LEDGER_HEADER,
   LEDGER_SHEET,
   type LedgerKey,
+  msg,
   RECORDED_STAGES,
   REQUIRED_LEDGER_KEYS,
   STAGE_LABELS,
@@ -213,7 +214,7 @@ export class LedgerExport {
     const areaNames = new Map(allAreas.map((area) => [area.id, area.name]));
     const scope = options.areaId ? allAreas.filter((area) => area.id === options.areaId) : allAreas;
     const [onlyArea] = scope;
-    if (options.areaId && !onlyArea) throw new NotFound("居民区");
+    if (options.areaId && !onlyArea) throw new NotFound(msg("notFound.area"));
     const scopeName = options.areaId && onlyArea ? onlyArea.name : "全部居民区";
     // Computed before the first byte, so an error can still be a proper error response.
     const summary = await this.summary.summary(options.year, null, ctx.today);

@@ -1,7 +1,7 @@
 // Reads an uploaded .xlsx sent as the raw request body, refusing other content types (400) and bodies over
 // the size limit (413) — before the spreadsheet reader sees a byte.
 
-import { IMPORT_MAX_BYTES, XLSX_MIME } from "@jiati/shared";
+import { IMPORT_MAX_BYTES, msg, XLSX_MIME } from "@jiati/shared";
 import type { Request } from "express";
 import { AppError, InvalidInput } from "../core/errors";
 
@@ -9,7 +9,7 @@ const ACCEPTED_TYPES = [XLSX_MIME, "application/octet-stream"];
 
 export class PayloadTooLarge extends AppError {
   constructor(maxBytes: number) {
-    super(413, "payload_too_large", `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请拆分后再上传`);
+    super(413, "payload_too_large", msg("upload.tooLarge", { mb: Math.round(maxBytes / 1024 / 1024) }));
   }
 }
 
@@ -17,11 +17,11 @@ export class PayloadTooLarge extends AppError {
 export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): Promise<Buffer> {
   const type = (req.get("Content-Type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
   if (!ACCEPTED_TYPES.includes(type)) {
-    const message = `请把 .xlsx 文件内容直接作为请求体上传（Content-Type: ${XLSX_MIME}），不是 ${type || "空"}`;
+    const message = msg("upload.wrongType", { mime: XLSX_MIME, type: type || msg("upload.noType") });
     throw new InvalidInput(message, { file: message }, "unsupported_media_type");
   }
   const encoding = (req.get("Content-Encoding") ?? "identity").toLowerCase();
-  if (encoding !== "identity") throw InvalidInput.field("file", "不支持压缩编码的上传");
+  if (encoding !== "identity") throw InvalidInput.field("file", msg("upload.compressed"));
   const declared = Number(req.get("Content-Length") ?? Number.NaN);
   if (declared > maxBytes) throw new PayloadTooLarge(maxBytes);
 
@@ -43,7 +43,7 @@ export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): P
     req.once("end", () => resolve(Buffer.concat(chunks, Math.min(size, maxBytes))));
     req.once("error", reject);
     req.once("close", () => {
-      if (!req.complete) reject(InvalidInput.field("file", "上传中断"));
+      if (!req.complete) reject(InvalidInput.field("file", msg("upload.interrupted")));
     });
   });
 }
