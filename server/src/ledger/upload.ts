@@ -1,6 +1,7 @@
 // Reads an uploaded .xlsx sent as the raw request body, refusing other content types (400) and bodies over
 // the size limit (413) — before the spreadsheet reader sees a byte.
 
+import { AsyncResource } from "node:async_hooks";
 import { IMPORT_MAX_BYTES, msg, XLSX_MIME } from "@jiati/shared";
 import type { Request } from "express";
 import { AppError, InvalidInput } from "../core/errors";
@@ -28,7 +29,8 @@ export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): P
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    // The body's events are bound to the request, so the refusals below are said in its language.
+    const onData = AsyncResource.bind((chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
@@ -38,12 +40,15 @@ export async function readXlsxBody(req: Request, maxBytes = IMPORT_MAX_BYTES): P
       req.off("data", onData);
       req.resume();
       reject(new PayloadTooLarge(maxBytes));
-    };
+    });
     req.on("data", onData);
     req.once("end", () => resolve(Buffer.concat(chunks, Math.min(size, maxBytes))));
     req.once("error", reject);
-    req.once("close", () => {
-      if (!req.complete) reject(InvalidInput.field("file", msg("upload.interrupted")));
-    });
+    req.once(
+      "close",
+      AsyncResource.bind(() => {
+        if (!req.complete) reject(InvalidInput.field("file", msg("upload.interrupted")));
+      }),
+    );
   });
 }
