@@ -1,7 +1,7 @@
 // The one i18n layer: i18next with complete Chinese (default) and English resources. The chosen language
 // is kept in localStorage; dayjs and <html lang> follow it (antd's locale follows in AppProviders).
 
-import { setLanguageSource } from "@jiati/shared/messages";
+import { setLanguageSource } from "@jiati/shared/messages/language";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18n from "i18next";

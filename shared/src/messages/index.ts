@@ -4,11 +4,10 @@
 // the client from its UI language. Where nothing names one, messages are Chinese.
 
 import { en } from "./en";
+import { currentLanguage, LANGUAGES, type Language } from "./language";
 import { type Catalogue, zh } from "./zh";
 
-export const LANGUAGES = ["zh", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = "zh";
+export { currentLanguage, DEFAULT_LANGUAGE, LANGUAGES, type Language, setLanguageSource } from "./language";
 
 export const CATALOGUES: Record<Language, Catalogue> = { zh, en };
 
@@ -22,17 +21,6 @@ export type PlainMessageKey = {
 }[MessageKey];
 type ParamArgs<K extends MessageKey> = [Placeholders<(typeof zh)[K]>] extends [never] ? [] : [MessageParams<K>];
 
-let languageNow: () => Language = () => DEFAULT_LANGUAGE;
-
-/** Names where the current language comes from (the server's request context, the client's UI choice). */
-export function setLanguageSource(source: () => Language): void {
-  languageNow = source;
-}
-
-export function currentLanguage(): Language {
-  return languageNow();
-}
-
 /** The message `key` in `language`, its {{placeholders}} filled from `params`. */
 export function messageIn<K extends MessageKey>(language: Language, key: K, ...params: ParamArgs<K>): string {
   const text = CATALOGUES[language][key];
@@ -42,7 +30,7 @@ export function messageIn<K extends MessageKey>(language: Language, key: K, ...p
 
 /** The message `key` in the current language. */
 export function msg<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string {
-  return messageIn(languageNow(), key, ...params);
+  return messageIn(currentLanguage(), key, ...params);
 }
 
 /** Data quoted in a message: 「…」 in Chinese, “…” in English. */
