@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { shanghaiDate } from "@jiati/shared";
+import { msg, shanghaiDate } from "@jiati/shared";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
@@ -24,7 +24,7 @@ import type { Database } from "./core/db";
 import type { Deps } from "./core/deps";
 import { NotFound } from "./core/errors";
 import { createLogger, type Logger } from "./core/logger";
-import { errorHandler, pageErrorHandler, requestId, requireXhrHeader } from "./http/middleware";
+import { chooseLanguage, errorHandler, pageErrorHandler, requestId, requireXhrHeader } from "./http/middleware";
 import { route } from "./http/route";
 import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
@@ -157,6 +157,7 @@ function apiRouter(parts: {
 }): express.Router {
   const { deps, services } = parts;
   const api = express.Router();
+  api.use(chooseLanguage);
   api.use(requireXhrHeader);
   api.use(express.json({ limit: "1mb" }));
   api.use(authenticator(parts.sessions, deps.clock));
@@ -172,7 +173,7 @@ function apiRouter(parts: {
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));
   api.use(settingsRoutes(services.settings));
   api.use(streamRoutes(deps.hub, parts.streams));
-  api.use((req, _res, next) => next(new NotFound(`接口 ${req.method} ${req.path} `)));
+  api.use((req, _res, next) => next(new NotFound(msg("error.noSuchRoute", { method: req.method, path: req.path }))));
   api.use(errorHandler(deps.logger));
   return api;
 }

@@ -3,6 +3,7 @@
 // No zod here, so the phone pages can ask these without loading the schema library.
 
 import { daysBetween } from "./dates";
+import { msg } from "./messages";
 
 /** A progress note's longest text, trimmed. */
 export const BLOCKER_NOTE_MAX = 500;
@@ -82,7 +83,7 @@ function compareNullable(a: string | null, b: string | null): number {
 
 /** A due date may not lie before the day it is set. */
 export function checkDueOn(dueOn: string | null, today: string): string | null {
-  if (dueOn != null && dueOn < today) return `截止日期不能早于今天（${today}）`;
+  if (dueOn != null && dueOn < today) return msg("blocker.dueInPast", { today });
   return null;
 }
 

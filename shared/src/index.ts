@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { currentLanguage } from "./messages";
 
-// Every zod message, on both sides, in Chinese.
-z.config(z.locales.zhCN());
+// zod's own messages (the schemas' custom ones are in messages/), in the current language on both sides.
+const zodLocales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
 export * from "./blockers";
 export * from "./counting";
@@ -9,6 +11,7 @@ export * from "./dates";
 export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";
+export * from "./messages";
 export * from "./policy";
 export * from "./responses";
 export * from "./schemas";

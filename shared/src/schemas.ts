@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
+import { msg } from "./messages";
 import { checkElderlyHouseholds, normalizeAddress } from "./stages";
 import { BLOCKER_CATEGORIES, BUILDING_STAGES, RECORDED_STAGES, ROLES, type Role, STALL_FILTERS } from "./vocabulary";
 
@@ -14,8 +15,8 @@ export const roleSchema = z.enum(ROLES);
 /** A calendar date, YYYY-MM-DD, not before 2011-01-01. "Not in the future" needs today and lives in the rules. */
 export const isoDateSchema = z
   .string()
-  .refine(isCalendarDate, { error: "日期格式应为 YYYY-MM-DD 且为真实日期" })
-  .refine((value) => value >= EARLIEST_DATE, { error: `日期不能早于 ${EARLIEST_DATE}` });
+  .refine(isCalendarDate, { error: () => msg("schema.dateInvalid") })
+  .refine((value) => value >= EARLIEST_DATE, { error: () => msg("schema.dateTooEarly", { earliest: EARLIEST_DATE }) });
 
 export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 const idField = z.number().int().positive().max(2_147_483_647);
@@ -36,7 +37,10 @@ export const yearSchema = z.coerce.number().int().min(2011).max(2100);
 export const buildingFieldsSchema = z.object({
   areaId: idField,
   estate: shortText(100).default(""),
-  address: text().overwrite(normalizeAddress).min(1, { error: "地址不能为空" }).max(200),
+  address: text()
+    .overwrite(normalizeAddress)
+    .min(1, { error: () => msg("schema.addressEmpty") })
+    .max(200),
   floors: z.number().int().min(2).max(40).nullable().default(null),
   households: optionalCount(1000).default(null),
   elderlyHouseholds: optionalCount(1000).default(null),
@@ -100,7 +104,9 @@ export const patchBuildingSchema = z
     reason: shortText(500).optional(),
   })
   .superRefine(elderlyWithinHouseholds)
-  .refine((patch) => Object.keys(patch).some((key) => key !== "reason"), { error: "没有要修改的字段" });
+  .refine((patch) => Object.keys(patch).some((key) => key !== "reason"), {
+    error: () => msg("schema.nothingToChange"),
+  });
 export type PatchBuilding = z.infer<typeof patchBuildingSchema>;
 
 /** POST /api/buildings/:id/stage — record, correct or (date: null) clear one stage date. */
@@ -144,23 +150,22 @@ export type Building = z.infer<typeof buildingSchema>;
 /** The stage dates and flags the rules need — a subset of Building, so pure code and tests can build them. */
 
 /** A calendar date bounding a range (any real date: a range may start before the programme did). */
-const rangeDateSchema = z.string().refine(isCalendarDate, { error: "日期格式应为 YYYY-MM-DD 且为真实日期" });
+const rangeDateSchema = z.string().refine(isCalendarDate, { error: () => msg("list.rangeDateInvalid") });
 
 /** `counted` needs both ends of its range, the range its stage; from ≤ to. */
 function countedRange(query: { counted?: unknown; from?: string; to?: string }, ctx: z.RefinementCtx) {
   if (query.counted === undefined) {
     for (const field of ["from", "to"] as const) {
       if (query[field] !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["counted"], message: `${field} 需与 counted（按哪个阶段计数）一起使用` });
+        ctx.addIssue({ code: "custom", path: ["counted"], message: msg("list.countedNeeded", { field }) });
       }
     }
     return;
   }
-  if (query.from === undefined)
-    ctx.addIssue({ code: "custom", path: ["from"], message: "按阶段计数需要起始日期 from" });
-  if (query.to === undefined) ctx.addIssue({ code: "custom", path: ["to"], message: "按阶段计数需要截止日期 to" });
+  if (query.from === undefined) ctx.addIssue({ code: "custom", path: ["from"], message: msg("list.fromNeeded") });
+  if (query.to === undefined) ctx.addIssue({ code: "custom", path: ["to"], message: msg("list.toNeeded") });
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "截止日期不能早于起始日期" });
+    ctx.addIssue({ code: "custom", path: ["to"], message: msg("list.toBeforeFrom") });
   }
 }
 
@@ -200,7 +205,7 @@ export const targetEntrySchema = z
     value: z.number().int().min(0).max(1_000_000).nullable(),
   })
   .refine((entry) => entry.areaId == null || entry.zoneId == null, {
-    error: "目标只能属于居民区或片区之一",
+    error: () => msg("schema.targetOwner"),
     path: ["zoneId"],
   });
 export type TargetEntry = z.infer<typeof targetEntrySchema>;
@@ -226,17 +231,27 @@ export const summaryQuerySchema = z.strictObject({
 });
 
 export const loginSchema = z.strictObject({
-  username: z.string().trim().min(1, { error: "请输入用户名" }).max(64),
-  password: z.string().min(1, { error: "请输入密码" }).max(200),
+  username: z
+    .string()
+    .trim()
+    .min(1, { error: () => msg("schema.usernameRequired") })
+    .max(64),
+  password: z
+    .string()
+    .min(1, { error: () => msg("schema.passwordRequired") })
+    .max(200),
 });
 
-export const passwordSchema = z.string().min(8, { error: "密码至少 8 位" }).max(200);
+export const passwordSchema = z
+  .string()
+  .min(8, { error: () => msg("schema.passwordTooShort", { min: 8 }) })
+  .max(200);
 const usernameSchema = z
   .string()
   .trim()
   .min(2)
   .max(64)
-  .regex(/^[a-zA-Z0-9_.-]+$/, { error: "用户名只能包含字母、数字、下划线、点和连字符" });
+  .regex(/^[a-zA-Z0-9_.-]+$/, { error: () => msg("schema.usernameCharacters") });
 
 export const createUserSchema = z
   .strictObject({
@@ -257,17 +272,17 @@ export const patchUserSchema = z
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { error: "没有要修改的字段" });
+  .refine((patch) => Object.keys(patch).length > 0, { error: () => msg("schema.nothingToChange") });
 
 function roleScope(user: { role: Role; areaId: number | null; zoneId: number | null }, ctx: z.RefinementCtx) {
   if (user.role === "secretary" && user.areaId == null) {
-    ctx.addIssue({ code: "custom", path: ["areaId"], message: "居民区书记必须绑定一个居民区" });
+    ctx.addIssue({ code: "custom", path: ["areaId"], message: msg("schema.secretaryNeedsArea") });
   }
   if (user.role !== "secretary" && user.areaId != null) {
-    ctx.addIssue({ code: "custom", path: ["areaId"], message: "只有居民区书记绑定居民区" });
+    ctx.addIssue({ code: "custom", path: ["areaId"], message: msg("schema.onlySecretaryHasArea") });
   }
   if (user.role !== "leader" && user.zoneId != null) {
-    ctx.addIssue({ code: "custom", path: ["zoneId"], message: "只有领导可以绑定片区" });
+    ctx.addIssue({ code: "custom", path: ["zoneId"], message: msg("schema.onlyLeaderHasZone") });
   }
 }
 /** A role with the area or zone it is bound to, checked for consistency. */
@@ -306,7 +321,7 @@ export const patchZoneSchema = z.strictObject({ name: text().min(1).max(50) });
 export const createAreaSchema = z.strictObject({ name: text().min(1).max(50), zoneId: idField });
 export const patchAreaSchema = z
   .strictObject({ name: text().min(1).max(50).optional(), zoneId: idField.optional() })
-  .refine((patch) => Object.keys(patch).length > 0, { error: "没有要修改的字段" });
+  .refine((patch) => Object.keys(patch).length > 0, { error: () => msg("schema.nothingToChange") });
 
 export const apiErrorSchema = z.object({
   error: z.object({

@@ -2,7 +2,7 @@
 // a later stage needs the earlier ones, and moving a date backwards or clearing it needs a reason.
 
 import { EARLIEST_DATE } from "./dates";
-import { STAGE_DATE_LABELS } from "./labels";
+import { msg } from "./messages";
 import type { StageUpdate } from "./schemas";
 import { type BuildingStage, RECORDED_STAGES, type RecordedStage, type StageDates } from "./vocabulary";
 
@@ -13,6 +13,9 @@ export const STAGE_DATE_FIELD = {
 } as const satisfies Record<RecordedStage, keyof StageDates>;
 
 export type StageDateField = (typeof STAGE_DATE_FIELD)[RecordedStage];
+
+/** A stage's date as messages name it ("签约日期", "signing date"). */
+const stageDateName = (stage: RecordedStage) => msg(`stage.dateName.${stage}`);
 
 /** A broken rule, named by the field it concerns. */
 export interface FieldError {
@@ -42,16 +45,19 @@ export function checkStageDates(dates: StageDates, today: string): FieldError | 
     const field = STAGE_DATE_FIELD[stage];
     const date = dates[field];
     if (!date) continue;
-    if (date > today) return { field, message: `${STAGE_DATE_LABELS[stage]}不能晚于今天（${today}）` };
-    if (date < EARLIEST_DATE) return { field, message: `${STAGE_DATE_LABELS[stage]}不能早于 ${EARLIEST_DATE}` };
+    const name = stageDateName(stage);
+    if (date > today) return { field, message: msg("stage.dateAfterToday", { date: name, today }) };
+    if (date < EARLIEST_DATE)
+      return { field, message: msg("stage.dateTooEarly", { date: name, earliest: EARLIEST_DATE }) };
   }
-  if (dates.startedOn && !dates.signedOn) return { field: "startedOn", message: "尚未签约，不能记录开工" };
-  if (dates.completedOn && !dates.startedOn) return { field: "completedOn", message: "尚未开工，不能记录完工" };
+  if (dates.startedOn && !dates.signedOn) return { field: "startedOn", message: msg("stage.startWithoutSigning") };
+  if (dates.completedOn && !dates.startedOn)
+    return { field: "completedOn", message: msg("stage.completionWithoutStart") };
   if (dates.signedOn && dates.startedOn && dates.startedOn < dates.signedOn) {
-    return { field: "startedOn", message: `开工日期不能早于签约日期（${dates.signedOn}）` };
+    return { field: "startedOn", message: msg("stage.startedBeforeSigned", { signedOn: dates.signedOn }) };
   }
   if (dates.startedOn && dates.completedOn && dates.completedOn < dates.startedOn) {
-    return { field: "completedOn", message: `完工日期不能早于开工日期（${dates.startedOn}）` };
+    return { field: "completedOn", message: msg("stage.completedBeforeStarted", { startedOn: dates.startedOn }) };
   }
   return null;
 }
@@ -72,7 +78,7 @@ export function checkElderlyHouseholds(value: {
 }): FieldError | null {
   if (value.households == null || value.elderlyHouseholds == null) return null;
   return value.elderlyHouseholds > value.households
-    ? { field: "elderlyHouseholds", message: "老人户数不能多于总户数" }
+    ? { field: "elderlyHouseholds", message: msg("stage.elderlyOverHouseholds") }
     : null;
 }
 
@@ -83,17 +89,17 @@ export function checkElderlyHouseholds(value: {
 export function applyStageUpdate(current: StageDates, update: StageUpdate, today: string): StageUpdateResult {
   const field = STAGE_DATE_FIELD[update.stage];
   const previous = current[field];
-  const label = STAGE_DATE_LABELS[update.stage];
+  const date = stageDateName(update.stage);
   const fail = (f: string, message: string): StageUpdateResult => ({ ok: false, error: { field: f, message } });
 
-  if (update.date === null && previous === null) return fail("date", `没有${label}可清除`);
-  if (update.date !== null && update.date === previous) return fail("date", `${label}未改变`);
+  if (update.date === null && previous === null) return fail("date", msg("stage.nothingToClear", { date }));
+  if (update.date !== null && update.date === previous) return fail("date", msg("stage.unchanged", { date }));
 
   const next: StageDates = { ...current, [field]: update.date };
   const broken = checkStageDates(next, today);
   if (broken) {
     if (update.date === null) {
-      return fail("date", `不能清除${label}：请先清除后面阶段的日期`);
+      return fail("date", msg("stage.clearLaterFirst", { date }));
     }
     // Report the rule on the field the user is editing, whichever date the rule names.
     return fail("date", broken.message);
@@ -101,7 +107,7 @@ export function applyStageUpdate(current: StageDates, update: StageUpdate, today
 
   const needsReason = stageChangeNeedsReason(previous, update.date);
   if (needsReason && !update.reason?.trim()) {
-    return fail("reason", update.date === null ? `清除${label}需要填写原因` : `把${label}往前改需要填写原因`);
+    return fail("reason", msg(update.date === null ? "stage.reasonToClear" : "stage.reasonToMoveEarlier", { date }));
   }
   return { ok: true, dates: next, field, previous, needsReason };
 }

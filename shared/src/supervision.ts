@@ -3,18 +3,19 @@
 
 import { z } from "zod";
 import { AREA_STATUS_MAX, BLOCKER_NOTE_MAX, PHOTO_TYPES } from "./blockers";
+import { msg } from "./messages";
 import { blockerCategorySchema, cleanText, idSchema } from "./schemas";
 
-const cleanedText = (max: number, empty: string) =>
+const cleanedText = (max: number, empty: () => string) =>
   z
     .string()
     .overwrite(cleanText)
     .min(1, { error: empty })
-    .max(max, { error: `最多 ${max} 个字` });
+    .max(max, { error: () => msg("blocker.textTooLong", { max }) });
 
 /** POST /api/buildings/:id/blocker/notes — a dated progress note on the building's blocker. */
 export const blockerNoteInputSchema = z.strictObject({
-  text: cleanedText(BLOCKER_NOTE_MAX, "请填写进展"),
+  text: cleanedText(BLOCKER_NOTE_MAX, () => msg("blocker.noteRequired")),
 });
 export type BlockerNoteInput = z.input<typeof blockerNoteInputSchema>;
 
@@ -34,7 +35,7 @@ export type BlockerListQuery = z.infer<typeof blockerListQuerySchema>;
 
 /** POST /api/areas/:id/status — the area's short, dated explanation of where it stands. */
 export const areaStatusInputSchema = z.strictObject({
-  text: cleanedText(AREA_STATUS_MAX, "请填写说明"),
+  text: cleanedText(AREA_STATUS_MAX, () => msg("blocker.statusRequired")),
 });
 export type AreaStatusInput = z.input<typeof areaStatusInputSchema>;
 

@@ -1,6 +1,9 @@
-// The one way the client talks to the API: same-origin fetch with the session cookie, the
-// X-Requested-With header on every state-changing request, If-Match for versioned edits, and every
-// non-2xx answer thrown as an ApiError that carries the server's code, field errors and current record.
+// The one way the client talks to the API: same-origin fetch with the session cookie, the UI's language
+// (X-Language, so the server's messages come in it) on every request, the X-Requested-With header on every
+// state-changing request, If-Match for versioned edits, and every non-2xx answer thrown as an ApiError that
+// carries the server's code, field errors and current record.
+
+import i18n from "i18next";
 
 export class ApiError extends Error {
   constructor(
@@ -73,8 +76,13 @@ function apiErrorOf(response: Response, json: unknown): ApiError {
   );
 }
 
+/** The language the UI shows, which the server's messages should be in. */
+export function uiLanguage(): "zh" | "en" {
+  return i18n.language === "en" ? "en" : "zh";
+}
+
 function headersFor(method: Method, options: RequestOptions): Record<string, string> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", "X-Language": uiLanguage() };
   if (method !== "GET") headers["X-Requested-With"] = "fetch";
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.file) headers["Content-Type"] = options.file.type || "application/octet-stream";

@@ -10,7 +10,7 @@ import type {
   ImportRowsPage,
 } from "@jiati/shared";
 import { keepPreviousData, queryOptions, useMutation } from "@tanstack/react-query";
-import { ApiError, apiPath, request } from "./http";
+import { ApiError, apiPath, request, uiLanguage } from "./http";
 import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
 
@@ -36,6 +36,7 @@ export function uploadLedger(file: File, onPhase: (phase: UploadPhase) => void, 
     xhr.setRequestHeader("Content-Type", XLSX_TYPE);
     xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("X-Language", uiLanguage());
     xhr.responseType = "text";
     xhr.upload.onprogress = (event) =>
       onPhase({ kind: "sending", loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });

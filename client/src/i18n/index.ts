@@ -1,6 +1,7 @@
 // The one i18n layer: i18next with complete Chinese (default) and English resources. The chosen language
 // is kept in localStorage; dayjs and <html lang> follow it (antd's locale follows in AppProviders).
 
+import { setLanguageSource } from "@jiati/shared/messages/language";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import i18n from "i18next";
@@ -38,6 +39,8 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 applyLanguage(i18n.language);
+// The shared schemas' and rules' messages (the forms' checks) follow the UI's language too.
+setLanguageSource(() => (i18n.language === "en" ? "en" : "zh"));
 
 i18n.on("languageChanged", (language) => {
   try {

@@ -13,7 +13,7 @@ export function auditRoutes(service: AuditService): Router {
     {
       method: "get",
       path: "/audit",
-      allow: (user) => requireTaskforce(user, "查看变更记录"),
+      allow: (user) => requireTaskforce(user, "viewAudit"),
       tag: "audit",
       summary: "The change log, newest first, filtered by area, user, action and date range (task force)",
       query: auditQuerySchema,

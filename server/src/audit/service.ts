@@ -10,7 +10,7 @@ export class AuditService {
   constructor(private readonly deps: Pick<Deps, "db">) {}
 
   list(ctx: RequestContext, query: AuditQuery): Promise<AuditPage> {
-    requireTaskforce(ctx.user, "查看变更记录");
+    requireTaskforce(ctx.user, "viewAudit");
     return listAudit(this.deps.db, query);
   }
 }

@@ -4,6 +4,7 @@
 // logins cannot starve pages or memory.
 
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { msg } from "@jiati/shared";
 import { TooManyRequests } from "../core/errors";
 
 const N = 2 ** 17;
@@ -19,7 +20,7 @@ export const MAX_WAITING_HASHES = 16;
 /** 429: more password checks are waiting than the server takes on. */
 export class ServerBusy extends TooManyRequests {
   constructor() {
-    super("登录请求过多，服务器繁忙，请稍后再试", 2);
+    super(msg("auth.busy"), 2);
   }
 }
 

@@ -3,6 +3,7 @@
 // scrypt work as a wrong password, and gets the same answer.
 
 import type { Role } from "@jiati/shared";
+import { msg } from "@jiati/shared";
 import type { SessionUser } from "../core/context";
 import { type Deps, inTransaction } from "../core/deps";
 import { Unauthenticated } from "../core/errors";
@@ -20,12 +21,12 @@ export class AuthService {
     const db = this.deps.db;
     const now = this.deps.clock.now();
     const attempt = { key: username.toLowerCase(), address };
-    const reservation = await reserveAttempt(db, attempt, now, "登录失败次数过多，请稍后再试");
+    const reservation = await reserveAttempt(db, attempt, now, msg("auth.tooManyFailures"));
     const user = await findUserByLogin(db, username);
     const valid = await countedUnlessBusy(db, reservation, async () =>
       verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash())),
     );
-    if (!user || !valid || user.disabled) throw new Unauthenticated("用户名或密码错误");
+    if (!user || !valid || user.disabled) throw new Unauthenticated(msg("auth.wrongCredentials"));
     await clearAttempts(db, attempt);
     const sessionId = await createSession(db, user.id, now);
     return {

@@ -14,6 +14,7 @@ import {
   checkDueOn,
   checkElderlyHouseholds,
   checkStageDates,
+  msg,
   type PatchBuilding,
   type Role,
   STAGE_DATE_FIELD,
@@ -83,7 +84,10 @@ function patchValues(current: BuildingRow, patch: PatchBuilding, today: string):
   if (patch.blocker !== undefined) Object.assign(values, blockerValues(current, patch.blocker, today));
   if (patch.withdrawn !== undefined && patch.withdrawn !== current.withdrawn) {
     if (!patch.reason?.trim()) {
-      throw InvalidInput.field("reason", patch.withdrawn ? "撤销楼栋需要填写原因" : "恢复楼栋需要填写原因");
+      throw InvalidInput.field(
+        "reason",
+        msg(patch.withdrawn ? "building.reasonToWithdraw" : "building.reasonToRestore"),
+      );
     }
     values.withdrawn = patch.withdrawn;
   }
@@ -138,9 +142,9 @@ async function checkBlockerOwner(tx: Tx, current: BuildingRow, values: BuildingV
   const changes = ownerId !== current.blockerOwnerId || areaId !== current.areaId;
   if (ownerId != null && values.blockerCategory !== null && changes) {
     const owner = await userForPolicy(tx, ownerId);
-    if (!owner) throw InvalidInput.field("blocker.ownerId", "该用户不存在");
+    if (!owner) throw InvalidInput.field("blocker.ownerId", msg("blocker.ownerMissing"));
     if (!canOwnBlockerIn({ ...owner, role: owner.role as Role }, areaId)) {
-      throw InvalidInput.field("blocker.ownerId", "责任人须为加梯专班成员或本居民区书记（账号未停用）");
+      throw InvalidInput.field("blocker.ownerId", msg("blocker.ownerNotAllowed"));
     }
   }
   if (ownerId === current.blockerOwnerId) return { before: null, after: null };
@@ -171,7 +175,7 @@ export class BuildingService {
   /** One building with its history: in full for the task force, without login names and request ids for others. */
   async get(ctx: RequestContext, id: number) {
     const row = await findBuilding(this.deps.db, id);
-    if (!row) throw new NotFound("楼栋");
+    if (!row) throw new NotFound(msg("notFound.building"));
     const [area, history, events, thresholds] = await Promise.all([
       areaWithZone(this.deps.db, row.areaId),
       entityHistory(this.deps.db, "building", id),
@@ -200,10 +204,12 @@ export class BuildingService {
     const broken = checkStageDates(input, ctx.today);
     if (broken) throw InvalidInput.field(broken.field, broken.message, "stage_rule");
     return inTransaction(this.deps, async (tx, announce) => {
-      if (!(await areaWithZone(tx, input.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      if (!(await areaWithZone(tx, input.areaId))) throw InvalidInput.field("areaId", msg("notFound.area"));
       const key = addressKey(input.address);
       if (await addressTaken(tx, key)) {
-        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+        throw new Conflict(msg("building.addressTaken"), "duplicate_address", undefined, {
+          address: msg("building.addressTaken"),
+        });
       }
       const row = await insertBuilding(tx, {
         ...input,
@@ -240,7 +246,7 @@ export class BuildingService {
         before as unknown as Record<string, unknown>,
         { ...before, ...values, addressKey: undefined, addressSort: undefined } as unknown as Record<string, unknown>,
       );
-      if (!changed) throw new InvalidInput("没有字段发生变化", { body: "没有字段发生变化" }, "unchanged");
+      if (!changed) throw new InvalidInput(msg("building.unchanged"), { body: msg("building.unchanged") }, "unchanged");
       const action = patchAction(patch, values, to);
       if ("blockerOwnerId" in to) {
         // The owner by name too, so the history reads without a look-up.
@@ -266,11 +272,13 @@ export class BuildingService {
   private async checkMoveAndAddress(tx: Tx, ctx: RequestContext, current: BuildingRow, values: BuildingValues) {
     if (values.areaId !== undefined && values.areaId !== current.areaId) {
       requireBuildingWrite(ctx.user, values.areaId);
-      if (!(await areaWithZone(tx, values.areaId))) throw InvalidInput.field("areaId", "居民区不存在");
+      if (!(await areaWithZone(tx, values.areaId))) throw InvalidInput.field("areaId", msg("notFound.area"));
     }
     if (values.addressKey !== undefined && values.addressKey !== current.addressKey) {
       if (await addressTaken(tx, values.addressKey, current.id)) {
-        throw new Conflict("该地址已登记", "duplicate_address", undefined, { address: "该地址已登记" });
+        throw new Conflict(msg("building.addressTaken"), "duplicate_address", undefined, {
+          address: msg("building.addressTaken"),
+        });
       }
     }
   }
@@ -282,9 +290,10 @@ export class BuildingService {
    */
   async recordStage(ctx: RequestContext, id: number, version: number, update: StageUpdate): Promise<Building> {
     const current = await findBuilding(this.deps.db, id);
-    if (!current) throw new NotFound("楼栋");
+    if (!current) throw new NotFound(msg("notFound.building"));
     this.checkWritable(ctx, current, version);
-    if (current.withdrawn) throw new InvalidInput("楼栋已撤销，不能记录阶段", { stage: "楼栋已撤销" }, "withdrawn");
+    if (current.withdrawn)
+      throw new InvalidInput(msg("building.withdrawnNoStage"), { stage: msg("building.withdrawn") }, "withdrawn");
     const result = applyStageUpdate(current, update, ctx.today);
     if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
     const reason = update.reason?.trim() ?? "";
@@ -316,7 +325,7 @@ export class BuildingService {
     if (!written) {
       // Someone else wrote first: answer as if we had read their version.
       const now = await findBuilding(this.deps.db, id);
-      if (!now) throw new NotFound("楼栋");
+      if (!now) throw new NotFound(msg("notFound.building"));
       this.checkWritable(ctx, now, version);
     }
     this.deps.hub.committed(change);
@@ -326,7 +335,7 @@ export class BuildingService {
   /** Locks the row, then checks that it exists, that the user may write it, and that it is the version read. */
   private async lockForWrite(tx: Tx, ctx: RequestContext, id: number, version: number): Promise<BuildingRow> {
     const current = await findBuilding(tx, id, true);
-    if (!current) throw new NotFound("楼栋");
+    if (!current) throw new NotFound(msg("notFound.building"));
     this.checkWritable(ctx, current, version);
     return current;
   }
@@ -336,7 +345,7 @@ export class BuildingService {
     requireBuildingWrite(ctx.user, current.areaId);
     if (current.version !== version) {
       throw new Conflict(
-        `楼栋已被他人修改（当前版本 ${current.version}，您提交的版本 ${version}），请查看最新内容后重试`,
+        msg("building.staleVersion", { current: current.version, sent: version }),
         "stale_version",
         presentBuilding(current),
       );

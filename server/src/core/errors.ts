@@ -1,6 +1,7 @@
 // The API's errors: a few classes with a stable code and status, mapped to
 // { error: { code, message, fields? } } by the error middleware.
 
+import { msg } from "@jiati/shared";
 import type { z } from "zod";
 
 export class AppError extends Error {
@@ -32,11 +33,11 @@ export class InvalidInput extends AppError {
       const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
       for (const path of keys) {
         const name = fieldName(path);
-        fields[name] ??= issue.code === "unrecognized_keys" ? "不支持的字段" : issue.message;
+        fields[name] ??= issue.code === "unrecognized_keys" ? msg("error.unknownField") : issue.message;
       }
     }
     const [first] = Object.entries(fields);
-    return new InvalidInput(first ? `${first[0]}: ${first[1]}` : "输入无效", fields);
+    return new InvalidInput(first ? `${first[0]}: ${first[1]}` : msg("error.invalidInput"), fields);
   }
 }
 
@@ -46,20 +47,20 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 export class Unauthenticated extends AppError {
-  constructor(message = "请先登录") {
+  constructor(message = msg("error.loginFirst")) {
     super(401, "unauthenticated", message);
   }
 }
 
 export class Forbidden extends AppError {
-  constructor(message = "没有权限") {
+  constructor(message = msg("error.forbidden")) {
     super(403, "forbidden", message);
   }
 }
 
 export class NotFound extends AppError {
-  constructor(what: string) {
-    super(404, "not_found", `${what}不存在`);
+  constructor(message: string) {
+    super(404, "not_found", message);
   }
 }
 

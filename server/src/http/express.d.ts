@@ -1,3 +1,4 @@
+import type { Language } from "@jiati/shared";
 import type { RequestContext, SessionUser } from "../core/context";
 
 declare global {
@@ -6,6 +7,8 @@ declare global {
       id: string;
       user?: SessionUser;
       context?: RequestContext;
+      /** The language of the request's messages (http/middleware.ts `chooseLanguage`). */
+      language?: Language;
     }
   }
 }

@@ -1,14 +1,31 @@
-// Cross-cutting HTTP concerns: request ids, the X-Requested-With guard, and the one error handler.
+// Cross-cutting HTTP concerns: request ids, the request's language, the X-Requested-With guard, and the one
+// error handler.
 
 import { randomUUID } from "node:crypto";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import { DEFAULT_LANGUAGE, type Language, languageOf, messageIn, msg, type PlainMessageKey } from "@jiati/shared";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import { AppError, Forbidden } from "../core/errors";
+import { inLanguage } from "../core/language";
 import type { Logger } from "../core/logger";
 
 export const requestId: RequestHandler = (req, res, next) => {
   req.id = randomUUID();
   res.setHeader("X-Request-Id", req.id);
   next();
+};
+
+/**
+ * The language of the request's messages: the UI's choice (X-Language, which the client sends with every
+ * request), else the browser's Accept-Language, else Chinese.
+ */
+export function requestLanguage(req: Request): Language {
+  return languageOf(req.get("X-Language")) ?? languageOf(req.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
+}
+
+/** Serves the rest of the request in its language (core/language.ts): every message it makes is said in it. */
+export const chooseLanguage: RequestHandler = (req, _res, next) => {
+  req.language = requestLanguage(req);
+  inLanguage(req.language, next);
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -19,7 +36,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export const requireXhrHeader: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || req.get("X-Requested-With")) return next();
-  next(new Forbidden("缺少请求头 X-Requested-With"));
+  next(new Forbidden(msg("error.missingXhrHeader")));
 };
 
 interface PgError {
@@ -56,33 +73,40 @@ function appErrorAnswer(error: AppError): ErrorAnswer {
 }
 
 /** The answer to a client error raised by express.json() or Express itself, or null. */
-function httpErrorAnswer(error: unknown): ErrorAnswer | null {
+function httpErrorAnswer(error: unknown, say: Say): ErrorAnswer | null {
   const httpError = error as { type?: string; status?: number; expose?: boolean };
   if (httpError.type === "entity.too.large") {
-    return { status: 413, body: { code: "payload_too_large", message: "请求体过大" } };
+    return { status: 413, body: { code: "payload_too_large", message: say("error.payloadTooLarge") } };
   }
   if (httpError.type === "entity.parse.failed") {
     return {
       status: 400,
-      body: { code: "invalid_json", message: "请求体不是有效的 JSON", fields: { body: "不是有效的 JSON" } },
+      body: {
+        code: "invalid_json",
+        message: say("error.invalidJson"),
+        fields: { body: say("error.invalidJsonField") },
+      },
     };
   }
   // Such as a path with broken percent-encoding (a URIError given status 400 by the router, without `expose`).
   if (httpError.status && httpError.status >= 400 && httpError.status < 500) {
-    const message = httpError.expose ? String((error as Error).message) : "请求格式不正确";
+    const message = httpError.expose ? String((error as Error).message) : say("error.badRequest");
     return { status: httpError.status, body: { code: "bad_request", message } };
   }
   return null;
 }
 
-const PG_ANSWERS: Record<string, ErrorAnswer> = {
-  "23505": { status: 409, body: { code: "duplicate", message: "已存在相同的记录" } },
-  "23503": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
-  "23514": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
-  "22P02": { status: 400, body: { code: "invalid_input", message: "数据不符合约束" } },
-  "40001": { status: 409, body: { code: "conflict", message: "并发冲突，请重试" } },
-  "40P01": { status: 409, body: { code: "conflict", message: "并发冲突，请重试" } },
+const PG_ANSWERS: Record<string, { status: number; code: string; message: PlainMessageKey }> = {
+  "23505": { status: 409, code: "duplicate", message: "error.duplicate" },
+  "23503": { status: 400, code: "invalid_input", message: "error.constraint" },
+  "23514": { status: 400, code: "invalid_input", message: "error.constraint" },
+  "22P02": { status: 400, code: "invalid_input", message: "error.constraint" },
+  "40001": { status: 409, code: "conflict", message: "error.concurrent" },
+  "40P01": { status: 409, code: "conflict", message: "error.concurrent" },
 };
+
+/** A parameterless message in the request's language. */
+type Say = (key: PlainMessageKey) => string;
 
 /** The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -91,14 +115,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    const pgCode = pgErrorOf(error)?.code;
+    const language = req.language ?? requestLanguage(req);
+    const say: Say = (key) => messageIn(language, key);
+    const pg = PG_ANSWERS[pgErrorOf(error)?.code ?? ""];
     let answer =
       error instanceof AppError
         ? appErrorAnswer(error)
-        : (httpErrorAnswer(error) ?? (pgCode ? PG_ANSWERS[pgCode] : null));
+        : (httpErrorAnswer(error, say) ??
+          (pg ? { status: pg.status, body: { code: pg.code, message: say(pg.message) } } : null));
     if (!answer) {
       logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
-      answer = { status: 500, body: { code: "internal", message: `服务器内部错误（请求编号 ${req.id}）` } };
+      answer = {
+        status: 500,
+        body: { code: "internal", message: messageIn(language, "error.internal", { requestId: req.id }) },
+      };
     }
     if (answer.headers) res.set(answer.headers);
     res.status(answer.status).json({ error: { ...answer.body, requestId: req.id } });

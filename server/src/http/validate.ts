@@ -1,6 +1,7 @@
 // Validates a request's parts with their zod schemas; the first broken rule becomes the API's 400, named by
 // its field (InvalidInput.fromZod).
 
+import { msg } from "@jiati/shared";
 import type { z } from "zod";
 import { fieldName, InvalidInput } from "../core/errors";
 
@@ -25,7 +26,7 @@ function unstorableText(value: unknown, path: PropertyKey[] = []): PropertyKey[]
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const unstorable = unstorableText(value);
-  if (unstorable) throw InvalidInput.field(fieldName(unstorable), "含有无法保存的字符（NUL 或不成对的代理项）");
+  if (unstorable) throw InvalidInput.field(fieldName(unstorable), msg("error.unstorableText"));
   const result = schema.safeParse(value);
   if (!result.success) throw InvalidInput.fromZod(result.error);
   return result.data;

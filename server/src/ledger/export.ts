@@ -13,6 +13,7 @@ import {
   LEDGER_READ_ONLY_HEADERS,
   LEDGER_SHEET,
   type LedgerKey,
+  msg,
   RECORDED_STAGES,
   REQUIRED_LEDGER_KEYS,
   STAGE_LABELS,
@@ -242,7 +243,7 @@ export class LedgerExport {
         (options.zoneId === undefined || area.zoneId === options.zoneId),
     );
     const [onlyArea] = scope;
-    if (options.areaId && !onlyArea) throw new NotFound("居民区");
+    if (options.areaId && !onlyArea) throw new NotFound(msg("notFound.area"));
     // Computed before the first byte, so an error (an unknown zone: 404) can still be a proper error response.
     const summary = await this.summary.summary(options.year, options.zoneId ?? null, ctx.today);
     const scopeName = onlyArea && options.areaId ? onlyArea.name : (summary.scope.zoneName ?? "全部居民区");

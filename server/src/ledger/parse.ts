@@ -12,6 +12,9 @@ import {
   isoDateSchema,
   type LedgerField,
   type LedgerKey,
+  listed,
+  msg,
+  quoted,
   WITHDRAWN_TEXT,
 } from "@jiati/shared";
 import { z } from "zod";
@@ -71,9 +74,9 @@ const fold = (text: string) => text.normalize("NFKC").trim();
 /** Formulas and error values are refused in every column. */
 function unusable(content: CellContent): string | null {
   if (content.kind === "formula") {
-    return `单元格含公式（=${content.formula.slice(0, 40)}），导入不接受公式：请复制后「选择性粘贴 → 数值」再导入`;
+    return msg("cell.formula", { formula: content.formula.slice(0, 40) });
   }
-  if (content.kind === "error") return `单元格是错误值（${content.error}）`;
+  if (content.kind === "error") return msg("cell.errorValue", { error: content.error });
   return null;
 }
 
@@ -93,18 +96,18 @@ function asText(content: CellContent | undefined): Parsed<string> {
     case "boolean":
       return ok(content.value ? WITHDRAWN_TEXT.yes : WITHDRAWN_TEXT.no);
     default:
-      return fail(unusable(content) ?? "无法读取");
+      return fail(unusable(content) ?? msg("reading.unreadableShort"));
   }
 }
 
 /** The number a cell holds: a number cell (a percentage cell's value × 100 in a percent column) or numeric text. */
 function numberIn(content: CellContent, percentColumn: boolean): Parsed<number> {
   if (content.kind === "number") return ok(percentColumn && content.percent ? content.value * 100 : content.value);
-  if (content.kind !== "text") return fail(unusable(content) ?? "应为数字");
+  if (content.kind !== "text") return fail(unusable(content) ?? msg("cell.numberExpected"));
   const text = fold(content.text).replace(percentColumn ? /%$/ : /$^/, "");
   return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text)
     ? ok(Number(text))
-    : fail(`应为数字，不是「${content.text.trim().slice(0, 40)}」`);
+    : fail(msg("cell.numberExpectedNot", { text: content.text.trim().slice(0, 40) }));
 }
 
 /**
@@ -117,7 +120,7 @@ function asRate(content: CellContent | undefined): Parsed<number | null> {
     (content.kind === "number" && content.percent) || (content.kind === "text" && /%\s*$/.test(content.text));
   const number = numberIn(content, true);
   if (!number.ok) return number;
-  if (!percentWritten && number.value === 1) return fail("同意率 1 不明确：是 100% 还是 1%？请写成 100% 或 1%");
+  if (!percentWritten && number.value === 1) return fail(msg("cell.rateOfOne"));
   const value = !percentWritten && number.value > 0 && number.value <= 1 ? number.value * 100 : number.value;
   return ok(Math.round(value * 10) / 10);
 }
@@ -127,7 +130,7 @@ function asNumber(content: CellContent | undefined, decimals: number): Parsed<nu
   const number = numberIn(content, false);
   if (!number.ok) return number;
   const value = number.value;
-  if (decimals === 0) return Number.isInteger(value) ? ok(value) : fail(`应为整数，不是 ${value}`);
+  if (decimals === 0) return Number.isInteger(value) ? ok(value) : fail(msg("cell.integerExpected", { value }));
   const factor = 10 ** decimals;
   return ok(Math.round(value * factor) / factor);
 }
@@ -167,14 +170,17 @@ function asDate(content: CellContent | undefined): Parsed<string | null> {
   if (content.kind === "date") iso = isoOfDate(content.value);
   else if (content.kind === "text") iso = dateFromText(content.text);
   else if (content.kind === "number") iso = dateFromNumber(content.value);
-  else return fail(unusable(content) ?? "应为日期");
+  else return fail(unusable(content) ?? msg("cell.dateExpected"));
   if (iso === null) {
-    const shown = content.kind === "text" ? `「${content.text.trim().slice(0, 40)}」` : `数字 ${content.value}`;
-    return fail(`应为日期，格式如 2022-03-01（也可 2022/3/1、2022年3月1日、20220301），不是${shown}`);
+    const shown =
+      content.kind === "text"
+        ? quoted(content.text.trim().slice(0, 40))
+        : msg("cell.theNumber", { value: String(content.value) });
+    return fail(msg("cell.dateExpectedNot", { shown }));
   }
-  if (!isCalendarDate(iso)) return fail(`${iso} 不是真实的日期`);
+  if (!isCalendarDate(iso)) return fail(msg("cell.notRealDate", { date: iso }));
   const checked = isoDateSchema.safeParse(iso);
-  return checked.success ? ok(iso) : fail(checked.error.issues[0]?.message ?? "日期无效");
+  return checked.success ? ok(iso) : fail(checked.error.issues[0]?.message ?? msg("cell.invalidDate"));
 }
 
 const CATEGORY_BY_LABEL = new Map<string, BlockerCategory>(
@@ -189,8 +195,9 @@ function asBlocker(content: CellContent | undefined): Parsed<BlockerCategory | n
   if (!text.ok) return text;
   if (!text.value) return ok(null);
   const category = CATEGORY_BY_LABEL.get(fold(text.value));
-  const allowed = BLOCKER_CATEGORIES.map((c) => BLOCKER_LABELS[c]).join("、");
-  return category ? ok(category) : fail(`受阻类别应为 ${allowed} 之一，不是「${text.value.slice(0, 40)}」`);
+  if (category) return ok(category);
+  const allowed = listed(BLOCKER_CATEGORIES.map((c) => quoted(BLOCKER_LABELS[c])));
+  return fail(msg("cell.blockerExpected", { allowed, text: text.value.slice(0, 40) }));
 }
 
 const YES = new Set([WITHDRAWN_TEXT.yes, "true", "1", "y", "yes", "已撤销"]);
@@ -203,13 +210,14 @@ function asWithdrawn(content: CellContent | undefined): Parsed<boolean> {
   const folded = fold(text.value).toLowerCase();
   if (YES.has(folded)) return ok(true);
   if (NO.has(folded)) return ok(false);
-  return fail(`撤销应填「${WITHDRAWN_TEXT.yes}」或「${WITHDRAWN_TEXT.no}」（空白即否）`);
+  return fail(msg("cell.withdrawnExpected", { yes: WITHDRAWN_TEXT.yes, no: WITHDRAWN_TEXT.no }));
 }
 
 function asId(content: CellContent | undefined): Parsed<number | null> {
   const number = asNumber(content, 0);
   if (!number.ok) return number;
-  if (number.value !== null && (number.value < 1 || number.value > 2_147_483_647)) return fail("应为正整数");
+  if (number.value !== null && (number.value < 1 || number.value > 2_147_483_647))
+    return fail(msg("cell.positiveInteger"));
   return number;
 }
 
@@ -246,7 +254,7 @@ function parseField(key: Exclude<LedgerField, "areaId">, content: CellContent | 
   if (!parsed.ok) return parsed;
   const checked = FIELD_SCHEMAS[key]?.safeParse(parsed.value);
   if (!checked) return parsed;
-  return checked.success ? ok(checked.data) : fail(checked.error.issues[0]?.message ?? "值无效");
+  return checked.success ? ok(checked.data) : fail(checked.error.issues[0]?.message ?? msg("cell.invalidValue"));
 }
 
 /** An empty cell, blank text, or 撤销's default (否). */

@@ -14,6 +14,8 @@ import {
   LEDGER_HEADER,
   type LedgerField,
   type LedgerKey,
+  listed,
+  msg,
   STAGE_DATE_FIELD,
   shanghaiMinute,
   stageChangeNeedsReason,
@@ -174,21 +176,17 @@ class Planner {
   constructor(private readonly input: PlanInput) {
     this.areaByName = new Map([...input.areas.values()].map((area) => [area.name.normalize("NFKC").trim(), area]));
     const { user } = input;
-    this.ownAreaName = (user.areaId != null ? input.areas.get(user.areaId)?.name : undefined) ?? "未绑定";
+    this.ownAreaName = (user.areaId != null ? input.areas.get(user.areaId)?.name : undefined) ?? msg("plan.noOwnArea");
   }
 
   result(): PlanResult {
-    const notices = this.hiddenEdits.length
-      ? [
-          `第 ${this.hiddenEdits.join("、")} 行在文件中是隐藏（或被筛选隐藏）的行，但有改动，也会导入：请确认这些改动是有意的`,
-        ]
-      : [];
+    const notices = this.hiddenEdits.length ? [msg("plan.hiddenRowsChanged", { rows: listed(this.hiddenEdits) })] : [];
     return { rows: this.rows, errors: this.errors, plan: this.importPlan, skipped: this.skipped, notices };
   }
 
   plan(parsed: ParsedRow): void {
     if (parsed.blank) {
-      this.skipped.push({ row: parsed.row, reason: "空行（只有默认值），不导入" });
+      this.skipped.push({ row: parsed.row, reason: msg("plan.blankRow") });
       return;
     }
     const rowErrors: ImportError[] = [];
@@ -207,7 +205,7 @@ class Planner {
     const changes = this.changesOf(state);
     // A secretary's upload of a wider ledger: another area's rows that change nothing are passed over.
     if (otherArea.length > 0 && rowErrors.length === otherArea.length && state.current && changes.length === 0) {
-      this.skipped.push({ row: parsed.row, reason: "其他居民区的楼栋，没有改动，跳过" });
+      this.skipped.push({ row: parsed.row, reason: msg("plan.otherAreaUnchanged") });
       return;
     }
     this.checkRules(state, changes);
@@ -232,10 +230,10 @@ class Planner {
   private areaOf(parsed: ParsedRow, report: RowState["report"], otherArea: RowState["report"]): number | undefined {
     if (parsed.errors.some((e) => e.key === "areaId")) return undefined;
     const area = parsed.areaName ? this.areaByName.get(parsed.areaName) : undefined;
-    if (!parsed.areaName) report("areaId", "居民区不能为空");
-    else if (!area) report("areaId", `居民区「${parsed.areaName}」不存在`);
+    if (!parsed.areaName) report("areaId", msg("plan.areaEmpty"));
+    else if (!area) report("areaId", msg("plan.areaUnknown", { area: parsed.areaName }));
     else if (this.input.user.role === "secretary" && area.id !== this.input.user.areaId) {
-      otherArea("areaId", `只能导入本居民区（${this.ownAreaName}）的楼栋`);
+      otherArea("areaId", msg("plan.ownAreaOnly", { area: this.ownAreaName }));
       return area.id;
     } else return area.id;
     return undefined;
@@ -253,15 +251,15 @@ class Planner {
     if (parsed.id == null) return undefined;
     const current = this.input.buildings.get(parsed.id);
     const first = this.firstRowOfId.get(parsed.id);
-    if (first !== undefined) report("id", `与第 ${first} 行的编号重复`);
+    if (first !== undefined) report("id", msg("plan.idRepeated", { row: first }));
     else this.firstRowOfId.set(parsed.id, parsed.row);
     if (!current) {
-      report("id", `编号 ${parsed.id} 的楼栋不存在（新建楼栋请留空编号）`);
+      report("id", msg("plan.idUnknown", { id: parsed.id }));
       return undefined;
     }
     const mismatch = this.mismatchOf(parsed, current);
     if (this.input.user.role === "secretary" && current.areaId !== this.input.user.areaId) {
-      otherArea("id", `编号 ${parsed.id} 不是本居民区（${this.ownAreaName}）的楼栋`);
+      otherArea("id", msg("plan.idOfOtherArea", { id: parsed.id, area: this.ownAreaName }));
     } else if (mismatch) report("id", mismatch);
     return current;
   }
@@ -274,7 +272,11 @@ class Planner {
     const addressDiffers = rowAddress !== undefined && addressKey(rowAddress) !== current.addressKey;
     if (!areaDiffers && !addressDiffers) return null;
     const currentArea = this.input.areas.get(current.areaId)?.name ?? "";
-    return `编号 ${parsed.id} 是「${currentArea} ${current.address}」，与本行的「${parsed.areaName ?? ""} ${rowAddress ?? ""}」不符：编号列是否填了序号？导入不会移动楼栋或改地址，请核对编号（改地址或居民区请在系统中修改）`;
+    return msg("plan.idMismatch", {
+      id: parsed.id ?? "",
+      current: `${currentArea} ${current.address}`,
+      row: `${parsed.areaName ?? ""} ${rowAddress ?? ""}`,
+    });
   }
 
   private stateOf(
@@ -312,10 +314,10 @@ class Planner {
     const { parsed, current, before, after, isCreate, changed, report } = state;
     const touches = (...fields: LedgerField[]) => isCreate || fields.some((field) => changed.includes(field));
     if (!isCreate && current && changes.length > 0) this.checkStale(state);
-    if (isCreate && after.withdrawn) report("withdrawn", "新建的楼栋不能标记为撤销");
+    if (isCreate && after.withdrawn) report("withdrawn", msg("plan.createWithdrawn"));
     const datesChanged = touches(...DATE_FIELDS);
     if (datesChanged && !isCreate && after.withdrawn && before?.withdrawn) {
-      report(DATE_FIELDS.find((field) => changed.includes(field)) ?? "signedOn", "楼栋已撤销，不能修改阶段日期");
+      report(DATE_FIELDS.find((field) => changed.includes(field)) ?? "signedOn", msg("plan.withdrawnDates"));
     }
     const dateErrorReported = DATE_FIELDS.some((field) => parsed.errors.some((e) => e.key === field));
     const broken = datesChanged && !dateErrorReported ? checkStageDates(after, this.input.today) : null;
@@ -323,7 +325,7 @@ class Planner {
     const elderly = touches("households", "elderlyHouseholds") ? checkElderlyHouseholds(after) : null;
     if (elderly) report(elderly.field as LedgerField, elderly.message);
     if (touches("blockerCategory", "blockerNote") && !after.blockerCategory && after.blockerNote.trim()) {
-      report("blockerNote", "填写了受阻说明，但没有受阻类别");
+      report("blockerNote", msg("plan.noteWithoutCategory"));
     }
   }
 
@@ -336,18 +338,15 @@ class Planner {
     if (!current) return;
     if (this.input.hasVersionColumn) {
       if (parsed.version != null && parsed.version !== current.version) {
-        report(
-          "version",
-          `导出后该楼栋已被修改（文件中版本 ${parsed.version}，当前版本 ${current.version}）：请重新导出后再修改此行`,
-        );
+        report("version", msg("plan.versionChanged", { fileVersion: parsed.version, current: current.version }));
       }
       return;
     }
     const { exportedAt } = this.input;
     if (!exportedAt) {
-      report("id", "文件没有「版本」列，无法确认这一行导出后是否被他人修改过：请导出台账，在导出的文件里修改后再导入");
+      report("id", msg("plan.noVersionColumn"));
     } else if (current.updatedAt.getTime() > Date.parse(exportedAt)) {
-      report("id", `导出（${shanghaiMinute(new Date(exportedAt))}）后该楼栋已被修改：请重新导出后再修改此行`);
+      report("id", msg("plan.changedSinceExport", { at: shanghaiMinute(new Date(exportedAt)) }));
     }
   }
 
@@ -356,16 +355,11 @@ class Planner {
     if (!after.address.trim() || parsed.errors.some((e) => e.key === "address")) return;
     const key = addressKey(after.address);
     const first = this.firstRowOfAddress.get(key);
-    if (first !== undefined) report("address", `与第 ${first} 行的地址重复`);
+    if (first !== undefined) report("address", msg("plan.addressRepeated", { row: first }));
     else this.firstRowOfAddress.set(key, parsed.row);
     const holder = this.input.addressHolders.get(key);
     if (holder === undefined || holder === parsed.id || !(isCreate || changed.includes("address"))) return;
-    report(
-      "address",
-      isCreate
-        ? `该地址已登记为编号 ${holder} 的楼栋：如要修改它，请在编号列填写 ${holder}`
-        : `该地址已登记为编号 ${holder} 的楼栋`,
-    );
+    report("address", msg(isCreate ? "plan.addressTakenUseId" : "plan.addressTaken", { id: holder }));
   }
 
   private record(action: ImportRow["action"], state: RowState, changes: ImportChange[]): void {

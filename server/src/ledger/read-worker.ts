@@ -1,11 +1,15 @@
 // The worker thread that reads one uploaded ledger: the bytes come in, the ledger's parsed rows (or the
 // file's problem) go out, and the thread ends. Run by UploadReader (reading.ts), never on the request thread.
 
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
+import { msg, setLanguageSource } from "@jiati/shared";
 import { parseRow } from "./parse";
 import { readLedger } from "./read";
-import type { ReadOutcome } from "./reading";
+import type { ReaderData, ReadOutcome } from "./reading";
 import { FileProblem } from "./xlsx/errors";
+
+const { language } = workerData as ReaderData;
+setLanguageSource(() => language);
 
 function read(bytes: Uint8Array): ReadOutcome {
   try {
@@ -16,7 +20,7 @@ function read(bytes: Uint8Array): ReadOutcome {
     return {
       ok: false,
       status: 400,
-      message: "无法读取该 .xlsx 文件（文件可能已损坏），请用 Excel 打开后重新保存再上传",
+      message: msg("reading.damaged"),
     };
   }
 }

@@ -12,6 +12,9 @@ import {
   LEDGER_HEADER_NAMES,
   LEDGER_SHEET,
   type LedgerKey,
+  listed,
+  msg,
+  quoted,
   REQUIRED_LEDGER_KEYS,
 } from "@jiati/shared";
 import { invalidFile } from "./xlsx/errors";
@@ -185,7 +188,7 @@ export function readLedger(buffer: Buffer): LedgerSheet {
   const colOf = checkedColumns(sheet, headerRow, columns);
   refuseStageLikeColumns(others);
   const { rows, skipped } = dataRows(cells, headerRow, colOf);
-  if (rows.length === 0) throw invalid(`工作表「${sheet.name}」在表头（第 ${headerRow} 行）下面没有数据行`);
+  if (rows.length === 0) throw invalid(msg("sheet.noDataRows", { sheet: sheet.name, row: headerRow }));
   return {
     sheetName: sheet.name,
     headerRow,
@@ -204,10 +207,8 @@ function refuseStageLikeColumns(others: readonly { col: number; text: string }[]
     (other) => !IGNORED_HEADERS.has(normalizeHeader(other.text)) && LOOKS_LIKE_STAGE.test(normalizeHeader(other.text)),
   );
   if (doubtful.length === 0) return;
-  const names = doubtful.map((other) => `「${other.text}」（${columnLetter(other.col)} 列）`).join("、");
-  throw invalid(
-    `列 ${names} 像是阶段日期，但不是台账认识的列名，为免漏记没有导入：请把它改名为「签约日期」「开工日期」或「完工日期」，或删去该列后再上传`,
-  );
+  const columns = doubtful.map((other) => msg("sheet.columnAt", { name: other.text, letter: columnLetter(other.col) }));
+  throw invalid(msg("sheet.stageLikeColumns", { columns: listed(columns) }));
 }
 
 /** When this app exported the file: the hidden info sheet's 导出时间, if the file has one. */
@@ -231,17 +232,15 @@ function chooseSheet(workbook: Workbook): HeaderCandidate {
     .map((info) => findHeaderRow(new SheetCells(workbook.readSheet(info))))
     .filter((candidate) => candidate !== null);
   if (candidates.length === 0) {
-    const names = visible.map((info) => `「${info.name}」`).join("、") || "（无）";
-    throw invalid(
-      `没有找到台账表头：工作表 ${names} 的前 ${HEADER_SEARCH_ROWS} 行里都没有「编号」「居民区」「地址」等列名。请使用导出的台账或导入模板`,
-    );
+    const sheets = listed(visible.map((info) => quoted(info.name))) || msg("sheet.none");
+    throw invalid(msg("sheet.noHeader", { sheets, rows: HEADER_SEARCH_ROWS }));
   }
   const named = candidates.filter((candidate) => candidate.cells.sheet.name.trim() === LEDGER_SHEET);
   const chosen = named.length === 1 ? named : candidates;
   const [first, ...more] = chosen as [HeaderCandidate, ...HeaderCandidate[]];
   if (more.length > 0) {
-    const names = chosen.map((candidate) => `「${candidate.cells.sheet.name}」`).join("、");
-    throw invalid(`工作表 ${names} 都像台账，无法确定导入哪一个：请只保留一个台账工作表`);
+    const sheets = listed(chosen.map((candidate) => quoted(candidate.cells.sheet.name)));
+    throw invalid(msg("sheet.severalLedgers", { sheets }));
   }
   return first;
 }
@@ -251,20 +250,23 @@ function checkedColumns(sheet: Sheet, headerRow: number, columns: Map<LedgerKey,
   for (const [key, cols] of columns) {
     const merged = cols.map((col) => horizontallyMerged(sheet, headerRow, col)).find((range) => range !== null);
     if (merged) {
-      throw invalid(`表头「${LEDGER_HEADER[key]}」是合并单元格（${merged}），请取消合并、每列一个表头后再上传`);
+      throw invalid(msg("sheet.mergedHeader", { column: LEDGER_HEADER[key], range: merged }));
     }
     if (cols.length > 1) {
       throw invalid(
-        `表头「${LEDGER_HEADER[key]}」出现了 ${cols.length} 次（${cols.map(columnLetter).join("、")} 列），每列只能有一个`,
+        msg("sheet.repeatedHeader", {
+          column: LEDGER_HEADER[key],
+          count: cols.length,
+          letters: listed(cols.map(columnLetter)),
+        }),
       );
     }
   }
   const colOf = new Map([...columns].map(([key, cols]) => [key, cols[0] as number]));
   const missing = REQUIRED_LEDGER_KEYS.filter((key) => !colOf.has(key));
   if (missing.length) {
-    throw invalid(
-      `工作表「${sheet.name}」缺少必需的列：${missing.map((key) => `「${LEDGER_HEADER[key]}」`).join("、")}`,
-    );
+    const columns = listed(missing.map((key) => quoted(LEDGER_HEADER[key])));
+    throw invalid(msg("sheet.missingColumns", { sheet: sheet.name, columns }));
   }
   return colOf;
 }
@@ -297,10 +299,10 @@ function dataRows(cells: SheetCells, headerRow: number, colOf: Map<LedgerKey, nu
     }
     if (Object.keys(rowCells).length === 0) continue;
     if (isTotalsRow(cells.sheet, rowNumber, colOf.get("address"))) {
-      skipped.push({ row: rowNumber, reason: "合计行，不导入" });
+      skipped.push({ row: rowNumber, reason: msg("sheet.totalsRow") });
       continue;
     }
-    if (rows.length >= IMPORT_MAX_ROWS) throw invalid(`数据行过多：一次最多导入 ${IMPORT_MAX_ROWS} 行，请拆分文件`);
+    if (rows.length >= IMPORT_MAX_ROWS) throw invalid(msg("sheet.tooManyRows", { max: IMPORT_MAX_ROWS }));
     rows.push({ row: rowNumber, cells: rowCells, hidden: cells.sheet.hiddenRows.has(rowNumber) });
   }
   return { rows, skipped };

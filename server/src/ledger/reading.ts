@@ -3,6 +3,7 @@
 // ended and the upload refused; the request thread never parses a byte of it.
 
 import { Worker } from "node:worker_threads";
+import { currentLanguage, type Language, messageIn, msg } from "@jiati/shared";
 import { AppError, InvalidInput, TooManyRequests } from "../core/errors";
 import type { ParsedRow } from "./parse";
 import type { LedgerSheet } from "./read";
@@ -10,6 +11,12 @@ import type { LedgerSheet } from "./read";
 export type ReadOutcome =
   | { ok: true; sheet: Omit<LedgerSheet, "rows">; rows: ParsedRow[] }
   | { ok: false; status: 400 | 413 | 422; message: string };
+
+/** What the reading worker is started with. */
+export interface ReaderData {
+  /** The language of the messages it writes (the upload's request). */
+  language: Language;
+}
 
 export interface ReaderLimits {
   /** Wall-clock time for one file. */
@@ -42,7 +49,7 @@ export class UploadReader {
 
   /** Reads `file` in a worker; 429 while another file is being read, 400/413/422 when it cannot be read. */
   async read(file: Buffer): Promise<Extract<ReadOutcome, { ok: true }>> {
-    if (this.busy) throw new TooManyRequests("正在读取另一个导入文件，请稍候几秒再上传", 5);
+    if (this.busy) throw new TooManyRequests(msg("reading.busy"), 5);
     this.busy = true;
     try {
       const outcome = await this.runWorker(file);
@@ -54,7 +61,10 @@ export class UploadReader {
   }
 
   private runWorker(file: Buffer): Promise<ReadOutcome> {
+    // The worker and the callbacks below run outside the request: they are told its language.
+    const language = currentLanguage();
     const worker = new Worker(workerEntry(), {
+      workerData: { language } satisfies ReaderData,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,
@@ -73,7 +83,7 @@ export class UploadReader {
           finish({
             ok: false,
             status: 422,
-            message: "文件过于复杂，未能在限定时间内读完：请删去多余的工作表、格式或合并单元格后再上传",
+            message: messageIn(language, "reading.tooComplex"),
           }),
         this.limits.timeoutMs,
       );
@@ -84,17 +94,17 @@ export class UploadReader {
             ? {
                 ok: false,
                 status: 413,
-                message: "文件内容过多，读取时超出了内存上限：请拆分文件或删去多余的内容后再上传",
+                message: messageIn(language, "reading.outOfMemory"),
               }
             : new InvalidInput(
-                "无法读取该 .xlsx 文件，请用 Excel 打开后重新保存再上传",
-                { file: "无法读取" },
+                messageIn(language, "reading.unreadable"),
+                { file: messageIn(language, "reading.unreadableShort") },
                 "invalid_file",
               ),
         ),
       );
       worker.once("exit", (code) =>
-        finish({ ok: false, status: 400, message: `无法读取该 .xlsx 文件（读取进程意外结束：${code}）` }),
+        finish({ ok: false, status: 400, message: messageIn(language, "reading.readerExited", { code }) }),
       );
       // A copy the worker owns: the caller's buffer may be a slice of a pooled one.
       const bytes = new Uint8Array(file);

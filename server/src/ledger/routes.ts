@@ -12,6 +12,7 @@ import {
   importRowsQuerySchema,
   importUploadQuerySchema,
   ledgerExportQuerySchema,
+  msg,
   XLSX_MIME,
   yearOf,
 } from "@jiati/shared";
@@ -28,7 +29,7 @@ const tag = "ledger";
 /** A preview token from the path: what randomBytes(24) base64url makes, else no preview can match. */
 function tokenParam(params: Record<string, string>): string {
   const token = params.token ?? "";
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) throw new NotFound("导入预览");
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(token)) throw new NotFound(msg("notFound.preview"));
   return token;
 }
 const MB = IMPORT_MAX_BYTES / 1024 / 1024;

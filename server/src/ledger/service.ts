@@ -18,6 +18,8 @@ import {
   type ImportRowsPage,
   type importErrorsQuerySchema,
   type importRowsQuerySchema,
+  listed,
+  msg,
 } from "@jiati/shared";
 import type { z } from "zod";
 import { requireBuildingWrite, requireImport } from "../auth/policy";
@@ -167,13 +169,17 @@ export class LedgerService {
     return areaIds.flatMap((areaId) => {
       const missing = absent.filter((building) => building.areaId === areaId);
       if (missing.length === 0) return [];
-      const listed = missing
+      const names = missing
         .slice(0, 10)
-        .map((building) => `编号 ${building.id} ${building.address}`)
-        .join("、");
-      const more = missing.length > 10 ? ` 等` : "";
+        .map((building) => msg("import.absentBuilding", { id: building.id, address: building.address }));
+      const more = missing.length > 10 ? msg("import.andMore") : "";
       return [
-        `${areas.get(areaId)?.name ?? ""} 有 ${missing.length} 栋楼不在文件中（导入不会删除它们）：${listed}${more}`,
+        msg("import.absentBuildings", {
+          area: areas.get(areaId)?.name ?? "",
+          count: missing.length,
+          listed: listed(names),
+          more,
+        }),
       ];
     });
   }
@@ -201,9 +207,9 @@ export class LedgerService {
     requireImport(ctx.user);
     const preview = await findPreviewDetail(this.deps.db, token);
     if (!preview || preview.expiresAt < ctx.now || !preview.detail) {
-      throw new NotFound("导入预览（可能已过期，请重新上传）");
+      throw new NotFound(msg("notFound.previewExpired"));
     }
-    if (preview.userId !== ctx.user.id) throw new Forbidden("只能查看自己上传的导入");
+    if (preview.userId !== ctx.user.id) throw new Forbidden(msg("import.othersPreview"));
     const kept = this.details.get(token);
     if (kept) return kept;
     const detail = JSON.parse((await gunzipAsync(preview.detail)).toString("utf8")) as PreviewDetail;
@@ -219,23 +225,24 @@ export class LedgerService {
     // A preview never changes once made: it is read (and its large plan parsed) before the transaction,
     // which then only locks it — so the transaction, which on PGlite every other request waits for, is short.
     const preview = await findPreview(this.deps.db, input.token);
-    if (!preview || preview.expiresAt < ctx.now) throw new NotFound("导入预览（可能已过期，请重新上传）");
-    if (preview.userId !== ctx.user.id) throw new Forbidden("只能提交自己上传的导入");
-    const alreadyCommitted = (at: Date) => new Conflict(`该导入已于 ${at.toISOString()} 提交过`, "already_committed");
+    if (!preview || preview.expiresAt < ctx.now) throw new NotFound(msg("notFound.previewExpired"));
+    if (preview.userId !== ctx.user.id) throw new Forbidden(msg("import.othersCommit"));
+    const alreadyCommitted = (at: Date) =>
+      new Conflict(msg("import.committedAt", { at: at.toISOString() }), "already_committed");
     if (preview.committedAt) throw alreadyCommitted(preview.committedAt);
     if (preview.errorCount > 0) {
       throw new InvalidInput(
-        `导入文件有 ${preview.errorCount} 处错误，请修改文件后重新上传`,
-        { token: "预览有错误" },
+        msg("import.hasErrors", { count: preview.errorCount }),
+        { token: msg("import.hasErrorsShort") },
         "import_has_errors",
       );
     }
     const plan = preview.plan as ImportPlan;
     if (plan.creates.length + plan.updates.length === 0) {
-      throw new InvalidInput("文件与现有数据相同，没有需要导入的改动", { token: "没有改动" }, "unchanged");
+      throw new InvalidInput(msg("import.unchanged"), { token: msg("import.unchangedShort") }, "unchanged");
     }
     if (plan.needsReason && !reason) {
-      throw InvalidInput.field("reason", "导入包含把阶段日期往前改、清除日期或撤销/恢复楼栋，需要填写原因");
+      throw InvalidInput.field("reason", msg("import.reasonNeeded"));
     }
     return inTransaction(this.deps, async (tx, announce) => {
       // Locked, so a second commit of the same preview waits for this one and then finds it committed.
@@ -245,7 +252,7 @@ export class LedgerService {
       await this.checkUnchangedSincePreview(tx, ctx, plan.updates);
       await this.checkAddressesFree(tx, plan);
       if (!(await markCommitted(tx, input.token, ctx.now))) {
-        throw new Conflict("该导入已提交过", "already_committed");
+        throw new Conflict(msg("import.committed"), "already_committed");
       }
 
       const { createdIds, updatedIds } = await applyPlan(tx, ctx, plan, reason);
@@ -282,12 +289,8 @@ export class LedgerService {
         currentVersion: current.get(update.buildingId)?.version ?? null,
       }));
     if (stale.length) {
-      const rows = stale.map((entry) => entry.row).join("、");
-      throw new Conflict(
-        `预览之后有 ${stale.length} 栋楼被他人修改（第 ${rows} 行），没有导入任何内容：请重新上传文件查看最新预览`,
-        "stale_version",
-        { stale },
-      );
+      const rows = listed(stale.map((entry) => entry.row));
+      throw new Conflict(msg("import.changedSincePreview", { count: stale.length, rows }), "stale_version", { stale });
     }
     for (const update of updates) {
       requireBuildingWrite(ctx.user, current.get(update.buildingId)?.areaId as number);
@@ -307,7 +310,7 @@ export class LedgerService {
     const taken = holders.filter((holder) => claims.get(holder.addressKey) !== holder.id);
     if (taken.length) {
       throw new Conflict(
-        `预览之后有地址已被登记（编号 ${taken.map((holder) => holder.id).join("、")}），没有导入任何内容：请重新上传文件`,
+        msg("import.addressTakenSincePreview", { ids: listed(taken.map((holder) => holder.id)) }),
         "duplicate_address",
       );
     }

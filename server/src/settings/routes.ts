@@ -22,7 +22,7 @@ export function settingsRoutes(service: SettingsService): Router {
     {
       method: "put",
       path: "/settings/stall",
-      allow: (user) => requireTaskforce(user, "设置停滞阈值"),
+      allow: (user) => requireTaskforce(user, "setStallThresholds"),
       tag: "settings",
       summary: "Set the stall thresholds (task force)",
       body: stallThresholdsSchema,

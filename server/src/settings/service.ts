@@ -24,7 +24,7 @@ export class SettingsService {
   }
 
   async setStallThresholds(ctx: RequestContext, value: StallThresholds): Promise<StallThresholds> {
-    requireTaskforce(ctx.user, "设置停滞阈值");
+    requireTaskforce(ctx.user, "setStallThresholds");
     const before = await this.stallThresholds();
     await inTransaction(this.deps, async (tx, announce) => {
       await writeSetting(tx, KEY, value, ctx.now);

@@ -1,6 +1,7 @@
 // The open event streams: which session each belongs to, the caps on them, and their end when their session
 // ends — a logout, a password change or a disabled account, on any instance (docs/SECURITY.md).
 
+import { msg } from "@jiati/shared";
 import type { ChangeHub } from "../core/changes";
 import { TooManyRequests } from "../core/errors";
 
@@ -33,9 +34,9 @@ export class StreamService {
   open(sessionId: string, close: () => void): () => void {
     const mine = this.bySession.get(sessionId) ?? new Set<() => void>();
     if (mine.size >= this.limits.perSession) {
-      throw new TooManyRequests("此登录打开的实时连接过多，请关闭多余的页面", 30);
+      throw new TooManyRequests(msg("stream.tooManyForSession"), 30);
     }
-    if (this.total >= this.limits.perServer) throw new TooManyRequests("服务器的实时连接已满，请稍后再试", 30);
+    if (this.total >= this.limits.perServer) throw new TooManyRequests(msg("stream.full"), 30);
     this.bySession.set(sessionId, mine);
     this.total++;
     const release = () => {

@@ -72,7 +72,7 @@ function structureWriteRoutes(router: Router, service: StructureService): void {
     {
       method: "post",
       path: "/zones",
-      allow: (user) => requireTaskforce(user, "新增片区"),
+      allow: (user) => requireTaskforce(user, "createZone"),
       status: 201,
       tag,
       summary: "Add a zone (task force)",
@@ -90,7 +90,7 @@ function structureWriteRoutes(router: Router, service: StructureService): void {
     {
       method: "patch",
       path: "/zones/:id",
-      allow: (user) => requireTaskforce(user, "修改片区"),
+      allow: (user) => requireTaskforce(user, "editZone"),
       tag,
       summary: "Rename a zone (task force)",
       body: patchZoneSchema,
@@ -104,7 +104,7 @@ function structureWriteRoutes(router: Router, service: StructureService): void {
     {
       method: "post",
       path: "/areas",
-      allow: (user) => requireTaskforce(user, "新增居民区"),
+      allow: (user) => requireTaskforce(user, "createArea"),
       status: 201,
       tag,
       summary: "Add a residential area (task force)",
@@ -122,7 +122,7 @@ function structureWriteRoutes(router: Router, service: StructureService): void {
     {
       method: "patch",
       path: "/areas/:id",
-      allow: (user) => requireTaskforce(user, "修改居民区"),
+      allow: (user) => requireTaskforce(user, "editArea"),
       tag,
       summary: "Rename an area or move it to another zone (task force)",
       body: patchAreaSchema,

@@ -1,6 +1,7 @@
 // Zones and residential areas: the programme's structure, with each one's buildings counted by stage.
 
 import type { AreaWithCounts, StageCounts, ZoneWithCounts } from "@jiati/shared";
+import { msg } from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
 import { recordAudit } from "../core/audit";
 import { GenerationCache } from "../core/cache";
@@ -79,12 +80,12 @@ export class StructureService {
   async area(id: number): Promise<AreaWithCounts> {
     const { areas: list } = await this.structure();
     const area = list.find((candidate) => candidate.id === id);
-    if (!area) throw new NotFound("居民区");
+    if (!area) throw new NotFound(msg("notFound.area"));
     return area;
   }
 
   async createZone(ctx: RequestContext, name: string) {
-    requireTaskforce(ctx.user, "新增片区");
+    requireTaskforce(ctx.user, "createZone");
     return inTransaction(this.deps, async (tx, announce) => {
       const zone = await insertZone(tx, name);
       await recordAudit(tx, ctx, { action: "zone.create", entity: "zone", entityId: zone.id, after: { name } });
@@ -94,10 +95,10 @@ export class StructureService {
   }
 
   async renameZone(ctx: RequestContext, id: number, name: string) {
-    requireTaskforce(ctx.user, "修改片区");
+    requireTaskforce(ctx.user, "editZone");
     return inTransaction(this.deps, async (tx, announce) => {
       const current = await findZone(tx, id, true);
-      if (!current) throw new NotFound("片区");
+      if (!current) throw new NotFound(msg("notFound.zone"));
       const zone = await renameZone(tx, id, name);
       await recordAudit(tx, ctx, {
         action: "zone.update",
@@ -112,9 +113,9 @@ export class StructureService {
   }
 
   async createArea(ctx: RequestContext, input: { name: string; zoneId: number }) {
-    requireTaskforce(ctx.user, "新增居民区");
+    requireTaskforce(ctx.user, "createArea");
     return inTransaction(this.deps, async (tx, announce) => {
-      if (!(await findZone(tx, input.zoneId))) throw InvalidInput.field("zoneId", "片区不存在");
+      if (!(await findZone(tx, input.zoneId))) throw InvalidInput.field("zoneId", msg("notFound.zone"));
       const area = await insertArea(tx, input);
       await recordAudit(tx, ctx, {
         action: "area.create",
@@ -129,12 +130,12 @@ export class StructureService {
   }
 
   async updateArea(ctx: RequestContext, id: number, patch: { name?: string; zoneId?: number }) {
-    requireTaskforce(ctx.user, "修改居民区");
+    requireTaskforce(ctx.user, "editArea");
     return inTransaction(this.deps, async (tx, announce) => {
       const current = await findArea(tx, id, true);
-      if (!current) throw new NotFound("居民区");
+      if (!current) throw new NotFound(msg("notFound.area"));
       if (patch.zoneId !== undefined && !(await findZone(tx, patch.zoneId))) {
-        throw InvalidInput.field("zoneId", "片区不存在");
+        throw InvalidInput.field("zoneId", msg("notFound.zone"));
       }
       const area = await updateArea(tx, id, patch);
       await recordAudit(tx, ctx, {

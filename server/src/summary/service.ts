@@ -1,7 +1,7 @@
 // GET /api/summary: the year's aggregates (repo.ts), composed with the pure composeSummary of shared/, and
 // cached until the next change.
 
-import { composeSummary, type Summary, startOfMonth, startOfWeek } from "@jiati/shared";
+import { composeSummary, msg, type Summary, startOfMonth, startOfWeek } from "@jiati/shared";
 import { GenerationCache } from "../core/cache";
 import type { Deps } from "../core/deps";
 import { NotFound } from "../core/errors";
@@ -50,7 +50,7 @@ export class SummaryService {
   async compute(year: number, zoneId: number | null, today: string): Promise<Summary> {
     const ex = this.deps.db;
     const { zones, areas } = await this.structure.structure();
-    if (zoneId != null && !zones.some((zone) => zone.id === zoneId)) throw new NotFound("片区");
+    if (zoneId != null && !zones.some((zone) => zone.id === zoneId)) throw new NotFound(msg("notFound.zone"));
     const thresholds = await this.settings.stallThresholds();
     const scope = scopeFilter(zoneId);
     const [monthly, targets, waiting, medians, status, blockedRows, troubles] = await Promise.all([

@@ -2,16 +2,17 @@
 // own first bytes, whatever type the upload claims (415 otherwise), at most 1 MB once the browser has
 // resized them (413).
 
-import { imageTypeOf, PHOTO_MAX_BYTES, PHOTO_TYPES, type PhotoType } from "@jiati/shared";
+import { imageTypeOf, listed, msg, PHOTO_MAX_BYTES, PHOTO_TYPES, type PhotoType } from "@jiati/shared";
 import { AppError } from "../core/errors";
 
 export class UnsupportedPhoto extends AppError {
-  constructor(message = `照片须为 JPEG、PNG 或 WebP 图片（${PHOTO_TYPES.join("、")}）`) {
+  constructor(message = msg("blocker.photoWrongType", { types: listed(PHOTO_TYPES) })) {
     super(415, "unsupported_media_type", message, { file: message });
   }
 }
 
-export const photoTooLargeMessage = `照片超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB：请在手机上缩小后再上传`;
+/** Said when the request is refused (so in its language). */
+export const photoTooLargeMessage = () => msg("blocker.photoTooLarge", { mb: PHOTO_MAX_BYTES / 1024 / 1024 });
 
 /** The photo's type read from its bytes, or 415. */
 export function acceptedPhoto(data: Uint8Array): PhotoType {

@@ -124,7 +124,7 @@ function photoRoutes(router: Router, service: SupervisionService): void {
       // A JSON body has been read by the JSON parser already, and is no image anyway.
       if (mediaTypeOf(req) === "application/json") throw new UnsupportedPhoto();
       await service.checkPhotoUpload(ctx, id, query.noteId);
-      const data = await readRawBody(req, PHOTO_MAX_BYTES, () => new PayloadTooLarge(photoTooLargeMessage));
+      const data = await readRawBody(req, PHOTO_MAX_BYTES, () => new PayloadTooLarge(photoTooLargeMessage()));
       const photo = await service.addPhoto(ctx, id, query.noteId, data);
       res.status(201);
       return photo;

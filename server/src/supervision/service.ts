@@ -14,6 +14,7 @@ import {
   blockedDays,
   daysOverdue,
   isOverdue,
+  msg,
   PHOTO_MAX_BYTES,
   PHOTOS_PER_EPISODE,
   type PhotoType,
@@ -180,8 +181,8 @@ export class SupervisionService {
   /** A photo's bytes, for a user who may read its building. */
   async photo(ctx: RequestContext, id: number) {
     const row = await photoData(this.deps.db, id);
-    if (!row) throw new NotFound("照片");
-    if (!canReadBuildingIn(ctx.user, row.areaId)) throw new Forbidden("无权查看该楼栋");
+    if (!row) throw new NotFound(msg("notFound.photo"));
+    if (!canReadBuildingIn(ctx.user, row.areaId)) throw new Forbidden(msg("forbidden.cannotReadBuilding"));
     return { contentType: row.contentType, data: row.data };
   }
 
@@ -215,7 +216,7 @@ export class SupervisionService {
 
   /** Who may own a blocker of the area: asked by those who may supervise it (they choose the owner). */
   async owners(ctx: RequestContext, areaId: number): Promise<BlockerOwnerOption[]> {
-    if (!(await areaOf(this.deps.db, areaId))) throw new NotFound("居民区");
+    if (!(await areaOf(this.deps.db, areaId))) throw new NotFound(msg("notFound.area"));
     requireSupervise(ctx.user, areaId);
     const rows = await ownerCandidates(this.deps.db, areaId);
     return rows.map((row) => ({ ...row, role: row.role as BlockerOwnerOption["role"] }));
@@ -223,19 +224,19 @@ export class SupervisionService {
 
   private async readable(ctx: RequestContext, buildingId: number): Promise<BlockerRow> {
     const building = await blockerOf(this.deps.db, buildingId);
-    if (!building) throw new NotFound("楼栋");
-    if (!canReadBuildingIn(ctx.user, building.areaId)) throw new Forbidden("无权查看该楼栋");
+    if (!building) throw new NotFound(msg("notFound.building"));
+    if (!canReadBuildingIn(ctx.user, building.areaId)) throw new Forbidden(msg("forbidden.cannotReadBuilding"));
     return building;
   }
 
   /** The building (locked in a transaction), if the user may supervise it and its blocker is open. */
   private async openForWrite(ex: Executor, ctx: RequestContext, buildingId: number, lock: boolean) {
     const building = await blockerOf(ex, buildingId, lock);
-    if (!building) throw new NotFound("楼栋");
+    if (!building) throw new NotFound(msg("notFound.building"));
     requireSupervise(ctx.user, building.areaId);
-    if (building.withdrawn) throw InvalidInput.field("blocker", "楼栋已撤销", "not_blocked");
+    if (building.withdrawn) throw InvalidInput.field("blocker", msg("blocker.withdrawn"), "not_blocked");
     if (!building.blockerCategory || !building.blockedSince) {
-      throw InvalidInput.field("blocker", "楼栋当前未受阻，先标记受阻再记录进展", "not_blocked");
+      throw InvalidInput.field("blocker", msg("blocker.notBlocked"), "not_blocked");
     }
     return building;
   }
@@ -245,12 +246,12 @@ export class SupervisionService {
     if (noteId !== undefined) {
       const note = await noteOf(ex, noteId);
       if (!note || note.buildingId !== building.id || note.blockedSince !== since) {
-        throw InvalidInput.field("noteId", "只能给本楼栋当前受阻的进展添加照片");
+        throw InvalidInput.field("noteId", msg("blocker.photoNotOnNote"));
       }
     }
     if ((await countEpisodePhotos(ex, building.id, since)) >= PHOTOS_PER_EPISODE) {
       throw new Conflict(
-        `本次受阻已有 ${PHOTOS_PER_EPISODE} 张照片，不能再添加（每张不超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB）`,
+        msg("blocker.tooManyPhotos", { count: PHOTOS_PER_EPISODE, mb: PHOTO_MAX_BYTES / 1024 / 1024 }),
         "too_many_photos",
       );
     }

@@ -2,7 +2,7 @@
 // written by its secretary or the task force. Every line is kept; the latest is what the dashboard and the
 // area page show, with its date and author.
 
-import type { AreaStatus, AreaStatusInput } from "@jiati/shared";
+import { type AreaStatus, type AreaStatusInput, msg } from "@jiati/shared";
 import { requireAreaStatusWrite } from "../auth/policy";
 import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
@@ -23,7 +23,7 @@ export class AreaStatusService {
   /** Writes the area's status line for today, with its audit row. */
   async write(ctx: RequestContext, areaId: number, input: AreaStatusInput): Promise<AreaStatus> {
     return inTransaction(this.deps, async (tx, announce) => {
-      if (!(await areaOf(tx, areaId))) throw new NotFound("居民区");
+      if (!(await areaOf(tx, areaId))) throw new NotFound(msg("notFound.area"));
       requireAreaStatusWrite(ctx.user, areaId);
       const text = input.text;
       const { id } = await insertAreaStatus(tx, { areaId, text, date: ctx.today, userId: ctx.user.id, at: ctx.now });
@@ -46,7 +46,7 @@ export class AreaStatusService {
 
   /** The area's recent lines, newest first. */
   async history(areaId: number): Promise<AreaStatus[]> {
-    if (!(await areaOf(this.deps.db, areaId))) throw new NotFound("居民区");
+    if (!(await areaOf(this.deps.db, areaId))) throw new NotFound(msg("notFound.area"));
     return (await areaStatusHistory(this.deps.db, areaId, AREA_STATUS_HISTORY)).map(present);
   }
 }

@@ -1,6 +1,7 @@
 // Target letters (目标任务书): for each area and year, who answers for its targets and when they signed.
 
 import type { PutLetter, TargetLetter } from "@jiati/shared";
+import { msg } from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
 import { recordAudit } from "../core/audit";
 import type { RequestContext } from "../core/context";
@@ -28,11 +29,11 @@ export class LetterService {
   }
 
   async put(ctx: RequestContext, areaId: number, input: PutLetter): Promise<Letter> {
-    requireTaskforce(ctx.user, "编辑目标任务书");
+    requireTaskforce(ctx.user, "editLetters");
     if (input.signedOn && input.signedOn > ctx.today)
-      throw InvalidInput.field("signedOn", `签订日期不能晚于今天（${ctx.today}）`);
+      throw InvalidInput.field("signedOn", msg("letter.signedAfterToday", { today: ctx.today }));
     await inTransaction(this.deps, async (tx, announce) => {
-      if (!(await findArea(tx, areaId))) throw new NotFound("居民区");
+      if (!(await findArea(tx, areaId))) throw new NotFound(msg("notFound.area"));
       const before = await findLetter(tx, areaId, input.year);
       await writeLetter(tx, { ...input, areaId, updatedAt: ctx.now });
       await recordAudit(tx, ctx, {
@@ -58,7 +59,7 @@ export class LetterService {
       await announce({ kind: "targets" });
     });
     const letter = (await this.list(input.year)).find((row) => row.areaId === areaId);
-    if (!letter) throw new NotFound("居民区");
+    if (!letter) throw new NotFound(msg("notFound.area"));
     return letter;
   }
 }

@@ -37,7 +37,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
     {
       method: "put",
       path: "/targets",
-      allow: (user) => requireTaskforce(user, "设置目标"),
+      allow: (user) => requireTaskforce(user, "setTargets"),
       tag,
       summary: "Set targets (task force); value null removes one",
       body: putTargetsSchema,
@@ -64,7 +64,7 @@ export function targetRoutes(service: TargetService, letters: LetterService): Ro
     {
       method: "put",
       path: "/targets/letters/:areaId",
-      allow: (user) => requireTaskforce(user, "编辑目标任务书"),
+      allow: (user) => requireTaskforce(user, "editLetters"),
       tag,
       summary: "Record an area's target letter for a year (task force)",
       body: putLetterSchema,

@@ -1,6 +1,7 @@
 // Annual targets per stage — the town's own, and their allocation to zones and areas.
 
 import {
+  msg,
   type PutTargets,
   RECORDED_STAGES,
   type RecordedStage,
@@ -21,10 +22,10 @@ const empty = (): StageValues => ({ signed: null, started: null, completed: null
 function checkScopes(input: PutTargets, ids: { areaIds: Set<number>; zoneIds: Set<number> }): void {
   for (const [index, entry] of input.targets.entries()) {
     if (entry.areaId != null && !ids.areaIds.has(entry.areaId)) {
-      throw InvalidInput.field(`targets.${index}.areaId`, "居民区不存在");
+      throw InvalidInput.field(`targets.${index}.areaId`, msg("notFound.area"));
     }
     if (entry.zoneId != null && !ids.zoneIds.has(entry.zoneId)) {
-      throw InvalidInput.field(`targets.${index}.zoneId`, "片区不存在");
+      throw InvalidInput.field(`targets.${index}.zoneId`, msg("notFound.zone"));
     }
   }
 }
@@ -89,7 +90,7 @@ export class TargetService {
   }
 
   async put(ctx: RequestContext, input: PutTargets): Promise<TargetsResponse> {
-    requireTaskforce(ctx.user, "设置目标");
+    requireTaskforce(ctx.user, "setTargets");
     await inTransaction(this.deps, async (tx, announce) => {
       checkScopes(input, await structureIds(tx));
       const changes = targetChanges(input, await loadTargets(tx, input.year));

@@ -15,7 +15,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "get",
       path: "/users",
-      allow: (user) => requireTaskforce(user, "查看账号"),
+      allow: (user) => requireTaskforce(user, "listUsers"),
       tag,
       summary: "All accounts (task force)",
       response: z.array(userSchema),
@@ -27,7 +27,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "post",
       path: "/users",
-      allow: (user) => requireTaskforce(user, "新增账号"),
+      allow: (user) => requireTaskforce(user, "createUser"),
       status: 201,
       tag,
       summary: "Add an account (task force)",
@@ -44,7 +44,7 @@ export function userRoutes(service: UserService): Router {
     {
       method: "patch",
       path: "/users/:id",
-      allow: (user) => requireTaskforce(user, "修改账号"),
+      allow: (user) => requireTaskforce(user, "editUser"),
       tag,
       summary: "Edit an account: name, role, area or zone, disabled, password reset (task force)",
       body: patchUserSchema,

@@ -1,6 +1,6 @@
 // Accounts: the task force adds, edits, disables users and resets passwords; anyone changes their own.
 
-import { type createUserSchema, type patchUserSchema, type Role, type User, userScopeSchema } from "@jiati/shared";
+import { type createUserSchema, msg, type patchUserSchema, type Role, type User, userScopeSchema } from "@jiati/shared";
 import type { z } from "zod";
 import { clearAttempts, countedUnlessBusy, reserveAttempt } from "../auth/attempts";
 import { hashPassword, verifyPassword } from "../auth/passwords";
@@ -27,8 +27,8 @@ export function presentUser(row: UserRow): User {
 }
 
 async function checkScopeExists(tx: Executor, areaId: number | null, zoneId: number | null) {
-  if (areaId != null && !(await findArea(tx, areaId))) throw InvalidInput.field("areaId", "居民区不存在");
-  if (zoneId != null && !(await findZone(tx, zoneId))) throw InvalidInput.field("zoneId", "片区不存在");
+  if (areaId != null && !(await findArea(tx, areaId))) throw InvalidInput.field("areaId", msg("notFound.area"));
+  if (zoneId != null && !(await findZone(tx, zoneId))) throw InvalidInput.field("zoneId", msg("notFound.zone"));
 }
 
 /** The role and scope after a patch: changing the role clears a scope the new role cannot have, unless one is given. */
@@ -48,7 +48,7 @@ function nextScope(current: UserRow, patch: z.infer<typeof patchUserSchema>) {
 function refuseSelfLockout(ctx: RequestContext, id: number, patch: z.infer<typeof patchUserSchema>): void {
   if (id !== ctx.user.id) return;
   if (patch.disabled === true || (patch.role && patch.role !== "taskforce")) {
-    throw InvalidInput.field(patch.disabled ? "disabled" : "role", "不能停用自己或取消自己的专班角色");
+    throw InvalidInput.field(patch.disabled ? "disabled" : "role", msg("user.cannotDemoteSelf"));
   }
 }
 
@@ -56,17 +56,19 @@ export class UserService {
   constructor(private readonly deps: Deps) {}
 
   async list(ctx: RequestContext): Promise<User[]> {
-    requireTaskforce(ctx.user, "查看账号");
+    requireTaskforce(ctx.user, "listUsers");
     return (await listUsers(this.deps.db)).map(presentUser);
   }
 
   async create(ctx: RequestContext, input: z.infer<typeof createUserSchema>): Promise<User> {
-    requireTaskforce(ctx.user, "新增账号");
+    requireTaskforce(ctx.user, "createUser");
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.deps, async (tx, announce) => {
       await checkScopeExists(tx, input.areaId, input.zoneId);
       if (await usernameTaken(tx, input.username)) {
-        throw new Conflict("用户名已存在", "duplicate_username", undefined, { username: "用户名已存在" });
+        throw new Conflict(msg("user.usernameTaken"), "duplicate_username", undefined, {
+          username: msg("user.usernameTaken"),
+        });
       }
       const { password: _password, ...fields } = input;
       const row = await insertUser(tx, { ...fields, passwordHash, createdAt: ctx.now, updatedAt: ctx.now });
@@ -84,11 +86,11 @@ export class UserService {
   }
 
   async patch(ctx: RequestContext, id: number, patch: z.infer<typeof patchUserSchema>): Promise<User> {
-    requireTaskforce(ctx.user, "修改账号");
+    requireTaskforce(ctx.user, "editUser");
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     return inTransaction(this.deps, async (tx, announce) => {
       const current = await findUser(tx, id, true);
-      if (!current) throw new NotFound("账号");
+      if (!current) throw new NotFound(msg("notFound.user"));
       const next = nextScope(current, patch);
       await checkScopeExists(tx, next.areaId, next.zoneId);
       refuseSelfLockout(ctx, id, patch);
@@ -122,12 +124,12 @@ export class UserService {
     const db = this.deps.db;
     // Guesses at the current password are limited like logins, per account from any address.
     const attempt = { key: `password:${ctx.user.id}`, address: "*" };
-    const reservation = await reserveAttempt(db, attempt, ctx.now, "当前密码输错次数过多，请稍后再试");
+    const reservation = await reserveAttempt(db, attempt, ctx.now, msg("user.tooManyPasswordAttempts"));
     const row = await findUser(db, ctx.user.id);
     const valid = await countedUnlessBusy(db, reservation, async () =>
       row ? verifyPassword(currentPassword, row.passwordHash) : false,
     );
-    if (!row || !valid) throw InvalidInput.field("currentPassword", "当前密码不正确");
+    if (!row || !valid) throw InvalidInput.field("currentPassword", msg("user.wrongCurrentPassword"));
     await clearAttempts(db, attempt);
     const passwordHash = await hashPassword(newPassword);
     return inTransaction(this.deps, async (tx, announce) => {

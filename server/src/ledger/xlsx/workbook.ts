@@ -4,6 +4,7 @@
 // inflated or parsed.
 
 import path from "node:path/posix";
+import { msg } from "@jiati/shared";
 import { invalidFile } from "./errors";
 import { parseXml, type XmlHandlers } from "./xml";
 import { ZipArchive, type ZipLimits } from "./zip";
@@ -145,7 +146,7 @@ function readSharedStrings(bytes: Buffer | null, limit: number): string[] {
   parseXml(bytes, "sharedStrings.xml", {
     open(name) {
       if (name === "si") {
-        if (strings.length >= limit) throw invalidFile("文件包含的文字过多，不像 Excel 台账", 413);
+        if (strings.length >= limit) throw invalidFile(msg("xlsx.tooMuchText"), 413);
         current = [];
       } else if (name === "rPh") phonetic++;
       else if (name === "t" && phonetic === 0) inText = true;
@@ -209,7 +210,7 @@ export class Workbook {
     const root = readRelationships(this.archive, "");
     const workbookPart = byType(root, "/officeDocument") ?? "xl/workbook.xml";
     const workbookXml = this.archive.read(workbookPart);
-    if (!workbookXml) throw invalidFile("这不是 Excel 工作簿（.xlsx），请上传台账文件");
+    if (!workbookXml) throw invalidFile(msg("xlsx.notWorkbook"));
     const relationships = readRelationships(this.archive, workbookPart);
 
     let date1904 = false;
@@ -236,7 +237,9 @@ export class Workbook {
   private dateOf(serial: number): CellContent {
     const days = this.date1904 ? serial + 1462 : serial;
     const date = new Date(EXCEL_EPOCH_MS + Math.round(days * DAY_MS));
-    return Number.isNaN(date.getTime()) ? { kind: "error", error: "无效日期" } : { kind: "date", value: date };
+    return Number.isNaN(date.getTime())
+      ? { kind: "error", error: msg("xlsx.invalidDate") }
+      : { kind: "date", value: date };
   }
 
   /** A cell's content from its type, style, value text and formula; null when empty. */
@@ -262,7 +265,7 @@ export class Workbook {
 
   private sharedString(index: string): CellContent | null {
     const text = this.strings[Number(index)];
-    if (text === undefined) return { kind: "error", error: "无法识别的单元格内容" };
+    if (text === undefined) return { kind: "error", error: msg("xlsx.unknownCell") };
     return text.trim() === "" ? null : { kind: "text", text };
   }
 
@@ -279,7 +282,7 @@ export class Workbook {
   /** Reads one sheet's cells, merges and hidden rows, refusing it past the limits. */
   readSheet(info: SheetInfo): Sheet {
     const bytes = info.part ? this.archive.read(info.part) : null;
-    if (!bytes) throw invalidFile(`文件已损坏（找不到工作表「${info.name}」的内容）`);
+    if (!bytes) throw invalidFile(msg("xlsx.sheetMissing", { sheet: info.name }));
     const reader = new SheetReader(info.name, this.limits, this, () => ++this.cellsRead);
     parseXml(bytes, info.part ?? info.name, reader);
     return reader.sheet;
@@ -289,7 +292,7 @@ export class Workbook {
 /** A `t="d"` cell's ISO 8601 date. */
 function isoDateContent(value: string): CellContent {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return { kind: "error", error: "无效日期" };
+  if (!match) return { kind: "error", error: msg("xlsx.invalidDate") };
   return { kind: "date", value: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) };
 }
 
@@ -324,7 +327,7 @@ class SheetReader implements XmlHandlers {
   }
 
   private tooMany() {
-    return invalidFile(`行数或列数过多：工作表「${this.sheet.name}」超出了导入的上限，请拆分文件`, 413);
+    return invalidFile(msg("xlsx.sheetTooLarge", { sheet: this.sheet.name }), 413);
   }
 
   open(name: string, attributes: Record<string, string>): void {
@@ -344,13 +347,13 @@ class SheetReader implements XmlHandlers {
   text(text: string): void {
     if (!this.capture) return;
     this.capture.push(text);
-    if (this.capture.length > 10_000) throw invalidFile("单元格内容过长，不像 Excel 台账", 413);
+    if (this.capture.length > 10_000) throw invalidFile(msg("xlsx.cellTooLong"), 413);
   }
 
   private openRow(attributes: Record<string, string>): void {
     this.rowNumber = attributes.r ? Number(attributes.r) : this.rowNumber + 1;
     if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > 1_048_576) {
-      throw invalidFile(`文件已损坏（工作表「${this.sheet.name}」的行号无法识别）`);
+      throw invalidFile(msg("xlsx.badRowNumber", { sheet: this.sheet.name }));
     }
     if (attributes.hidden === "1" || attributes.hidden === "true") this.sheet.hiddenRows.add(this.rowNumber);
     this.col = 0;
@@ -358,7 +361,7 @@ class SheetReader implements XmlHandlers {
 
   private openCell(attributes: Record<string, string>): void {
     const at = attributes.r ? decodeCell(attributes.r) : null;
-    if (attributes.r && !at) throw invalidFile(`文件已损坏（单元格 ${attributes.r.slice(0, 20)} 无法识别）`);
+    if (attributes.r && !at) throw invalidFile(msg("xlsx.badCellReference", { cell: attributes.r.slice(0, 20) }));
     if (at) [this.col, this.rowNumber] = [at.col, at.row];
     else this.col++;
     this.cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], formula: null };
@@ -386,10 +389,10 @@ class SheetReader implements XmlHandlers {
 
   private addMerge(ref: string): void {
     const range = decodeRange(ref);
-    if (!range) throw invalidFile(`工作表「${this.sheet.name}」的合并单元格无法识别`);
+    if (!range) throw invalidFile(msg("xlsx.badMerge", { sheet: this.sheet.name }));
     this.mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
     if (this.sheet.merges.length >= this.limits.maxMerges || this.mergedCells > this.limits.maxMergedCells) {
-      throw invalidFile("合并单元格过多或过大，请取消合并后再上传", 413);
+      throw invalidFile(msg("xlsx.tooManyMerges"), 413);
     }
     this.sheet.merges.push(range);
   }

@@ -2,6 +2,7 @@
 // handled as XML defines them; no DTD entities, no external resources). Elements are reported by their
 // local name, so `<x:c>` reads as `c`.
 
+import { msg } from "@jiati/shared";
 import { SaxesParser } from "saxes";
 import { FileProblem, invalidFile } from "./errors";
 
@@ -56,8 +57,6 @@ export function parseXml(bytes: Buffer, part: string, handlers: XmlHandlers): vo
   } catch (error) {
     // A handler's own refusal (a limit reached) passes through as it is.
     if (error instanceof FileProblem) throw error;
-    throw invalidFile(
-      `无法读取该 .xlsx 文件（${part} 不是有效的 XML，文件可能已损坏），请用 Excel 打开后重新保存再上传`,
-    );
+    throw invalidFile(msg("xlsx.badXml", { part }));
   }
 }

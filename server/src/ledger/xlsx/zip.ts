@@ -4,6 +4,7 @@
 // it produce more than the limits, whatever sizes the file claims.
 
 import { crc32, inflateRawSync } from "node:zlib";
+import { msg } from "@jiati/shared";
 import { invalidFile } from "./errors";
 
 const EOCD = 0x06054b50;
@@ -30,10 +31,10 @@ interface Entry {
 /** Names what a file that is not an .xlsx probably is, for the message. */
 function describeNonZip(buffer: Buffer): string {
   if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    return "这是旧版 .xls 文件或受密码保护的工作簿，请在 Excel 中另存为 .xlsx（不设密码）后再上传";
+    return msg("zip.oldXls");
   }
-  if (buffer.subarray(0, 5).toString("latin1") === "%PDF-") return "这是 PDF 文件，请上传 .xlsx 台账";
-  return "文件不是 .xlsx 格式，请上传用 Excel 保存的 .xlsx 台账（可先下载导入模板）";
+  if (buffer.subarray(0, 5).toString("latin1") === "%PDF-") return msg("zip.pdf");
+  return msg("zip.notXlsx");
 }
 
 function findEndOfCentralDirectory(buffer: Buffer): number {
@@ -57,16 +58,16 @@ export class ZipArchive {
     private readonly buffer: Buffer,
     private readonly limits: ZipLimits,
   ) {
-    if (buffer.length === 0) throw invalidFile("文件为空");
+    if (buffer.length === 0) throw invalidFile(msg("zip.empty"));
     if (buffer.length < 22 || buffer.readUInt32LE(0) !== LOCAL) throw invalidFile(describeNonZip(buffer));
     const end = findEndOfCentralDirectory(buffer);
-    if (end < 0) throw invalidFile("文件不完整或已损坏（不是完整的 .xlsx）");
+    if (end < 0) throw invalidFile(msg("zip.incompleteXlsx"));
     const entryCount = buffer.readUInt16LE(end + 10);
     const directorySize = buffer.readUInt32LE(end + 12);
     const directoryOffset = buffer.readUInt32LE(end + 16);
-    if (entryCount === 0xffff || directoryOffset === 0xffffffff) throw invalidFile("不支持 ZIP64 格式的文件");
-    if (entryCount > limits.maxEntries) throw invalidFile("文件包含的部件过多，不像 Excel 台账");
-    if (directoryOffset + directorySize > end) throw invalidFile("文件已损坏（ZIP 目录无法读取）");
+    if (entryCount === 0xffff || directoryOffset === 0xffffffff) throw invalidFile(msg("zip.zip64"));
+    if (entryCount > limits.maxEntries) throw invalidFile(msg("zip.tooManyParts"));
+    if (directoryOffset + directorySize > end) throw invalidFile(msg("zip.badDirectory"));
 
     let offset = directoryOffset;
     for (let index = 0; index < entryCount; index++) {
@@ -74,7 +75,7 @@ export class ZipArchive {
       offset = entry.next;
       const key = partKey(entry.entry.name);
       // Two parts that a reader could take for one another: refuse rather than guess which is meant.
-      if (this.entries.has(key)) throw invalidFile("文件已损坏（包含重名的部件）");
+      if (this.entries.has(key)) throw invalidFile(msg("zip.duplicatePart"));
       this.entries.set(key, entry.entry);
     }
   }
@@ -82,7 +83,7 @@ export class ZipArchive {
   private readCentralEntry(offset: number): { entry: Entry; next: number } {
     const buffer = this.buffer;
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL) {
-      throw invalidFile("文件已损坏（ZIP 目录无法读取）");
+      throw invalidFile(msg("zip.badDirectory"));
     }
     const flags = buffer.readUInt16LE(offset + 8);
     const method = buffer.readUInt16LE(offset + 10);
@@ -95,15 +96,15 @@ export class ZipArchive {
     const localOffset = buffer.readUInt32LE(offset + 42);
     const nameBytes = buffer.subarray(offset + 46, offset + 46 + nameLength);
     const name = nameBytes.toString("utf8");
-    if (flags & 1) throw invalidFile("文件已加密，请取消密码后再上传");
+    if (flags & 1) throw invalidFile(msg("zip.encrypted"));
     if (name.includes("\\") || name.split("/").includes("..") || name.includes("\0")) {
-      throw invalidFile("文件已损坏（部件名称不合法）");
+      throw invalidFile(msg("zip.badPartName"));
     }
 
     // The local header must describe the same part: a reader that trusts local headers would otherwise
     // see other contents than this one.
     if (localOffset + 30 > buffer.length || buffer.readUInt32LE(localOffset) !== LOCAL) {
-      throw invalidFile("文件已损坏（ZIP 条目无法读取）");
+      throw invalidFile(msg("zip.badEntry"));
     }
     const localFlags = buffer.readUInt16LE(localOffset + 6);
     const localMethod = buffer.readUInt16LE(localOffset + 8);
@@ -117,11 +118,11 @@ export class ZipArchive {
       (!sizesFollow &&
         (buffer.readUInt32LE(localOffset + 18) !== compressedSize || buffer.readUInt32LE(localOffset + 22) !== size))
     ) {
-      throw invalidFile("文件已损坏（ZIP 目录与条目不一致）");
+      throw invalidFile(msg("zip.directoryMismatch"));
     }
     const dataStart = localOffset + 30 + localNameLength + localExtraLength;
-    if (dataStart + compressedSize > buffer.length) throw invalidFile("文件不完整或已损坏");
-    if (method !== 0 && method !== 8) throw invalidFile("文件使用了不支持的压缩方式");
+    if (dataStart + compressedSize > buffer.length) throw invalidFile(msg("zip.incomplete"));
+    if (method !== 0 && method !== 8) throw invalidFile(msg("zip.unsupportedMethod"));
     return {
       entry: { name, method, compressedSize, size, crc, dataStart },
       next: offset + 46 + nameLength + extraLength + commentLength,
@@ -139,7 +140,7 @@ export class ZipArchive {
   read(name: string): Buffer | null {
     const entry = this.entries.get(partKey(name));
     if (!entry) return null;
-    const tooLarge = () => invalidFile("文件解压后过大，不像 Excel 台账", 413);
+    const tooLarge = () => invalidFile(msg("zip.inflatedTooLarge"), 413);
     const allowed = Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.inflated);
     if (entry.size > allowed) throw tooLarge();
     const data = this.buffer.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
@@ -151,11 +152,11 @@ export class ZipArchive {
         content = inflateRawSync(data, { maxOutputLength: Math.max(1, allowed + 1) });
       } catch (error) {
         if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
-        throw invalidFile("文件已损坏（无法解压）");
+        throw invalidFile(msg("zip.cannotInflate"));
       }
     }
     if (content.length !== entry.size || crc32(content) !== entry.crc) {
-      throw invalidFile("文件已损坏（解压后的内容与记录不符）");
+      throw invalidFile(msg("zip.inflatedMismatch"));
     }
     this.inflated += content.length;
     return content;
