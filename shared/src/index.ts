@@ -3,6 +3,7 @@ import { z } from "zod";
 // Every zod message, on both sides, in Chinese.
 z.config(z.locales.zhCN());
 
+export * from "./asof";
 export * from "./counting";
 export * from "./dates";
 export * from "./forecast";

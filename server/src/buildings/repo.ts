@@ -6,12 +6,27 @@ import {
   type BuildingListItem,
   type BuildingListQuery,
   type BuildingStage,
+  RECORDED_STAGES,
   type StageDateField,
   type StallThresholds,
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
@@ -66,7 +81,7 @@ function escapeLike(text: string): string {
 }
 
 export async function listBuildings(
-  db: Db,
+  db: Pick<Db, "select">,
   query: BuildingListQuery,
   today: string,
   thresholds: StallThresholds,
@@ -140,6 +155,31 @@ export function stageEventValues(
   return { ...event, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now };
 }
 
+/**
+ * The event-log rows of a patch that changed the withdrawal or the blocker (`changed`: the fields it changed),
+ * each carrying the building's state after it (`row`) — what an as-of replay reads (docs/DOMAIN.md § As of a date).
+ */
+export function historyEventValues(
+  ctx: RequestContext,
+  row: BuildingRow,
+  changed: Record<string, unknown>,
+  reason: string,
+): (typeof stageEvents.$inferInsert)[] {
+  const base = { buildingId: row.id, reason, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now };
+  const events: (typeof stageEvents.$inferInsert)[] = [];
+  if ("withdrawn" in changed) events.push({ ...base, stage: "withdrawn", withdrawn: row.withdrawn });
+  if (["blockerCategory", "blockerNote", "blockedSince"].some((key) => key in changed)) {
+    events.push({
+      ...base,
+      stage: "blocker",
+      blockerCategory: row.blockerCategory,
+      blockerNote: row.blockerNote,
+      blockedSince: row.blockedSince,
+    });
+  }
+  return events;
+}
+
 export async function addressTaken(ex: Executor, key: string, exceptId?: number): Promise<boolean> {
   const [row] = await ex
     .select({ id: buildings.id })
@@ -210,6 +250,25 @@ export async function insertStageEvent(ex: Executor, values: typeof stageEvents.
   await ex.insert(stageEvents).values(values);
 }
 
+export async function insertStageEvents(ex: Executor, values: (typeof stageEvents.$inferInsert)[]): Promise<void> {
+  if (values.length) await ex.insert(stageEvents).values(values);
+}
+
+/** A building's stage date events (its withdrawal and blocker events are told by its audit history). */
 export function stageEventsOf(ex: Executor, buildingId: number) {
-  return ex.select().from(stageEvents).where(eq(stageEvents.buildingId, buildingId)).orderBy(stageEvents.id);
+  return ex
+    .select({
+      id: stageEvents.id,
+      buildingId: stageEvents.buildingId,
+      stage: stageEvents.stage,
+      fromDate: stageEvents.fromDate,
+      toDate: stageEvents.toDate,
+      reason: stageEvents.reason,
+      userId: stageEvents.userId,
+      requestId: stageEvents.requestId,
+      at: stageEvents.at,
+    })
+    .from(stageEvents)
+    .where(and(eq(stageEvents.buildingId, buildingId), inArray(stageEvents.stage, [...RECORDED_STAGES])))
+    .orderBy(stageEvents.id);
 }
