@@ -2,6 +2,7 @@
 // recount over the buildings as they were on D — their event log replayed with shared's buildingAsOf — for
 // random histories written through the API on a moving clock, and random D.
 
+import fs from "node:fs";
 import {
   addDays,
   BLOCKER_CATEGORIES,
@@ -17,6 +18,7 @@ import {
   stallOf,
   yearOf,
 } from "@jiati/shared";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -326,6 +328,100 @@ describe.each(ENGINES)("figures as of a past day on %s", (engine) => {
       const again = await freshAgent.get("/api/summary?year=2022&asOf=2022-04-30");
       expect(again.body.funnel).toEqual(before.body.funnel);
       expect(again.body.generatedAt).not.toBe(before.body.generatedAt);
+    });
+  });
+});
+
+describe.each(ENGINES)("the upgrade's back-filled history on %s", (engine) => {
+  let t: TestApp;
+  let agent: request.Agent;
+
+  beforeAll(async () => {
+    ({ t, agent } = await startWithTaskforce(engine));
+  });
+  afterAll(() => t.close());
+
+  /** Noon on `day`, keeping the test's session alive across the days. */
+  async function moveClockTo(day: string) {
+    t.clock.set(day);
+    await t.db.update(sessions).set({ createdAt: t.clock.now(), lastSeenAt: t.clock.now() });
+  }
+
+  /** The back-fill of migration 0006: its statements after the four new columns. */
+  async function runBackfill() {
+    const migration = fs.readFileSync(new URL("../../drizzle/0006_building_history.sql", import.meta.url), "utf8");
+    const statements = migration
+      .split("--> statement-breakpoint")
+      .map((statement) => statement.trim())
+      .filter((statement) => !/^(--[^\n]*\n)*ALTER TABLE/.test(statement));
+    expect(statements).toHaveLength(5);
+    for (const statement of statements) await t.db.execute(sql.raw(statement));
+  }
+
+  const asOf = async (day: string) =>
+    (await agent.get(`/api/buildings?asOf=${day}&pageSize=500`)).body.items.map(
+      (b: { id: number; signedOn: string | null; withdrawn: boolean; blockerCategory: string | null }) => ({
+        id: b.id,
+        signedOn: b.signedOn,
+        withdrawn: b.withdrawn,
+        blockerCategory: b.blockerCategory,
+      }),
+    );
+
+  it("replays withdrawals and blockers from the change record as the event log now does", async () => {
+    const area = await buildArea(t);
+    const days = ["2022-01-10", "2022-02-10", "2022-03-10", "2022-04-10", "2022-05-10", "2022-06-01"];
+    await moveClockTo(days[0] as string);
+    const created = await agent.post("/api/buildings").set(XHR).send({ areaId: area.id, address: "升级路 1号" });
+    const id = created.body.id as number;
+    let version = 1;
+    const patch = async (day: string, body: object) => {
+      await moveClockTo(day);
+      const response = await agent.patch(`/api/buildings/${id}`).set(XHR).set("If-Match", `"${version++}"`).send(body);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    };
+    await patch(days[1] as string, { blocker: { category: "funding", note: "资金未落实" } });
+    await patch(days[2] as string, { blocker: null });
+    await patch(days[3] as string, { withdrawn: true, reason: "撤销" });
+    await patch(days[4] as string, { withdrawn: false, reason: "恢复" });
+    await patch(days[5] as string, { blocker: { category: "approval", note: "" } });
+    await moveClockTo(TEST_TODAY);
+    // A building written before the log existed: a signing and a blocker, and no event at all.
+    const [old] = await t.db
+      .insert(buildingsTable)
+      .values({
+        areaId: area.id,
+        address: "升级路 2号",
+        addressKey: "升级路2号",
+        signedOn: "2022-02-01",
+        blockerCategory: "pipelines",
+        blockedSince: "2022-03-01",
+        createdAt: new Date("2022-06-14T12:00:00+08:00"),
+        updatedAt: new Date("2022-06-14T12:00:00+08:00"),
+      })
+      .returning();
+    t.hub.committed({ kind: "import" });
+    const checkDays = ["2022-01-09", ...days, "2022-01-31", "2022-02-15", "2022-03-05", "2022-04-30", "2022-06-14"];
+    const written = await Promise.all(checkDays.map(asOf));
+
+    // Before the upgrade the log held stage dates only.
+    await t.db.delete(stageEvents).where(sql`${stageEvents.stage} in ('withdrawn', 'blocker')`);
+    await t.db.delete(stageEvents).where(eq(stageEvents.buildingId, old?.id as number));
+    await runBackfill();
+    t.hub.committed({ kind: "import" });
+
+    const upgraded = await Promise.all(checkDays.map(asOf));
+    const ofFirst = (lists: { id: number }[][]) => lists.map((list) => list.filter((b) => b.id === id));
+    expect(ofFirst(upgraded)).toEqual(ofFirst(written));
+    // The old building: its signing and blocker dated on their days, as the migration's comment says.
+    expect((await asOf("2022-02-15")).find((b: { id: number }) => b.id === old?.id)).toEqual({
+      id: old?.id,
+      signedOn: "2022-02-01",
+      withdrawn: false,
+      blockerCategory: null,
+    });
+    expect((await asOf("2022-03-01")).find((b: { id: number }) => b.id === old?.id)).toMatchObject({
+      blockerCategory: "pipelines",
     });
   });
 });
