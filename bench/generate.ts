@@ -73,6 +73,9 @@ export async function generate(database: Database, scale: Scale, today: string):
       select id, 'signed', signed_on, '', signed_on::timestamptz from buildings where signed_on is not null
       union all select id, 'started', started_on, '', started_on::timestamptz from buildings where started_on is not null
       union all select id, 'completed', completed_on, '', completed_on::timestamptz from buildings where completed_on is not null`);
+    await run(`insert into stage_events (building_id, stage, blocker_category, blocker_note, blocked_since, reason, at)
+      select id, 'blocker', blocker_category, blocker_note, blocked_since, '', blocked_since::timestamptz
+      from buildings where blocker_category is not null`);
     // Corrections to reach the scale's event count: earlier wrong dates corrected to the current ones.
     const [{ n }] = (
       (await tx.execute(sql`select count(*)::int as n from stage_events`)) as unknown as { rows: { n: number }[] }

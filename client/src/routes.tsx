@@ -9,6 +9,7 @@ import { summaryQuery } from "./api/summary";
 import { PageSpinner } from "./components/PageSpinner";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
 import { RouteError } from "./components/RouteError";
+import { asOfQueryFrom } from "./lib/useAsOf";
 import { yearFrom } from "./lib/useYear";
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -85,7 +86,9 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
   const zone = /^\/zones\/(\d+)$/.exec(pathname);
   if (pathname === "/" || zone) {
     void loadDashboard();
-    const year = yearFrom(new URLSearchParams(search));
-    void queryClient.prefetchQuery(summaryQuery(year, zone ? Number(zone[1]) : null));
+    const params = new URLSearchParams(search);
+    const year = yearFrom(params);
+    const asOf = asOfQueryFrom(params.get("asOf"), year);
+    void queryClient.prefetchQuery(summaryQuery(year, zone ? Number(zone[1]) : null, asOf));
   }
 }

@@ -5,6 +5,7 @@ import { currentLanguage } from "./messages";
 const zodLocales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
 z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
+export * from "./asof";
 export * from "./blockers";
 export * from "./counting";
 export * from "./dates";

@@ -191,6 +191,8 @@ export const buildingListQuerySchema = z
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
     sort: z.enum(["address", "updated", "signedOn", "startedOn", "completedOn", "stalled"]).default("address"),
+    /** The buildings as they stood at the end of this day (not after today): docs/DOMAIN.md § As of a date. */
+    asOf: isoDateSchema.optional(),
   })
   .superRefine(countedRange);
 export type BuildingListQuery = z.infer<typeof buildingListQuerySchema>;
@@ -228,6 +230,8 @@ export type PutLetter = z.infer<typeof putLetterSchema>;
 export const summaryQuerySchema = z.strictObject({
   year: yearSchema.optional(),
   zoneId: idSchema.optional(),
+  /** The figures as they stood at the end of this day (not after today): docs/DOMAIN.md § As of a date. */
+  asOf: isoDateSchema.optional(),
 });
 
 export const loginSchema = z.strictObject({

@@ -52,7 +52,10 @@ const rowSchema = z.object({
 
 export const summarySchema = z.object({
   year: z.number(),
+  /** The day the figures are counted on: today, or the past day asked for (`asOf`). */
   today: z.string(),
+  /** The past day the figures stand on, replayed from the event log; null for today's live figures. */
+  asOf: z.string().nullable(),
   generatedAt: z.string(),
   scope: z.object({ zoneId: z.number().nullable(), zoneName: z.string().nullable() }),
   stages: byStage(stageSummarySchema),
@@ -96,6 +99,7 @@ export interface TargetValue {
 export interface SummaryInput {
   year: number;
   today: string;
+  asOf: string | null;
   generatedAt: string;
   zones: readonly { id: number; name: string }[];
   /** The areas in scope (all, or one zone's). */
@@ -337,6 +341,7 @@ export function composeSummary(input: SummaryInput): Summary {
   return {
     year,
     today,
+    asOf: input.asOf,
     generatedAt: input.generatedAt,
     scope: { zoneId: scopeZone?.id ?? null, zoneName: scopeZone?.name ?? null },
     stages,

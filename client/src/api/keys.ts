@@ -34,7 +34,7 @@ export const keys = {
   },
   summary: {
     all: ["summary"] as const,
-    of: (year: number, zoneId: number | null) => ["summary", year, zoneId] as const,
+    of: (year: number, zoneId: number | null, asOf: string | null = null) => ["summary", year, zoneId, asOf] as const,
   },
   targets: {
     all: ["targets"] as const,

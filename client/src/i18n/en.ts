@@ -136,6 +136,9 @@ export const en: Shape<Resources> = {
     diffToTarget: "Difference to target",
     gap: "Gap",
     actualLink: "{{stage}}: {{count}} — see these buildings",
+    asOfPicker: "Data as of",
+    asOfDay: "Data as of the end of {{date}} (as recorded then)",
+    asOfToday: "Today",
   },
   forecast: {
     title: "Year-end forecasts and pace needed",

@@ -106,6 +106,9 @@ export const zh = {
     diffToTarget: "与目标相差",
     gap: "差距",
     actualLink: "{{stage}} {{count}} 台：查看这些楼栋",
+    asOfPicker: "数据截至",
+    asOfDay: "数据截至 {{date}} 日终（按当时的记录）",
+    asOfToday: "今天",
   },
   forecast: {
     title: "年底预测与所需进度",

@@ -12,6 +12,8 @@ export function useYear(): [number, (year: number) => void] {
         (prev) => {
           const copy = new URLSearchParams(prev);
           copy.set("year", String(next));
+          // Another year starts at its own day: 31 December when past, else today (lib/useAsOf.ts).
+          copy.delete("asOf");
           return copy;
         },
         { replace: true },

@@ -9,13 +9,29 @@ import {
   blockedDays,
   isOverdue,
   type LastBlockerNote,
+  RECORDED_STAGES,
   type StageDateField,
   type StallFilter,
   type StallThresholds,
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import { and, asc, count, desc, eq, getTableColumns, ilike, not, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  not,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
@@ -102,7 +118,7 @@ function listConditions(query: BuildingListQuery, today: string, thresholds: Sta
 }
 
 export async function listBuildings(
-  db: Db,
+  db: Pick<Db, "select">,
   query: BuildingListQuery,
   today: string,
   thresholds: StallThresholds,
@@ -176,6 +192,31 @@ export function stageEventValues(
   return { ...event, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now };
 }
 
+/**
+ * The event-log rows of a patch that changed the withdrawal or the blocker (`changed`: the fields it changed),
+ * each carrying the building's state after it (`row`) — what an as-of replay reads (docs/DOMAIN.md § As of a date).
+ */
+export function historyEventValues(
+  ctx: RequestContext,
+  row: BuildingRow,
+  changed: Record<string, unknown>,
+  reason: string,
+): (typeof stageEvents.$inferInsert)[] {
+  const base = { buildingId: row.id, reason, userId: ctx.user.id, requestId: ctx.requestId, at: ctx.now };
+  const events: (typeof stageEvents.$inferInsert)[] = [];
+  if ("withdrawn" in changed) events.push({ ...base, stage: "withdrawn", withdrawn: row.withdrawn });
+  if (["blockerCategory", "blockerNote", "blockedSince"].some((key) => key in changed)) {
+    events.push({
+      ...base,
+      stage: "blocker",
+      blockerCategory: row.blockerCategory,
+      blockerNote: row.blockerNote,
+      blockedSince: row.blockedSince,
+    });
+  }
+  return events;
+}
+
 export async function addressTaken(ex: Executor, key: string, exceptId?: number): Promise<boolean> {
   const [row] = await ex
     .select({ id: buildings.id })
@@ -246,8 +287,27 @@ export async function insertStageEvent(ex: Executor, values: typeof stageEvents.
   await ex.insert(stageEvents).values(values);
 }
 
+export async function insertStageEvents(ex: Executor, values: (typeof stageEvents.$inferInsert)[]): Promise<void> {
+  if (values.length) await ex.insert(stageEvents).values(values);
+}
+
+/** A building's stage date events (its withdrawal and blocker events are told by its audit history). */
 export function stageEventsOf(ex: Executor, buildingId: number) {
-  return ex.select().from(stageEvents).where(eq(stageEvents.buildingId, buildingId)).orderBy(stageEvents.id);
+  return ex
+    .select({
+      id: stageEvents.id,
+      buildingId: stageEvents.buildingId,
+      stage: stageEvents.stage,
+      fromDate: stageEvents.fromDate,
+      toDate: stageEvents.toDate,
+      reason: stageEvents.reason,
+      userId: stageEvents.userId,
+      requestId: stageEvents.requestId,
+      at: stageEvents.at,
+    })
+    .from(stageEvents)
+    .where(and(eq(stageEvents.buildingId, buildingId), inArray(stageEvents.stage, [...RECORDED_STAGES])))
+    .orderBy(stageEvents.id);
 }
 
 /** The part of a user the policy looks at, and their name: to check who may own a blocker. */

@@ -11,6 +11,7 @@ import {
   buildingFieldsSchema,
   type CreateBuilding,
   canOwnBlockerIn,
+  checkAsOf,
   checkDueOn,
   checkElderlyHouseholds,
   checkStageDates,
@@ -31,14 +32,17 @@ import type { buildings } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, InvalidInput, NotFound } from "../core/errors";
 import { JsonText } from "../core/json-text";
+import { selectingAsOf } from "../rules/asof";
 import type { SettingsService } from "../settings/service";
 import {
   addressTaken,
   areaWithZone,
   type BuildingRow,
   findBuilding,
+  historyEventValues,
   insertBuilding,
   insertStageEvent,
+  insertStageEvents,
   listBuildings,
   presentBuilding,
   stageEventsOf,
@@ -161,13 +165,26 @@ export class BuildingService {
     this.lists = new GenerationCache(deps.hub, 500);
   }
 
-  /** A page of the building list as JSON, cached until the next change (lists are read far more than written). */
+  /**
+   * A page of the building list as JSON, cached until the next change (lists are read far more than written):
+   * the buildings now, or as they stood at the end of a past day (docs/DOMAIN.md § As of a date).
+   */
   async listJson(query: BuildingListQuery, today: string): Promise<JsonText> {
+    const broken = checkAsOf(query.asOf, today);
+    if (broken) throw InvalidInput.field(broken.field, broken.message);
+    const asOf = query.asOf !== undefined && query.asOf < today ? query.asOf : null;
     return this.lists.get(
       `${today}|${JSON.stringify(query)}`,
       async () =>
         new JsonText(
-          JSON.stringify(await listBuildings(this.deps.db, query, today, await this.settings.stallThresholds())),
+          JSON.stringify(
+            await listBuildings(
+              selectingAsOf(this.deps.db, asOf),
+              query,
+              asOf ?? today,
+              await this.settings.stallThresholds(),
+            ),
+          ),
         ),
     );
   }
@@ -254,6 +271,7 @@ export class BuildingService {
         to.blockerOwner = owners.after;
       }
       const row = await updateBuilding(tx, id, values, ctx.now);
+      await insertStageEvents(tx, historyEventValues(ctx, row, to, patch.reason ?? ""));
       await recordAudit(tx, ctx, {
         action,
         entity: "building",

@@ -1,6 +1,6 @@
 // Writes a checked import plan inside the commit's transaction: new buildings, the updates with their version
-// bump, a stage event per stage date set, moved or cleared, and an audit row per building — each kind in one
-// statement whose rows travel as one JSON parameter. On PGlite, where every other request waits for the
+// bump, a stage event per stage date set, moved or cleared, a withdrawal or blocker event per such change, and
+// an audit row per building — each kind in one statement whose rows travel as one JSON parameter. On PGlite, where every other request waits for the
 // commit's transaction, a 10,000-row import is then a handful of statements, not tens of thousands.
 
 import { addressKey, addressSortKey, STAGE_DATE_FIELD } from "@jiati/shared";
@@ -77,6 +77,7 @@ export async function applyPlan(tx: Tx, ctx: RequestContext, plan: ImportPlan, r
 async function createBuildings(tx: Tx, ctx: RequestContext, creates: PlannedCreate[], reason: string) {
   for (const create of creates) requireBuildingWrite(ctx.user, create.values.areaId);
   const rows = creates.map((create) => newBuildingRow(ctx, create));
+  const eventBase = historyEventBase(ctx, reason);
   const inserted = await queryRows<{ id: number }>(
     tx,
     sql`with inserted as (${insertFromJson(buildings, rows)} returning *),
@@ -87,6 +88,20 @@ async function createBuildings(tx: Tx, ctx: RequestContext, creates: PlannedCrea
         { buildingId: "inserted.id", stage: "s.stage", toDate: "s.day" },
         `cross join lateral (values ('signed', inserted.signed_on), ('started', inserted.started_on),
            ('completed', inserted.completed_on)) as s(stage, day) where s.day is not null`,
+      )}),
+      withdrawals as (${insertSelectFrom(
+        stageEvents,
+        { stage: "withdrawn", ...eventBase },
+        "inserted",
+        { buildingId: "inserted.id", withdrawn: "inserted.withdrawn" },
+        "where inserted.withdrawn",
+      )}),
+      blockers as (${insertSelectFrom(
+        stageEvents,
+        { stage: "blocker", ...eventBase },
+        "inserted",
+        BLOCKER_EVENT_COLUMNS("inserted"),
+        "where inserted.blocker_category is not null",
       )}),
       audits as (${insertSelectFrom(
         auditLog,
@@ -128,6 +143,7 @@ async function updateBuildings(tx: Tx, ctx: RequestContext, updates: PlannedUpda
     }),
   );
   if (events.length) await tx.execute(insertFromJson(stageEvents, events));
+  await insertHistoryEvents(tx, ctx, updates, reason);
   await insertAudit(
     tx,
     ctx,
@@ -142,6 +158,58 @@ async function updateBuildings(tx: Tx, ctx: RequestContext, updates: PlannedUpda
       reason,
     })),
   );
+}
+
+/** The columns every withdrawal and blocker event of an import shares. */
+const historyEventBase = (ctx: RequestContext, reason: string) => ({
+  reason,
+  userId: ctx.user.id,
+  requestId: ctx.requestId,
+  at: ctx.now,
+});
+
+/** A blocker event's columns, read from the building row `alias` as it is after the write. */
+const BLOCKER_EVENT_COLUMNS = (alias: string) => ({
+  buildingId: `${alias}.id`,
+  blockerCategory: `${alias}.blocker_category`,
+  blockerNote: `${alias}.blocker_note`,
+  blockedSince: `${alias}.blocked_since`,
+});
+
+/**
+ * The withdrawal and blocker events of the updated buildings whose withdrawal or blocker the import changed,
+ * each carrying the state the update left (docs/DOMAIN.md § As of a date).
+ */
+async function insertHistoryEvents(tx: Tx, ctx: RequestContext, updates: PlannedUpdate[], reason: string) {
+  const base = historyEventBase(ctx, reason);
+  const idsWhere = (changed: (update: PlannedUpdate) => boolean) =>
+    updates.filter(changed).map((update) => Number(update.buildingId));
+  const withdrawn = idsWhere((update) => update.after.withdrawn !== undefined);
+  if (withdrawn.length) {
+    await tx.execute(
+      insertSelectFrom(
+        stageEvents,
+        { stage: "withdrawn", ...base },
+        "buildings",
+        { buildingId: "buildings.id", withdrawn: "buildings.withdrawn" },
+        `where buildings.id in (${withdrawn.join(", ")})`,
+      ),
+    );
+  }
+  const blocked = idsWhere(
+    (update) => update.after.blockerCategory !== undefined || update.after.blockerNote !== undefined,
+  );
+  if (blocked.length) {
+    await tx.execute(
+      insertSelectFrom(
+        stageEvents,
+        { stage: "blocker", ...base },
+        "buildings",
+        BLOCKER_EVENT_COLUMNS("buildings"),
+        `where buildings.id in (${blocked.join(", ")})`,
+      ),
+    );
+  }
 }
 
 /** Audit rows as recordAudit writes them, many per statement. */

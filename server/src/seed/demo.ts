@@ -180,6 +180,7 @@ export async function hasDemoAccounts(db: Db): Promise<boolean> {
 type ZoneRow = typeof zones.$inferSelect;
 type AreaRow = typeof areas.$inferSelect;
 type Draft = typeof buildings.$inferInsert & { areaIndex: number };
+type BuildingRow = typeof buildings.$inferSelect;
 
 /** Loads the demo programme into an empty database, as of `today`. */
 export async function seedDemo(db: Db, options: { today: string; password: string }): Promise<void> {
@@ -194,7 +195,7 @@ export async function seedDemo(db: Db, options: { today: string; password: strin
     shuffle(random, drafts);
     progressBuildings(random, drafts, today);
     blockOrWithdrawSome(random, drafts, today);
-    await insertBuildingsWithEvents(tx, drafts);
+    await insertBuildingsWithEvents(tx, drafts, today);
     await insertTargetsAndLetters(tx, { zoneRows, areaRows, drafts, today });
     await insertAccounts(tx, { zoneRows, areaRows, passwordHash });
     // Drawn from a random of its own, so the programme above stays as it was before supervision existed.
@@ -308,35 +309,58 @@ function blockOrWithdrawSome(random: ReturnType<typeof createRandom>, drafts: Dr
   }
 }
 
-/** The buildings, and a stage event for each stage date they have. */
-async function insertBuildingsWithEvents(tx: Tx, drafts: Draft[]): Promise<void> {
-  const inserted: { id: number; signedOn: string | null; startedOn: string | null; completedOn: string | null }[] = [];
+/** The candidate list was drawn up before the programme's first signing (1 July 2020). */
+const DEMO_LISTED_AT = new Date("2020-06-01T10:00:00+08:00");
+
+/** A demo event recorded at 10:00 in Shanghai on `date`. */
+const recordedOn = (date: string) => new Date(`${date}T10:00:00+08:00`);
+
+/**
+ * The buildings, and their event log as the office would have written it (docs/DOMAIN.md § As of a date): each
+ * stage date recorded on its day, each blocker on its blocked-since day, each withdrawal some weeks after the
+ * signing (or the consultation) it ended — so past days' figures replay as plausibly as today's.
+ */
+async function insertBuildingsWithEvents(tx: Tx, drafts: Draft[], today: string): Promise<void> {
+  const inserted: BuildingRow[] = [];
   for (let i = 0; i < drafts.length; i += 500) {
-    const chunk = drafts.slice(i, i + 500).map(({ areaIndex: _areaIndex, ...values }) => values);
-    inserted.push(
-      ...(await tx.insert(buildings).values(chunk).returning({
-        id: buildings.id,
-        signedOn: buildings.signedOn,
-        startedOn: buildings.startedOn,
-        completedOn: buildings.completedOn,
-      })),
-    );
+    const chunk = drafts
+      .slice(i, i + 500)
+      .map(({ areaIndex: _areaIndex, ...values }) => ({ ...values, createdAt: DEMO_LISTED_AT }));
+    inserted.push(...(await tx.insert(buildings).values(chunk).returning()));
   }
-  const events: (typeof stageEvents.$inferInsert)[] = [];
-  for (const building of inserted) {
-    for (const stage of RECORDED_STAGES) {
-      const date = building[STAGE_DATE_FIELD[stage]];
-      if (!date) continue;
-      events.push({
-        buildingId: building.id,
-        stage,
-        toDate: date,
-        reason: "演示数据",
-        at: new Date(`${date}T10:00:00+08:00`),
-      });
-    }
-  }
+  const events = inserted.flatMap((building) => demoEvents(building, today));
   for (let i = 0; i < events.length; i += 1000) await tx.insert(stageEvents).values(events.slice(i, i + 1000));
+}
+
+/** One demo building's event log. */
+function demoEvents(building: BuildingRow, today: string): (typeof stageEvents.$inferInsert)[] {
+  const base = { buildingId: building.id, reason: "演示数据" };
+  const events: (typeof stageEvents.$inferInsert)[] = [];
+  for (const stage of RECORDED_STAGES) {
+    const date = building[STAGE_DATE_FIELD[stage]];
+    if (date) events.push({ ...base, stage, toDate: date, at: recordedOn(date) });
+  }
+  if (building.blockerCategory && building.blockedSince) {
+    events.push({
+      ...base,
+      stage: "blocker",
+      blockerCategory: building.blockerCategory,
+      blockerNote: building.blockerNote,
+      blockedSince: building.blockedSince,
+      at: recordedOn(building.blockedSince),
+    });
+  }
+  if (building.withdrawn) {
+    // No random draw here, so the programme stays what the seed made it: a date fixed by the building's id.
+    const withdrawnOn = addDays(building.signedOn ?? "2021-03-01", 30 + (building.id % 60));
+    events.push({
+      ...base,
+      stage: "withdrawn",
+      withdrawn: true,
+      at: recordedOn(withdrawnOn < today ? withdrawnOn : today),
+    });
+  }
+  return events;
 }
 
 /** Targets: the town's, allocated to areas in proportion to their candidate buildings; a letter per area. */

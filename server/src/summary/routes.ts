@@ -12,11 +12,12 @@ export function summaryRoutes(service: SummaryService): Router {
       path: "/summary",
       tag: "summary",
       summary:
-        "The year's progress: per stage actual/target/expected/forecast, monthly series, per-zone and per-area table",
+        "The year's progress: per stage actual/target/expected/forecast, monthly series, per-zone and per-area table; `asOf` counts as at the end of a past day",
       query: summaryQuerySchema,
       response: summarySchema,
     },
-    async ({ query, ctx }) => service.summaryJson(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today),
+    async ({ query, ctx }) =>
+      service.summaryJson(query.year ?? yearOf(ctx.today), query.zoneId ?? null, ctx.today, query.asOf),
   );
   return router;
 }

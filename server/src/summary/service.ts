@@ -1,10 +1,11 @@
 // GET /api/summary: the year's aggregates (repo.ts), composed with the pure composeSummary of shared/, and
-// cached until the next change.
+// cached until the next change — today's, or as they stood at the end of a past day (`asOf`, docs/DOMAIN.md
+// § As of a date).
 
-import { composeSummary, msg, type Summary, startOfMonth, startOfWeek } from "@jiati/shared";
+import { checkAsOf, composeSummary, msg, type Summary, startOfMonth, startOfWeek } from "@jiati/shared";
 import { GenerationCache } from "../core/cache";
 import type { Deps } from "../core/deps";
-import { NotFound } from "../core/errors";
+import { InvalidInput, NotFound } from "../core/errors";
 import { JsonText } from "../core/json-text";
 import type { SettingsService } from "../settings/service";
 import type { StructureService } from "../structure/service";
@@ -14,7 +15,7 @@ import {
   blockedCounts,
   medianDurations,
   monthlyCounts,
-  scopeFilter,
+  scopeOf,
   stageStatus,
   waitingGroups,
 } from "./repo";
@@ -30,41 +31,50 @@ export class SummaryService {
     this.cache = new GenerationCache(deps.hub, 100);
   }
 
-  async summary(year: number, zoneId: number | null, today: string): Promise<Summary> {
-    return (await this.cached(year, zoneId, today)).summary;
+  async summary(year: number, zoneId: number | null, today: string, asOf?: string): Promise<Summary> {
+    return (await this.cached(year, zoneId, today, asOf)).summary;
   }
 
   /** The summary serialised once per change, so a cached read costs no JSON work. */
-  async summaryJson(year: number, zoneId: number | null, today: string): Promise<JsonText> {
-    return (await this.cached(year, zoneId, today)).json;
+  async summaryJson(year: number, zoneId: number | null, today: string, asOf?: string): Promise<JsonText> {
+    return (await this.cached(year, zoneId, today, asOf)).json;
   }
 
-  private cached(year: number, zoneId: number | null, today: string) {
-    return this.cache.get(`${year}|${zoneId ?? ""}|${today}`, async () => {
-      const summary = await this.compute(year, zoneId, today);
+  private cached(year: number, zoneId: number | null, today: string, asOf?: string) {
+    const broken = checkAsOf(asOf, today);
+    if (broken) throw InvalidInput.field(broken.field, broken.message);
+    // Today's figures are the live ones, whether asked for by date or not.
+    const past = asOf !== undefined && asOf < today ? asOf : null;
+    return this.cache.get(`${year}|${zoneId ?? ""}|${today}|${past ?? ""}`, async () => {
+      const summary = await this.compute(year, zoneId, today, past);
       return { summary, json: new JsonText(JSON.stringify(summary)) };
     });
   }
 
-  /** The summary computed afresh, bypassing the cache. */
-  async compute(year: number, zoneId: number | null, today: string): Promise<Summary> {
+  /**
+   * The summary computed afresh, bypassing the cache: of the buildings now, or (`asOf` before today) as they
+   * stood at the end of that day, every figure then counted as if that day were today.
+   */
+  async compute(year: number, zoneId: number | null, today: string, asOf: string | null = null): Promise<Summary> {
     const ex = this.deps.db;
     const { zones, areas } = await this.structure.structure();
     if (zoneId != null && !zones.some((zone) => zone.id === zoneId)) throw new NotFound(msg("notFound.zone"));
     const thresholds = await this.settings.stallThresholds();
-    const scope = scopeFilter(zoneId);
+    const scope = scopeOf(zoneId, asOf);
+    const day = asOf ?? today;
     const [monthly, targets, waiting, medians, status, blockedRows, troubles] = await Promise.all([
       monthlyCounts(ex, year, scope),
       loadTargets(ex, year),
-      waitingGroups(ex, today, thresholds, scope),
-      medianDurations(ex, today),
-      stageStatus(ex, today, thresholds, scope),
+      waitingGroups(ex, day, thresholds, scope),
+      medianDurations(ex, day, asOf),
+      stageStatus(ex, day, thresholds, scope),
       blockedCounts(ex, scope),
-      areaTroubles(ex, today, thresholds, scope),
+      areaTroubles(ex, day, thresholds, scope),
     ]);
     return composeSummary({
       year,
-      today,
+      today: day,
+      asOf,
       generatedAt: this.deps.clock.now().toISOString(),
       zones,
       areas: zoneId == null ? areas : areas.filter((area) => area.zoneId === zoneId),
@@ -84,9 +94,9 @@ export class SummaryService {
       recent: {
         week: { signed: status.week_signed, started: status.week_started, completed: status.week_completed },
         month: { signed: status.month_signed, started: status.month_started, completed: status.month_completed },
-        weekFrom: startOfWeek(today),
-        monthFrom: startOfMonth(today),
-        through: today,
+        weekFrom: startOfWeek(day),
+        monthFrom: startOfMonth(day),
+        through: day,
       },
       troubles,
     });

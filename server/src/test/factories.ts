@@ -55,15 +55,25 @@ export async function buildArea(place: Place, overrides: Partial<typeof areas.$i
   return area as typeof areas.$inferSelect;
 }
 
+/** Noon in Shanghai on `date`: when a factory's building had that fact recorded. */
+const noonOn = (date: string) => new Date(`${date}T12:00:00+08:00`);
+
+/**
+ * A building with its event log written as the office would have: listed at the start of its first year (or
+ * of 2021), each stage date recorded on its day, its blocker on its blocked-since day (else when listed), its
+ * withdrawal on its last stage date (else when listed) — so as-of replays see it as it came about.
+ */
 export async function buildBuilding(place: Place, overrides: Partial<typeof buildings.$inferInsert> = {}) {
   const db = dbOf(place);
   const areaId = overrides.areaId ?? (await buildArea(place)).id;
   const address = overrides.address ?? `测试路 ${unique()}弄 1号`;
+  const listedOn = `${(overrides.signedOn ?? "2021").slice(0, 4)}-01-01`;
   const [building] = await db
     .insert(buildings)
     .values({
       floors: 6,
       households: 24,
+      createdAt: noonOn(listedOn),
       ...overrides,
       areaId,
       address,
@@ -71,10 +81,23 @@ export async function buildBuilding(place: Place, overrides: Partial<typeof buil
       addressSort: addressSortKey(address),
     })
     .returning();
+  if (!building) throw new Error("building not inserted");
+  const base = { buildingId: building.id, reason: "" };
+  const events: (typeof stageEvents.$inferInsert)[] = [];
   for (const stage of RECORDED_STAGES) {
     const date = building[STAGE_DATE_FIELD[stage]];
-    if (date) await db.insert(stageEvents).values({ buildingId: building.id, stage, toDate: date });
+    if (date) events.push({ ...base, stage, toDate: date, at: noonOn(date) });
   }
+  if (building.blockerCategory) {
+    const { blockerCategory, blockerNote, blockedSince } = building;
+    const at = blockedSince ? noonOn(blockedSince) : building.createdAt;
+    events.push({ ...base, stage: "blocker", blockerCategory, blockerNote, blockedSince, at });
+  }
+  if (building.withdrawn) {
+    const last = building.completedOn ?? building.startedOn ?? building.signedOn;
+    events.push({ ...base, stage: "withdrawn", withdrawn: true, at: last ? noonOn(last) : building.createdAt });
+  }
+  if (events.length) await db.insert(stageEvents).values(events);
   announce(place, { kind: "building", id: building.id, areaId });
   return building;
 }

@@ -252,4 +252,5 @@ export const en: Catalogue = {
   "list.fromNeeded": "Counting by stage needs a start date (from)",
   "list.toNeeded": "Counting by stage needs an end date (to)",
   "list.toBeforeFrom": "The end date cannot be before the start date",
+  "asOf.afterToday": "The as-of date cannot be after today ({{today}})",
 };

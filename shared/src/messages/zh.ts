@@ -237,6 +237,7 @@ export const zh = {
   "list.fromNeeded": "按阶段计数需要起始日期 from",
   "list.toNeeded": "按阶段计数需要截止日期 to",
   "list.toBeforeFrom": "截止日期不能早于起始日期",
+  "asOf.afterToday": "数据截至日期不能晚于今天（{{today}}）",
 } as const;
 
 export type Catalogue = { readonly [K in keyof typeof zh]: string };

@@ -12,13 +12,14 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { summaryQuery } from "../../api/summary";
+import { AsOfPicker } from "../../components/AsOfPicker";
 import { ErrorResult } from "../../components/ErrorResult";
 import { ExportButton } from "../../components/ExportButton";
 import { PageSpinner } from "../../components/PageSpinner";
 import { Panel } from "../../components/Panel";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
-import { currentYear } from "../../lib/dates";
+import { type AsOf, asOfSuffix, isFinal, useAsOf } from "../../lib/useAsOf";
 import { useYear, yearQuery } from "../../lib/useYear";
 import { BehindPanel } from "./BehindPanel";
 import { FunnelCard, RecentCard, StalledCard } from "./PipelineCards";
@@ -31,14 +32,15 @@ export function DashboardPage() {
   const params = useParams();
   const zoneId = params.zoneId ? Number(params.zoneId) : null;
   const [year, setYear] = useYear();
-  const summary = useQuery(summaryQuery(year, zoneId));
+  const asOf = useAsOf(year);
+  const summary = useQuery(summaryQuery(year, zoneId, asOf.query));
 
   if (summary.isPending) return <PageSpinner />;
   if (summary.isError) return <ErrorResult error={summary.error} onRetry={() => summary.refetch()} />;
   const data = summary.data;
   // Until the chosen year arrives, the last one stays on screen, dimmed and marked busy.
   const loading = summary.isPlaceholderData;
-  const final = data.year < currentYear();
+  const final = isFinal(data);
 
   return (
     <div
@@ -47,7 +49,7 @@ export function DashboardPage() {
       data-year={data.year}
       aria-busy={loading}
     >
-      <DashboardHead summary={data} zoneId={zoneId} year={year} onYear={setYear} />
+      <DashboardHead summary={data} zoneId={zoneId} year={year} onYear={setYear} asOf={asOf} />
       <AllocationBanner summary={data} year={year} />
       <Row gutter={[12, 8]} className="stage-row">
         {RECORDED_STAGES.map((stage) => (
@@ -82,14 +84,18 @@ interface HeadProps {
   zoneId: number | null;
   year: number;
   onYear: (year: number) => void;
+  asOf: AsOf;
 }
 
-/** The zone's breadcrumb, the title with the time the figures were read, the year, the report and the ledger. */
-function DashboardHead({ summary, zoneId, year, onYear }: HeadProps) {
+/**
+ * The zone's breadcrumb, the title with the time the figures were read (or the past day they stand on), the
+ * year, the 数据截至 day, the report and the ledger.
+ */
+function DashboardHead({ summary, zoneId, year, onYear, asOf }: HeadProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const scopeName = summary.scope.zoneName ?? t("dashboard.town");
-  const final = summary.year < currentYear();
+  const final = isFinal(summary);
   return (
     <>
       {zoneId && (
@@ -109,12 +115,15 @@ function DashboardHead({ summary, zoneId, year, onYear }: HeadProps) {
             )}
           </h1>
           <span className="muted" data-testid="as-of">
-            {t("dashboard.asOf", { time: fmt.dateTime(summary.generatedAt) })}
+            {summary.asOf
+              ? t("dashboard.asOfDay", { date: summary.asOf })
+              : t("dashboard.asOf", { time: fmt.dateTime(summary.generatedAt) })}
           </span>
         </div>
         <Space wrap>
           <YearSelect value={year} onChange={onYear} />
-          <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}`}>
+          <AsOfPicker asOf={asOf} />
+          <Link to={`/report?year=${year}${zoneId ? `&zoneId=${zoneId}` : ""}${asOfSuffix(asOf)}`}>
             <Button icon={<PrinterOutlined />}>{t("nav.report")}</Button>
           </Link>
           <ExportButton

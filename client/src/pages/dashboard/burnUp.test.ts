@@ -19,6 +19,7 @@ function buildSummary(year: number, today: string, signed: ReturnType<typeof sta
   return {
     year,
     today,
+    asOf: null,
     generatedAt: `${today}T02:00:00.000Z`,
     scope: { zoneId: null, zoneName: null },
     stages: { signed, started: none, completed: none },

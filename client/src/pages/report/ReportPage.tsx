@@ -11,11 +11,12 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { summaryQuery } from "../../api/summary";
+import { AsOfPicker } from "../../components/AsOfPicker";
 import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
 import { YearSelect } from "../../components/YearSelect";
 import { useFormat } from "../../i18n/format";
-import { currentYear } from "../../lib/dates";
+import { asOfSuffix, isFinal, useAsOf } from "../../lib/useAsOf";
 import { useYear, yearQuery } from "../../lib/useYear";
 
 const BurnUpChart = lazy(() => import("../dashboard/BurnUpChart").then((module) => ({ default: module.BurnUpChart })));
@@ -25,7 +26,8 @@ export function ReportPage() {
   const [year, setYear] = useYear();
   const [params] = useSearchParams();
   const zoneId = Number(params.get("zoneId")) || null;
-  const summary = useQuery(summaryQuery(year, zoneId));
+  const asOf = useAsOf(year);
+  const summary = useQuery(summaryQuery(year, zoneId, asOf.query));
 
   if (summary.isPending) return <PageSpinner />;
   if (summary.isError) return <ErrorResult error={summary.error} onRetry={() => summary.refetch()} />;
@@ -33,11 +35,12 @@ export function ReportPage() {
   return (
     <div className="report-page">
       <div className="print-toolbar no-print">
-        <Link to={zoneId ? `/zones/${zoneId}${yearQuery(year)}` : `/${yearQuery(year)}`}>
+        <Link to={`${zoneId ? `/zones/${zoneId}` : "/"}${yearQuery(year)}${asOfSuffix(asOf)}`}>
           <Button icon={<ArrowLeftOutlined />}>{t("report.back")}</Button>
         </Link>
         <Space wrap>
           <YearSelect value={year} onChange={setYear} />
+          <AsOfPicker asOf={asOf} />
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-report">
             {t("report.print")}
           </Button>
@@ -53,14 +56,18 @@ export function ReportPage() {
 function ReportSheet({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const final = summary.year < currentYear();
+  const final = isFinal(summary);
   const scope = summary.scope.zoneName ?? t("dashboard.town");
 
   return (
     <article className="report-sheet" data-testid="report-page">
       <header className="report-header">
         <h1 data-testid="report-title">{t("report.title", { scope, year: summary.year })}</h1>
-        <span data-testid="report-as-of">{t("dashboard.asOf", { time: fmt.dateTime(summary.generatedAt) })}</span>
+        <span data-testid="report-as-of">
+          {summary.asOf
+            ? t("dashboard.asOfDay", { date: summary.asOf })
+            : t("dashboard.asOf", { time: fmt.dateTime(summary.generatedAt) })}
+        </span>
       </header>
 
       <section className="report-stages">

@@ -109,7 +109,11 @@ export const buildings = pgTable(
   ],
 );
 
-/** Append-only: one row per stage date recorded, corrected or cleared. */
+/**
+ * Append-only, a building's event log: one row per stage date recorded, corrected or cleared (`stage` is the
+ * stage), per withdrawal or restoration (`stage` = 'withdrawn'), and per blocker set, changed or cleared
+ * (`stage` = 'blocker') — what "as of a date" replays (docs/DOMAIN.md § As of a date).
+ */
 export const stageEvents = pgTable(
   "stage_events",
   {
@@ -120,6 +124,12 @@ export const stageEvents = pgTable(
     stage: text("stage").notNull(),
     fromDate: date("from_date", { mode: "string" }),
     toDate: date("to_date", { mode: "string" }),
+    /** 'withdrawn' rows: withdrawn (true) or restored (false). */
+    withdrawn: boolean("withdrawn"),
+    /** 'blocker' rows: the blocker after the change (category null: cleared). */
+    blockerCategory: text("blocker_category"),
+    blockerNote: text("blocker_note"),
+    blockedSince: date("blocked_since", { mode: "string" }),
     reason: text("reason").notNull().default(""),
     userId: integer("user_id"),
     requestId: text("request_id"),

@@ -1,0 +1,60 @@
+// The day the figures stand on (?asOf=, docs/DOMAIN.md § As of a date): by default 31 December for a past year
+// and today for this one. A day after today in a link starts at today instead (the API refuses it).
+
+import { defaultAsOf } from "@jiati/shared/asof";
+import { EARLIEST_DATE, isCalendarDate } from "@jiati/shared/dates";
+import { useCallback } from "react";
+import { useSearchParams } from "react-router";
+import { today } from "./dates";
+
+export interface AsOf {
+  /** The day shown: the URL's, or the year's default. */
+  day: string;
+  /** The day to ask the API for: null for today's live figures. */
+  query: string | null;
+  set: (day: string | null) => void;
+}
+
+/** The day of ?asOf= for `year`'s figures, and a setter (null: back to the year's default) that keeps the rest. */
+export function useAsOf(year: number): AsOf {
+  const [params, setParams] = useSearchParams();
+  const day = asOfFrom(params.get("asOf"), year, today());
+  const query = asOfQueryFrom(params.get("asOf"), year);
+  const set = useCallback(
+    (next: string | null) =>
+      setParams(
+        (prev) => {
+          const copy = new URLSearchParams(prev);
+          if (next) copy.set("asOf", next);
+          else copy.delete("asOf");
+          return copy;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return { day, query, set };
+}
+
+/** The day to ask the API for, from ?asOf= and the year: null for today's live figures. */
+export function asOfQueryFrom(raw: string | null, year: number): string | null {
+  const todayDate = today();
+  const day = asOfFrom(raw, year, todayDate);
+  return day < todayDate ? day : null;
+}
+
+/** The day `raw` names when it is a date from 2011 up to today (a later one is today); else the year's default. */
+export function asOfFrom(raw: string | null, year: number, todayDate: string): string {
+  if (!raw || !isCalendarDate(raw) || raw < EARLIEST_DATE) return defaultAsOf(year, todayDate);
+  return raw > todayDate ? todayDate : raw;
+}
+
+/** `&asOf=D` for links that keep the day on screen, when the URL names one. */
+export function asOfSuffix(asOf: AsOf): string {
+  return asOf.query ? `&asOf=${asOf.query}` : "";
+}
+
+/** A year's results are final once the day its figures stand on is past its 31 December. */
+export function isFinal(summary: { year: number; today: string }): boolean {
+  return summary.year < Number(summary.today.slice(0, 4));
+}
