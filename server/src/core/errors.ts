@@ -80,3 +80,22 @@ export class TooManyRequests extends AppError {
     super(429, "too_many_requests", message, undefined, { "Retry-After": String(retryAfterSeconds) });
   }
 }
+
+/** Seconds a client is told to wait before trying again while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503: the database cannot be reached (stopped, restarting, unreachable); nothing was written. */
+export class DatabaseUnavailable extends AppError {
+  constructor() {
+    super(503, "database_unavailable", "数据库暂时不可用，请稍后再试", undefined, {
+      "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
+    });
+  }
+}
+
+/** 507: the database's disk is full; the write was rolled back, the data is as it was. */
+export class DiskFull extends AppError {
+  constructor() {
+    super(507, "disk_full", "磁盘空间不足，未能保存；数据保持原样，请联系管理员清理磁盘");
+  }
+}

@@ -1,8 +1,9 @@
 // Cross-cutting HTTP concerns: request ids, the X-Requested-With guard, and the one error handler.
 
 import { randomUUID } from "node:crypto";
-import type { ErrorRequestHandler, RequestHandler } from "express";
-import { AppError, Forbidden } from "../core/errors";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import { type DatabaseFault, databaseFault } from "../core/db/faults";
+import { AppError, DatabaseUnavailable, DiskFull, Forbidden } from "../core/errors";
 import type { Logger } from "../core/logger";
 
 export const requestId: RequestHandler = (req, res, next) => {
@@ -84,18 +85,43 @@ const PG_ANSWERS: Record<string, ErrorAnswer> = {
   "40P01": { status: 409, body: { code: "conflict", message: "并发冲突，请重试" } },
 };
 
-/** The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** The answer to the database being unreachable (503) or out of disk space (507), or null. */
+function faultAnswer(fault: DatabaseFault | null): ErrorAnswer | null {
+  if (fault === "unavailable") return appErrorAnswer(new DatabaseUnavailable());
+  if (fault === "disk_full") return appErrorAnswer(new DiskFull());
+  return null;
+}
+
+/** The answer to an error that is not an AppError: Express's, the database's faults, PostgreSQL's codes. */
+function otherErrorAnswer(error: unknown): ErrorAnswer | null {
+  const pgCode = pgErrorOf(error)?.code;
+  return httpErrorAnswer(error) ?? faultAnswer(databaseFault(error)) ?? (pgCode ? (PG_ANSWERS[pgCode] ?? null) : null);
+}
+
+function noteFault(
+  logger: Logger,
+  req: Request,
+  error: unknown,
+  fault: DatabaseFault,
+  onFault?: (fault: DatabaseFault) => void,
+): void {
+  logger.warn(`request ${req.id} ${req.method} ${req.originalUrl}: database ${fault}: ${(error as Error).message}`);
+  onFault?.(fault);
+}
+
+/**
+ * The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`.
+ * `onFault` hears of each database fault (the disk watch re-checks the free space on a full disk).
+ */
+export function errorHandler(logger: Logger, onFault?: (fault: DatabaseFault) => void): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    const pgCode = pgErrorOf(error)?.code;
-    let answer =
-      error instanceof AppError
-        ? appErrorAnswer(error)
-        : (httpErrorAnswer(error) ?? (pgCode ? PG_ANSWERS[pgCode] : null));
+    let answer = error instanceof AppError ? appErrorAnswer(error) : otherErrorAnswer(error);
+    const fault = error instanceof AppError ? null : databaseFault(error);
+    if (fault) noteFault(logger, req, error, fault, onFault);
     if (!answer) {
       logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
       answer = { status: 500, body: { code: "internal", message: `服务器内部错误（请求编号 ${req.id}）` } };
