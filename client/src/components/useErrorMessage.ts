@@ -13,6 +13,8 @@ const KNOWN_CODES = [
   "too_many_requests",
   "internal",
   "payload_too_large",
+  "database_unavailable",
+  "disk_full",
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 
