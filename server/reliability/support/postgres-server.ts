@@ -109,18 +109,25 @@ export class PostgresServer {
   }
 
   /**
-   * SIGKILLs the postmaster and waits until it and its backends, left without it, are gone — reaped, not
-   * zombies: PostgreSQL refuses to start while the pid in postmaster.pid still answers kill(pid, 0).
+   * SIGKILLs the postmaster and waits until it and its backends, left without it, have exited. A dead
+   * process not yet reaped (a zombie: this machine's init reaps orphans late) still answers kill(pid, 0), which
+   * PostgreSQL takes for a live postmaster: its pid files (data folder, socket) are then removed, as an init that reaps would allow.
    */
   async killPostmaster(): Promise<void> {
     const pid = this.postmasterPid();
     const children = childrenOf(pid);
     process.kill(pid, "SIGKILL");
     for (const until = Date.now() + 60_000; Date.now() < until; ) {
-      if (![pid, ...children].some(exists)) return;
+      if (![pid, ...children].some(isAlive)) {
+        if (exists(pid)) {
+          fs.rmSync(path.join(this.dataDir, "postmaster.pid"), { force: true });
+          fs.rmSync(path.join(this.folder, `.s.PGSQL.${this.port}.lock`), { force: true });
+        }
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error("the killed postmaster or its backends did not go away");
+    throw new Error("the killed postmaster or its backends did not exit");
   }
 
   dispose(): void {
@@ -130,6 +137,15 @@ export class PostgresServer {
       // already stopped
     }
     fs.rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+/** Running, not a zombie. */
+function isAlive(pid: number): boolean {
+  try {
+    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+  } catch {
+    return false;
   }
 }
 
