@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../core/db";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
@@ -44,9 +44,12 @@ describe.each(ENGINES)("live updates on %s", (engine) => {
       const generation = second.hub.generation;
 
       // What a PostgreSQL restart does to every connection: the server ends the LISTEN ones.
-      await database.db.execute(
-        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`,
+      const admin = new pg.Client({ connectionString: (database as { url?: string }).url });
+      await admin.connect();
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'",
       );
+      await admin.end();
       await stream.waitFor((event) => (event as { resync?: boolean }).resync === true, 30_000);
       expect(second.hub.live).toBe(true);
       expect(second.hub.generation, "its caches were dropped").toBeGreaterThan(generation);
