@@ -117,7 +117,11 @@ export class PostgresServer {
     const pid = this.postmasterPid();
     const children = childrenOf(pid);
     process.kill(pid, "SIGKILL");
+    // Backends notice their postmaster's death and exit; one that has not after 5 s is killed as an operator
+    // would (the new postmaster refuses to start while any is still attached to the old shared memory).
+    const killStragglersAt = Date.now() + 5_000;
     for (const until = Date.now() + 60_000; Date.now() < until; ) {
+      if (Date.now() > killStragglersAt) for (const child of children.filter(isAlive)) killQuietly(child);
       if (![pid, ...children].some(isAlive)) {
         if (exists(pid)) {
           fs.rmSync(path.join(this.dataDir, "postmaster.pid"), { force: true });
@@ -137,6 +141,14 @@ export class PostgresServer {
       // already stopped
     }
     fs.rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // exited meanwhile
   }
 }
 
