@@ -8,14 +8,18 @@ import zhCN from "antd/locale/zh_CN";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
+import { isOutage } from "./api/health";
 import { isApiError } from "./api/http";
 import { keys } from "./api/keys";
+import { ServiceBanner } from "./components/ServiceBanner";
 import { preloadFirstScreen, router } from "./routes";
 
 function createQueryClient(): QueryClient {
-  // Any 401 means the session is gone: forget the user, and the guard sends them to the login page.
+  // Any 401 means the session is gone: forget the user, and the guard sends them to the login page. A
+  // database or server away: ask health at once, so the banner says so (docs/OPERATIONS.md).
   const onError = (error: unknown) => {
     if (isApiError(error, 401)) client.setQueryData(keys.session, null);
+    if (isOutage(error)) void client.invalidateQueries({ queryKey: keys.health });
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
@@ -23,7 +27,11 @@ function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+        // While the database is away, reads keep trying (at the pace the server asks) until it is back.
+        retry: (count, error) =>
+          isOutage(error) || (!(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2),
+        retryDelay: (count, error) =>
+          isApiError(error) && error.retryAfter ? error.retryAfter * 1000 : Math.min(1000 * 2 ** count, 10_000),
       },
     },
   });
@@ -77,6 +85,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AntdProviders>
+        <ServiceBanner />
         <RouterProvider router={router} />
       </AntdProviders>
     </QueryClientProvider>

@@ -22,7 +22,8 @@ import type { TrustProxy } from "./core/config";
 import type { Clock } from "./core/context";
 import type { Database } from "./core/db";
 import type { Deps } from "./core/deps";
-import { NotFound } from "./core/errors";
+import { DiskWatch } from "./core/disk";
+import { DATABASE_RETRY_AFTER_SECONDS, NotFound } from "./core/errors";
 import { createLogger, type Logger } from "./core/logger";
 import { chooseLanguage, errorHandler, pageErrorHandler, requestId, requireXhrHeader } from "./http/middleware";
 import { route } from "./http/route";
@@ -57,6 +58,8 @@ export interface AppOptions {
   streamLimits?: StreamLimits;
   /** Folder of the built client to serve; found next to the server when absent, skipped when false. */
   clientDir?: string | false;
+  /** The embedded database's disk watch (the server makes one for DATA_DIR); a folderless one when absent. */
+  disk?: DiskWatch;
 }
 
 export function systemClock(fakeToday?: string): Clock {
@@ -73,6 +76,8 @@ export async function createApp(options: AppOptions) {
   const logger = options.logger ?? createLogger("warn");
   const hub = new ChangeHub(database, logger);
   await hub.start();
+  const disk = options.disk ?? new DiskWatch(undefined, 0, logger);
+  hub.subscribe(() => disk.reportWritten());
   const deps: Deps = { database, db: database.db, hub, clock, logger };
   const services = createServices(deps);
   const sessions = new SessionResolver(deps.db, () => clock.now(), hub);
@@ -92,7 +97,7 @@ export async function createApp(options: AppOptions) {
       filter: (req, res) => !req.path.startsWith("/api/stream") && compression.filter(req, res),
     }),
   );
-  app.use("/api", apiRouter({ deps, services, sessions, streams }));
+  app.use("/api", apiRouter({ deps, services, sessions, streams, disk }));
   serveClient(app, options.clientDir === undefined ? defaultClientDir() : options.clientDir);
   app.use(pageErrorHandler(logger));
   const stopHousekeeping = startHousekeeping(deps, services.auth);
@@ -154,14 +159,16 @@ function apiRouter(parts: {
   services: ReturnType<typeof createServices>;
   sessions: SessionResolver;
   streams: StreamService;
+  disk: DiskWatch;
 }): express.Router {
   const { deps, services } = parts;
   const api = express.Router();
   api.use(chooseLanguage);
   api.use(requireXhrHeader);
   api.use(express.json({ limit: "1mb" }));
+  // Before the session lookup: they answer without it while the database is away.
+  api.use(healthRoutes(deps, parts.disk));
   api.use(authenticator(parts.sessions, deps.clock));
-  api.use(healthRoutes(deps));
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
   api.use(buildingRoutes(services.buildings));
@@ -174,18 +181,52 @@ function apiRouter(parts: {
   api.use(settingsRoutes(services.settings));
   api.use(streamRoutes(deps.hub, parts.streams));
   api.use((req, _res, next) => next(new NotFound(msg("error.noSuchRoute", { method: req.method, path: req.path }))));
-  api.use(errorHandler(deps.logger));
+  api.use(
+    errorHandler(deps.logger, (fault) => {
+      if (fault === "disk_full") parts.disk.reportFull();
+    }),
+  );
   return api;
 }
 
 const healthSchema = z.object({
-  status: z.literal("ok"),
+  /** ok; degraded: serving, but the disk is low or full, or changes of other instances are not heard; unavailable: the database cannot be reached (503). */
+  status: z.enum(["ok", "degraded", "unavailable"]),
   engine: z.enum(["pglite", "postgresql"]),
   /** This server instance, to tell instances apart behind a load balancer. */
   instance: z.string(),
+  /** Whether a query reached the database just now. */
+  database: z.enum(["up", "down"]),
+  /** Whether this instance hears other instances' changes (false while its listener reconnects). */
+  listening: z.boolean(),
+  /** The embedded database's disk: low under DISK_MIN_FREE_MB free, full after a write failed for lack of space. */
+  disk: z.enum(["ok", "low", "full"]),
 });
 
-function healthRoutes({ database, hub }: Deps): express.Router {
+const liveSchema = z.object({ status: z.literal("ok"), instance: z.string() });
+
+/** How long health waits for the database's answer before calling it down. */
+const HEALTH_PROBE_MS = 2_000;
+
+/** Whether a trivial query reaches the database within `timeoutMs` (PGlite, in this process, is waited for). */
+async function databaseAnswers(database: Database, timeoutMs: number): Promise<boolean> {
+  const query = database.db.execute("select 1").then(
+    () => true,
+    () => false,
+  );
+  if (database.engine === "pglite") return query;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function healthRoutes({ database, hub }: Deps, disk: DiskWatch): express.Router {
   const router = express.Router();
   route(
     router,
@@ -194,14 +235,38 @@ function healthRoutes({ database, hub }: Deps): express.Router {
       path: "/health",
       tag: "health",
       access: "public",
-      summary: "Liveness and which database engine; ?deep=true also makes a database round trip (readiness)",
+      summary:
+        "Readiness: the database's state (a query each time), whether changes of other instances are heard, the disk; 503 while the database cannot be reached. `deep` is accepted for older monitors: the database is always asked",
       query: z.strictObject({ deep: z.enum(["true", "false"]).optional() }),
       response: healthSchema,
     },
-    async ({ query }) => {
-      if (query.deep === "true") await database.db.execute("select 1");
-      return { status: "ok", engine: database.engine, instance: hub.instanceId };
+    async ({ res }) => {
+      const up = await databaseAnswers(database, HEALTH_PROBE_MS);
+      const diskState = disk.check().state;
+      const status = !up ? "unavailable" : diskState !== "ok" || !hub.live ? "degraded" : "ok";
+      res.status(up ? 200 : 503);
+      if (!up) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      return {
+        status,
+        engine: database.engine,
+        instance: hub.instanceId,
+        database: up ? "up" : "down",
+        listening: hub.live,
+        disk: diskState,
+      } satisfies z.infer<typeof healthSchema>;
     },
+  );
+  route(
+    router,
+    {
+      method: "get",
+      path: "/live",
+      tag: "health",
+      access: "public",
+      summary: "Liveness: 200 while the process serves HTTP, whatever the database's state",
+      response: liveSchema,
+    },
+    () => ({ status: "ok" as const, instance: hub.instanceId }),
   );
   route(
     router,

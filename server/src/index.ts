@@ -9,6 +9,8 @@ import { type App, createApp, systemClock } from "./app";
 import { type Config, ConfigError, loadConfig } from "./core/config";
 import { type Database, openDatabase } from "./core/db";
 import { FolderLockedError } from "./core/db/lock";
+import { DatabaseNeverCame, openWhenReachable } from "./core/db/wait";
+import { DiskWatch } from "./core/disk";
 import { createLogger, type Logger } from "./core/logger";
 import { startAdminSocket } from "./ops/admin-socket";
 import { startBackupSchedule } from "./ops/backup";
@@ -28,14 +30,20 @@ async function main() {
   const startedAt = Date.now();
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, logger);
+  // The embedded database's disk; PostgreSQL's is the database server's to watch.
+  const disk = new DiskWatch(
+    database.engine === "pglite" ? config.dataDir : undefined,
+    config.DISK_MIN_FREE_MB * 1024 * 1024,
+    logger,
+  ).start();
   const clock = systemClock(config.FAKE_TODAY);
   if (config.SEED === "demo" && (await isEmpty(database.db))) {
     logger.info("empty database: loading the demo programme");
     await seedDemo(database.db, { today: clock.today(), password: config.DEMO_PASSWORD });
   }
 
-  const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY });
+  const app = await createApp({ database, clock, logger, trustProxy: config.TRUST_PROXY, disk });
   const server = http.createServer(app.app);
   server.keepAliveTimeout = 65_000;
   const connections = trackResponses(server);
@@ -43,7 +51,7 @@ async function main() {
     await app.close();
     await database.close();
   });
-  const stopSideTasks = await startSideTasks(database, config, logger);
+  const stopSideTasks = await startSideTasks(database, config, logger, disk);
   const shutdown = stopper({ server, app, database, logger, connections, stopSideTasks });
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -62,12 +70,17 @@ function readConfig(): Config {
   }
 }
 
-async function openMigratedDatabase(config: Config): Promise<Database> {
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
   let database: Database;
   try {
-    database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+    database = await openWhenReachable(() => openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir }), {
+      waitSeconds: config.DATABASE_WAIT_SECONDS,
+      logger,
+    });
   } catch (error) {
-    if (error instanceof FolderLockedError) throw new StartupFailure(error.message);
+    if (error instanceof FolderLockedError || error instanceof DatabaseNeverCame) {
+      throw new StartupFailure(error.message);
+    }
     throw new StartupFailure(`Could not open the database: ${(error as Error).message}`);
   }
   try {
@@ -114,7 +127,12 @@ async function listen(server: http.Server, config: Config, cleanUp: () => Promis
 }
 
 /** The embedded database's backup schedule and admin socket; resolves with what stops them. */
-async function startSideTasks(database: Database, config: Config, logger: Logger): Promise<() => Promise<unknown>> {
+async function startSideTasks(
+  database: Database,
+  config: Config,
+  logger: Logger,
+  disk: DiskWatch,
+): Promise<() => Promise<unknown>> {
   if (database.engine !== "pglite") return async () => undefined;
   const backups =
     config.BACKUP_INTERVAL_HOURS > 0
@@ -124,6 +142,7 @@ async function startSideTasks(database: Database, config: Config, logger: Logger
           intervalHours: config.BACKUP_INTERVAL_HOURS,
           keep: config.BACKUP_KEEP,
           logger,
+          disk,
         })
       : undefined;
   // `npm run backup` asks the running server for the embedded database's dump through this socket.

@@ -5,6 +5,7 @@ import type { QueryParams } from "./http";
 
 export const keys = {
   session: ["session"] as const,
+  health: ["health"] as const,
   zones: ["zones"] as const,
   areas: {
     all: ["areas"] as const,

@@ -25,9 +25,13 @@ export function useChangeStream(enabled: boolean): void {
       if (opened) void queryClient.invalidateQueries();
       opened = true;
     };
+    // The server may have missed changes (its database connection came back): everything may be stale.
+    const onResync = () => void queryClient.invalidateQueries();
     source.addEventListener("change", onChange);
     source.addEventListener("open", onOpen);
+    source.addEventListener("resync", onResync);
     return () => {
+      source.removeEventListener("resync", onResync);
       source.removeEventListener("change", onChange);
       source.removeEventListener("open", onOpen);
       source.close();

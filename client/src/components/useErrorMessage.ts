@@ -16,6 +16,8 @@ const KNOWN_CODES = [
   "unsupported_media_type",
   "too_many_photos",
   "not_blocked",
+  "database_unavailable",
+  "disk_full",
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
 

@@ -117,6 +117,8 @@ export const en: Shape<Resources> = {
       unsupported_media_type: "The photo must be a JPEG, PNG or WebP image",
       too_many_photos: "This blocker already has its 6 photos",
       not_blocked: "The building is not blocked",
+      database_unavailable: "The database is temporarily unavailable, please try again shortly",
+      disk_full: "The disk is full: nothing was saved",
     },
   },
   dashboard: {
@@ -697,5 +699,18 @@ export const en: Shape<Resources> = {
     startedDays: "Started, not completed after",
     days: "days",
     saved: "Settings saved",
+  },
+  service: {
+    databaseDown: "The database is temporarily unavailable, please try again shortly",
+    databaseDownDetail:
+      "Retrying by itself; figures on this page may be out of date. Unsaved input is kept: save again once it is back.",
+    serverUnreachable: "Cannot reach the server",
+    serverUnreachableDetail: "Retrying by itself. Unsaved input is kept: save again once it is back.",
+    back: "Connection restored, figures refreshed",
+    diskLow: "The server's disk is running low",
+    diskLowDetail:
+      "Free space on the data folder's disk is under the threshold; automatic backups are paused. Free some space or move the data folder soon (see docs/OPERATIONS.md).",
+    diskFull: "The server's disk is full: changes cannot be saved",
+    diskFullDetail: "Free some space now; saving resumes by itself, no restart needed (see docs/OPERATIONS.md).",
   },
 };

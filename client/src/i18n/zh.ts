@@ -87,6 +87,8 @@ export const zh = {
       unsupported_media_type: "照片须为 JPEG、PNG 或 WebP 图片",
       too_many_photos: "本次受阻的照片已满",
       not_blocked: "楼栋当前未受阻",
+      database_unavailable: "数据库暂时不可用，请稍后再试",
+      disk_full: "磁盘空间不足，未能保存",
     },
   },
   dashboard: {
@@ -660,6 +662,18 @@ export const zh = {
     startedDays: "开工后未完工超过",
     days: "天",
     saved: "设置已保存",
+  },
+  service: {
+    databaseDown: "数据库暂时不可用，请稍后再试",
+    databaseDownDetail: "正在自动重试；页面上的数据可能不是最新的，未保存的输入会保留，恢复后请再次保存。",
+    serverUnreachable: "无法连接服务器",
+    serverUnreachableDetail: "正在自动重试；未保存的输入会保留，恢复后请再次保存。",
+    back: "连接已恢复，数据已刷新",
+    diskLow: "服务器磁盘空间不足",
+    diskLowDetail:
+      "数据目录所在磁盘的剩余空间低于阈值，自动备份已暂停。请尽快清理磁盘或迁移数据目录（见 docs/OPERATIONS.md）。",
+    diskFull: "服务器磁盘已满，修改无法保存",
+    diskFullDetail: "请立即清理磁盘；空间恢复后可继续保存，无需重启（见 docs/OPERATIONS.md）。",
   },
 };
 

@@ -69,8 +69,14 @@ function spawnServer(env: Record<string, string>) {
 }
 
 /** Starts a server and resolves once it listens; rejects with its output if it exits or takes too long. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  /** Given the output reader at once, for tests that act on what the server says before it is ready. */
+  watch?: (output: () => string) => void,
+): Promise<ServerProcess> {
   const { child, output, exited } = spawnServer(env);
+  watch?.(output);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

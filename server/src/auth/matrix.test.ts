@@ -60,6 +60,7 @@ const staticPath = (path: string) => async () => ({ path });
 const CASES: Case[] = [
   { method: "get", route: "/health", prepare: staticPath("/api/health"), expect: PUBLIC },
   { method: "get", route: "/openapi.json", prepare: staticPath("/api/openapi.json"), expect: PUBLIC },
+  { method: "get", route: "/live", prepare: staticPath("/api/live"), expect: PUBLIC },
   { method: "get", route: "/session", prepare: staticPath("/api/session"), expect: READ },
   { method: "get", route: "/zones", prepare: staticPath("/api/zones"), expect: READ },
   { method: "get", route: "/areas", prepare: staticPath("/api/areas"), expect: READ },

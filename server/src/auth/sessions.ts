@@ -89,7 +89,8 @@ export const SESSION_CACHE_MS = 5_000;
 /**
  * Resolves session cookies with a short cache, so a read does not cost a database round trip — PGlite runs
  * queries on the server's own thread. Any `users` change (disabling, password reset, role change) or
- * `session` change (a logout, on any instance) empties the cache at once.
+ * `session` change (a logout, on any instance) empties the cache at once; so does a resync, and while the
+ * change listener reconnects (`live` false) every request asks the database.
  */
 export class SessionResolver {
   private cache = new Map<string, { user: SessionUser; checkedAt: number }>();
@@ -97,11 +98,16 @@ export class SessionResolver {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-    hub: { subscribe(listener: (change: { kind: string }) => void): () => void },
+    private readonly hub: {
+      live: boolean;
+      subscribe(listener: (change: { kind: string }) => void): () => void;
+      onResync(listener: () => void): () => void;
+    },
   ) {
     hub.subscribe((change) => {
       if (change.kind === "users" || change.kind === "session") this.cache.clear();
     });
+    hub.onResync(() => this.cache.clear());
   }
 
   async resolve(id: string): Promise<SessionUser | null> {
@@ -109,7 +115,7 @@ export class SessionResolver {
     const now = this.now();
     const hit = this.cache.get(key);
     const age = hit ? now.getTime() - hit.checkedAt : Number.POSITIVE_INFINITY;
-    if (hit && age >= 0 && age < SESSION_CACHE_MS) return hit.user;
+    if (hit && age >= 0 && age < SESSION_CACHE_MS && this.hub.live) return hit.user;
     const user = await resolveSession(this.db, id, now);
     if (this.cache.size > 10_000) this.cache.clear();
     if (user) this.cache.set(key, { user, checkedAt: now.getTime() });

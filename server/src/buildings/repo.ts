@@ -16,22 +16,7 @@ import {
   stageOf,
   stallOf,
 } from "@jiati/shared";
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  not,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";

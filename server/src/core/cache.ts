@@ -1,17 +1,21 @@
 // A cache of computed reads that is dropped by every change: an entry is served only while the change
-// hub's generation is the one it was computed under, so no read outlives a write it could reflect.
+// hub's generation is the one it was computed under, so no read outlives a write it could reflect. While the
+// hub is not hearing other instances' notices (its listener is reconnecting), nothing is cached.
 
 import type { ChangeHub } from "./changes";
+
+type Hub = Pick<ChangeHub, "generation" | "live">;
 
 export class GenerationCache<T> {
   private entries = new Map<string, { generation: number; value: Promise<T> }>();
 
   constructor(
-    private readonly hub: ChangeHub,
+    private readonly hub: Hub,
     private readonly maxEntries = 200,
   ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.hub.live) return compute();
     const generation = this.hub.generation;
     const entry = this.entries.get(key);
     if (entry && entry.generation === generation) return entry.value;

@@ -1,6 +1,9 @@
 // Change notices: each write sends NOTIFY inside its transaction (so it is delivered only on commit), every
 // instance LISTENs, and subscribers — the summary cache and the SSE stream — hear about every change,
 // whichever instance made it. A change made here is applied at once, without waiting for the notice.
+// While the listening connection is down, notices from other instances may be missed: caches are not
+// trusted (`live` is false), and once it is back every cache is dropped and open pages are told to refetch
+// (a "resync") — docs/OPERATIONS.md.
 
 import { randomUUID } from "node:crypto";
 import type { ChangeNotice } from "@jiati/shared";
@@ -13,12 +16,16 @@ export const CHANGE_CHANNEL = "jiati_changes";
 export type Change = ChangeNotice;
 
 type Listener = (change: Change) => void;
+type ResyncListener = () => void;
 
 export class ChangeHub {
   readonly instanceId = randomUUID();
   /** Bumped by every change: caches keyed on it never serve data older than the last change seen. */
   generation = 0;
+  /** Whether notices from other instances are being heard: caches may be used only while true. */
+  live = true;
   private listeners = new Set<Listener>();
+  private resyncListeners = new Set<ResyncListener>();
   private stopListening?: () => Promise<void>;
 
   constructor(
@@ -27,19 +34,55 @@ export class ChangeHub {
   ) {}
 
   async start(): Promise<void> {
-    this.stopListening = await this.database.listen(CHANGE_CHANNEL, (payload) => {
-      try {
-        const { origin, ...change } = JSON.parse(payload) as Change & { origin: string };
-        if (origin !== this.instanceId) this.apply(change);
-      } catch (error) {
-        this.logger.warn("ignoring malformed change notice", error);
-      }
-    });
+    this.stopListening = await this.database.listen(
+      CHANGE_CHANNEL,
+      (payload) => {
+        try {
+          const { origin, ...change } = JSON.parse(payload) as Change & { origin: string };
+          if (origin !== this.instanceId) this.apply(change);
+        } catch (error) {
+          this.logger.warn("ignoring malformed change notice", error);
+        }
+      },
+      {
+        onDown: (error) => {
+          this.live = false;
+          this.generation++;
+          this.logger.warn(
+            `change listener lost its connection (${error.message}): reconnecting; caches off meanwhile`,
+          );
+        },
+        onUp: () => {
+          this.live = true;
+          this.logger.warn("change listener reconnected: caches dropped, open pages told to refetch");
+          this.resync();
+        },
+      },
+    );
   }
 
   async stop(): Promise<void> {
     await this.stopListening?.();
     this.listeners.clear();
+    this.resyncListeners.clear();
+  }
+
+  /** Hears of each resync: notices may have been missed, so everything derived from the data is stale. */
+  onResync(listener: ResyncListener): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  /** Drops every cache (a new generation) and tells the resync listeners. */
+  resync(): void {
+    this.generation++;
+    for (const listener of this.resyncListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.logger.warn("resync listener failed", error);
+      }
+    }
   }
 
   /** Queues the notice in the transaction `tx`; PostgreSQL delivers it when (and only if) it commits. */

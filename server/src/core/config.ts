@@ -22,6 +22,10 @@ const configSchema = z.object({
     .max(24 * 365)
     .default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** How long start-up waits for an unreachable database server before giving up. */
+  DATABASE_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** The embedded database's disk: under this much free space the server warns and skips automatic backups. */
+  DISK_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(500),
   /**
    * Which reverse proxies to believe about the client's address and HTTPS (X-Forwarded-*): "false" none;
    * "true" or a number, that many proxies in front (the address the nearest one appended is the client's —

@@ -81,3 +81,22 @@ export class TooManyRequests extends AppError {
     super(429, "too_many_requests", message, undefined, { "Retry-After": String(retryAfterSeconds) });
   }
 }
+
+/** Seconds a client is told to wait before trying again while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503: the database cannot be reached (stopped, restarting, unreachable); nothing was written. */
+export class DatabaseUnavailable extends AppError {
+  constructor(message = msg("error.databaseUnavailable")) {
+    super(503, "database_unavailable", message, undefined, {
+      "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
+    });
+  }
+}
+
+/** 507: the database's disk is full; the write was rolled back, the data is as it was. */
+export class DiskFull extends AppError {
+  constructor(message = msg("error.diskFull")) {
+    super(507, "disk_full", message);
+  }
+}

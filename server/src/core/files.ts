@@ -18,12 +18,18 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   fs.rmSync(temporary, { force: true });
   const fd = fs.openSync(temporary, "wx", 0o600);
   try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    // A half-written copy (a full disk) must not stay to take the space.
+    fs.rmSync(temporary, { force: true });
+    throw error;
   }
-  fs.renameSync(temporary, file);
 }
 
 /**

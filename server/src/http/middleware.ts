@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_LANGUAGE, type Language, languageOf, messageIn, msg, type PlainMessageKey } from "@jiati/shared";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { AppError, Forbidden } from "../core/errors";
+import { type DatabaseFault, databaseFault } from "../core/db/faults";
+import { AppError, DatabaseUnavailable, DiskFull, Forbidden } from "../core/errors";
 import { inLanguage } from "../core/language";
 import type { Logger } from "../core/logger";
 
@@ -108,8 +109,39 @@ const PG_ANSWERS: Record<string, { status: number; code: string; message: PlainM
 /** A parameterless message in the request's language. */
 type Say = (key: PlainMessageKey) => string;
 
-/** The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/** The answer to the database being unreachable (503) or out of disk space (507), or null. */
+function faultAnswer(fault: DatabaseFault | null, say: Say): ErrorAnswer | null {
+  if (fault === "unavailable") return appErrorAnswer(new DatabaseUnavailable(say("error.databaseUnavailable")));
+  if (fault === "disk_full") return appErrorAnswer(new DiskFull(say("error.diskFull")));
+  return null;
+}
+
+/** The answer to an error that is not an AppError: Express's, the database's faults, PostgreSQL's codes. */
+function otherErrorAnswer(error: unknown, say: Say): ErrorAnswer | null {
+  const pg = PG_ANSWERS[pgErrorOf(error)?.code ?? ""];
+  return (
+    httpErrorAnswer(error, say) ??
+    faultAnswer(databaseFault(error), say) ??
+    (pg ? { status: pg.status, body: { code: pg.code, message: say(pg.message) } } : null)
+  );
+}
+
+function noteFault(
+  logger: Logger,
+  req: Request,
+  error: unknown,
+  fault: DatabaseFault,
+  onFault?: (fault: DatabaseFault) => void,
+): void {
+  logger.warn(`request ${req.id} ${req.method} ${req.originalUrl}: database ${fault}: ${(error as Error).message}`);
+  onFault?.(fault);
+}
+
+/**
+ * The one error handler of the API: every error becomes `{ error: { code, message, fields?, requestId } }`.
+ * `onFault` hears of each database fault (the disk watch re-checks the free space on a full disk).
+ */
+export function errorHandler(logger: Logger, onFault?: (fault: DatabaseFault) => void): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) {
       res.destroy();
@@ -117,12 +149,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const language = req.language ?? requestLanguage(req);
     const say: Say = (key) => messageIn(language, key);
-    const pg = PG_ANSWERS[pgErrorOf(error)?.code ?? ""];
-    let answer =
-      error instanceof AppError
-        ? appErrorAnswer(error)
-        : (httpErrorAnswer(error, say) ??
-          (pg ? { status: pg.status, body: { code: pg.code, message: say(pg.message) } } : null));
+    let answer = error instanceof AppError ? appErrorAnswer(error) : otherErrorAnswer(error, say);
+    const fault = error instanceof AppError ? null : databaseFault(error);
+    if (fault) noteFault(logger, req, error, fault, onFault);
     if (!answer) {
       logger.error(`request ${req.id} ${req.method} ${req.originalUrl} failed`, error);
       answer = {

@@ -94,6 +94,7 @@ export const ROUTE_CASES: RouteCases[] = [
       scenario(400, "anonymous", "deep is neither true nor false", at("/api/health?deep=maybe")),
     ],
   },
+  { method: "get", route: "/live", scenarios: [ok("anonymous", at("/api/live"))] },
   { method: "get", route: "/openapi.json", scenarios: [ok("anonymous", at("/api/openapi.json"))] },
   { method: "get", route: "/session", scenarios: [ok("leader", at("/api/session"))] },
   {

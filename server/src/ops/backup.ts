@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database } from "../core/db";
+import type { DiskWatch } from "../core/disk";
 import { makePrivateFolder, writeFileAtomic } from "../core/files";
 import type { Logger } from "../core/logger";
 
@@ -77,7 +78,9 @@ function lastBackupAt(folder: string): number | null {
 /**
  * Backs the embedded database up every `intervalHours`, keeping the last `keep` automatic backups. The
  * first one is due one interval after the newest existing backup — at once when there is none or it is
- * older — so a server that restarts more often than the interval still gets backed up.
+ * older — so a server that restarts more often than the interval still gets backed up. A backup that would
+ * leave less free space than the disk watch's threshold is skipped with a warning (the dump is taken in
+ * memory first, so its size is known before anything is written).
  */
 export function startBackupSchedule(options: {
   database: Database;
@@ -85,6 +88,7 @@ export function startBackupSchedule(options: {
   intervalHours: number;
   keep: number;
   logger: Logger;
+  disk?: DiskWatch;
 }): { stop(): Promise<void> } {
   const folder = backupFolder(options.dataDir);
   const intervalMs = options.intervalHours * 3_600_000;
@@ -97,7 +101,14 @@ export function startBackupSchedule(options: {
     const file = path.join(folder, `${AUTO_PREFIX}${stamp}${AUTO_SUFFIX}`);
     try {
       makePrivateFolder(folder);
-      await dumpPglite(options.database, file);
+      const bytes = await dumpPgliteBytes(options.database);
+      if (options.disk?.wouldRunLow(bytes.length)) {
+        options.logger.warn(
+          `scheduled backup skipped: its ${Math.ceil(bytes.length / 1048576)} MB would leave less than ${Math.round(options.disk.minFreeBytes / 1048576)} MB free (DISK_MIN_FREE_MB); free some space or copy old backups elsewhere`,
+        );
+        return;
+      }
+      writeFileAtomic(file, bytes);
       for (const name of automaticBackups(folder).slice(options.keep)) fs.rmSync(path.join(folder, name));
       options.logger.info(`backup written: ${file}`);
     } catch (error) {

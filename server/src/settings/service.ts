@@ -16,7 +16,7 @@ export class SettingsService {
 
   async stallThresholds(): Promise<StallThresholds> {
     const generation = this.deps.hub.generation;
-    if (this.cached?.generation === generation) return this.cached.value;
+    if (this.cached?.generation === generation && this.deps.hub.live) return this.cached.value;
     const parsed = stallThresholdsSchema.safeParse(await readSetting(this.deps.db, KEY));
     const value = parsed.success ? parsed.data : DEFAULT_STALL_THRESHOLDS;
     this.cached = { generation, value };

@@ -20,7 +20,7 @@ export class StreamService {
   private rechecking = false;
 
   constructor(
-    hub: Pick<ChangeHub, "subscribe">,
+    hub: Pick<ChangeHub, "subscribe" | "onResync">,
     /** Whether a session id still belongs to a live session of an enabled account. */
     private readonly sessionAlive: (sessionId: string) => Promise<boolean>,
     readonly limits: StreamLimits = DEFAULT_STREAM_LIMITS,
@@ -28,6 +28,8 @@ export class StreamService {
     hub.subscribe((change) => {
       if (change.kind === "users" || change.kind === "session") this.recheck();
     });
+    // Logouts and disabled accounts may have been missed while the listener was down.
+    hub.onResync(() => this.recheck());
   }
 
   /** Takes a place for a new stream of `sessionId` (429 beyond the caps); `close` ends it. */

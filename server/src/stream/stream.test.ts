@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../core/db";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
@@ -31,6 +32,40 @@ describe.each(ENGINES)("live updates on %s", (engine) => {
     const response = await fetch(`http://127.0.0.1:${port}/api/stream`);
     expect(response.status).toBe(401);
   });
+
+  it.skipIf(engine !== "postgresql")(
+    "after its listening connection is cut, tells its pages to refetch everything and hears changes again",
+    async () => {
+      const user = await buildUser(database.db, "taskforce");
+      const writer = await loginAs(first.app, user.username);
+      const reader = await loginAs(second.app, user.username);
+      const cookie = (await reader.get("/api/session")).request.cookies as unknown as string;
+      const stream = await openStream((server.address() as AddressInfo).port, cookie);
+      const generation = second.hub.generation;
+
+      // What a PostgreSQL restart does to every connection: the server ends the LISTEN ones.
+      const admin = new pg.Client({ connectionString: (database as { url?: string }).url });
+      await admin.connect();
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'",
+      );
+      await admin.end();
+      await stream.waitFor((event) => (event as { resync?: boolean }).resync === true, 30_000);
+      expect(second.hub.live).toBe(true);
+      expect(second.hub.generation, "its caches were dropped").toBeGreaterThan(generation);
+
+      const area = await buildArea(database.db);
+      const building = await buildBuilding(database.db, { areaId: area.id });
+      const response = await writer
+        .post(`/api/buildings/${building.id}/stage`)
+        .set(XHR)
+        .set("If-Match", '"1"')
+        .send({ stage: "signed", date: "2022-06-01" });
+      expect(response.status).toBe(200);
+      await stream.waitFor((event) => (event as { id?: number }).id === building.id, 30_000);
+      await stream.close();
+    },
+  );
 
   it("tells a page open on one instance about a stage recorded through another, within 2 seconds", async () => {
     const user = await buildUser(database.db, "taskforce");

@@ -2,7 +2,7 @@
 
 import http from "node:http";
 
-/** Opens /api/stream on `port` with `cookie` and collects the `change` events. */
+/** Opens /api/stream on `port` with `cookie` and collects the `change` events (and `resync` as `{ resync: true }`). */
 export async function openStream(port: number, cookie: string) {
   const controller = new AbortController();
   const response = await fetch(`http://127.0.0.1:${port}/api/stream`, {
@@ -28,6 +28,7 @@ export async function openStream(port: number, cookie: string) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (block.startsWith("event: change")) events.push(JSON.parse(block.split("\ndata: ")[1]));
+          if (block.startsWith("event: resync")) events.push({ resync: true });
           end = buffer.indexOf("\n\n");
         }
       }

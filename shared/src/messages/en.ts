@@ -26,6 +26,9 @@ export const en: Catalogue = {
   "error.idExpected": "Must be a positive whole number (an id)",
   "error.ifMatchMissing": "A change must carry the record's version (the If-Match request header)",
   "error.ifMatchInvalid": "The version is malformed",
+  "error.databaseUnavailable": "The database is temporarily unavailable, please try again shortly",
+  "error.diskFull":
+    "The disk is full: nothing was saved and the data is as it was; ask the administrator to free some space",
 
   "notFound.area": "No such residential area",
   "notFound.zone": "No such zone",

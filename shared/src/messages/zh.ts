@@ -24,6 +24,8 @@ export const zh = {
   "error.idExpected": "应为正整数编号",
   "error.ifMatchMissing": "修改需要带上记录的版本号（If-Match 请求头）",
   "error.ifMatchInvalid": "版本号格式不正确",
+  "error.databaseUnavailable": "数据库暂时不可用，请稍后再试",
+  "error.diskFull": "磁盘空间不足，未能保存；数据保持原样，请联系管理员清理磁盘",
 
   "notFound.area": "居民区不存在",
   "notFound.zone": "片区不存在",

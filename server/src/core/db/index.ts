@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { makePrivateFolder } from "../files";
+import { type ListenEvents, listenWithReconnect } from "./listener";
 import { acquireFolderLock, type FolderLock } from "./lock";
 import * as schema from "./schema";
 
@@ -29,8 +30,11 @@ export interface Database {
   readonly engine: Engine;
   /** Runs the committed migrations (in one transaction; a failure leaves the database as it was). */
   migrate(): Promise<void>;
-  /** Calls `handler` for each NOTIFY on `channel`; returns a function that stops listening. */
-  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `handler` for each NOTIFY on `channel`; returns a function that stops listening. On PostgreSQL the
+   * listening connection comes back after a drop, and `events` hear of the drop and the return.
+   */
+  listen(channel: string, handler: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: a consistent gzip tarball of the data folder, taken while serving. */
   dumpDataDir?(): Promise<Blob>;
@@ -112,13 +116,14 @@ async function openPglite(dataDir: string | undefined, sharedBuffers = "32MB"): 
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A server that does not answer at all (a dropped route) fails a request after 5 s instead of holding it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, keepAlive: true });
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
   // Fail fast with the server's own message when the URL is wrong.
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const listeners = new Set<pg.Client>();
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     engine: "postgresql",
@@ -133,22 +138,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    async listen(channel, handler) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on("notification", (message) => {
-        if (message.channel === channel) handler(message.payload ?? "");
-      });
-      client.on("error", (error) => console.error("[db] listener error:", error.message));
-      await client.query(`LISTEN "${channel.replaceAll('"', "")}"`);
-      listeners.add(client);
+    async listen(channel, handler, events) {
+      const stop = await listenWithReconnect(url, channel, handler, events);
+      listeners.add(stop);
       return async () => {
-        listeners.delete(client);
-        await client.end().catch(() => {});
+        listeners.delete(stop);
+        await stop();
       };
     },
     async close() {
-      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      await Promise.all([...listeners].map((stop) => stop()));
       listeners.clear();
       await pool.end();
     },

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireFolderLock, FolderLockedError } from "./lock";
 
@@ -78,5 +79,46 @@ describe("the data folder lock", () => {
     expect(() => acquireFolderLock(folder)).toThrow("already open in this process");
     lock.release();
     acquireFolderLock(folder).release();
+  });
+
+  it("gives a stale lock to exactly one of several processes that start in the same instant", async () => {
+    const lockModule = path.join(path.dirname(fileURLToPath(import.meta.url)), "lock.ts");
+    // Each racer waits for the same moment, tries, and holds what it got until the test has counted.
+    const racer = `
+      const { acquireFolderLock } = await import(${JSON.stringify(lockModule)});
+      const at = Number(process.argv[2]);
+      while (Date.now() < at) {}
+      // A pause between judging the lock stale and removing it: every racer judges before any removes.
+      const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      try { acquireFolderLock(process.argv[1], pause); console.log("locked"); } catch (e) { console.log("refused"); }
+      setTimeout(() => {}, 3000);`;
+    for (let round = 0; round < 2; round++) {
+      const folder = folderWithLock("999999999\n1\n");
+      const at = Date.now() + 4000;
+      const racers = Array.from({ length: 6 }, () => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "--input-type=module", "-e", racer, folder, String(at)],
+          {
+            stdio: ["ignore", "pipe", "inherit"],
+          },
+        );
+        cleanup.push(() => child.kill("SIGKILL"));
+        return new Promise<string>((resolve) => {
+          let said = "";
+          child.stdout.on("data", (chunk) => {
+            said += chunk;
+            if (said.includes("\n")) resolve(said.trim());
+          });
+          child.once("exit", () => resolve(said.trim()));
+        });
+      });
+      const answers = await Promise.all(racers);
+      expect(
+        answers.filter((answer) => answer === "locked"),
+        `round ${round}: ${answers.join(", ")}`,
+      ).toHaveLength(1);
+      expect(answers.filter((answer) => answer === "refused")).toHaveLength(5);
+    }
   });
 });
