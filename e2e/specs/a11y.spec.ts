@@ -66,6 +66,7 @@ const ROLES: RolePages[] = [
         "/buildings",
         `/buildings/${building.id}`,
         `/mine?areaId=${area.id}`,
+        "/supervision",
         "/targets",
         "/report",
         "/import",
@@ -79,7 +80,7 @@ const ROLES: RolePages[] = [
     user: "leader",
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${area.zoneId}`, "/buildings", "/report"];
+      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report"];
     },
   },
   {
@@ -87,7 +88,7 @@ const ROLES: RolePages[] = [
     pages: async (page) => {
       const zones = await api<{ id: number }[]>(page.request, "/api/zones");
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${zones[0]?.id}`, `/areas/${area.id}`, "/buildings", "/report"];
+      return ["/", `/zones/${zones[0]?.id}`, `/areas/${area.id}`, "/buildings", "/supervision", "/report"];
     },
   },
   {

@@ -1,5 +1,7 @@
-// The day the figures stand on (?asOf=, docs/DOMAIN.md § As of a date): by default 31 December for a past year
-// and today for this one. A day after today in a link starts at today instead (the API refuses it).
+// The day the figures stand on (?asOf=, docs/DOMAIN.md § As of a date). A report of a past year stands by default
+// on its 31 December; the dashboard on today (everything recorded so far, back-dated records and imported
+// history included) unless a day is chosen. A day after today in a link starts at today instead (the API
+// refuses it).
 
 import { defaultAsOf } from "@jiati/shared/asof";
 import { EARLIEST_DATE, isCalendarDate } from "@jiati/shared/dates";
@@ -15,11 +17,15 @@ export interface AsOf {
   set: (day: string | null) => void;
 }
 
-/** The day of ?asOf= for `year`'s figures, and a setter (null: back to the year's default) that keeps the rest. */
-export function useAsOf(year: number): AsOf {
+/** Where a page of a past year stands when no day is chosen: its 31 December (a report), or today (the dashboard). */
+export type PastYearDefault = "yearEnd" | "today";
+
+/** The day of ?asOf= for `year`'s figures, and a setter (null: back to the default) that keeps the rest. */
+export function useAsOf(year: number, pastYear: PastYearDefault = "yearEnd"): AsOf {
   const [params, setParams] = useSearchParams();
-  const day = asOfFrom(params.get("asOf"), year, today());
-  const query = asOfQueryFrom(params.get("asOf"), year);
+  const raw = params.get("asOf") ?? (pastYear === "today" ? today() : null);
+  const day = asOfFrom(raw, year, today());
+  const query = asOfQueryFrom(raw, year);
   const set = useCallback(
     (next: string | null) =>
       setParams(

@@ -33,9 +33,9 @@ describe.each(ENGINES)("live updates on %s", (engine) => {
     expect(response.status).toBe(401);
   });
 
-  it.skipIf(engine !== "postgresql")(
-    "after its listening connection is cut, tells its pages to refetch everything and hears changes again",
-    async () => {
+  // Only PostgreSQL has a listening connection to cut (PGlite's notices stay in the process).
+  if (engine === "postgresql")
+    it("after its listening connection is cut, tells its pages to refetch everything and hears changes again", async () => {
       const user = await buildUser(database.db, "taskforce");
       const writer = await loginAs(first.app, user.username);
       const reader = await loginAs(second.app, user.username);
@@ -64,8 +64,7 @@ describe.each(ENGINES)("live updates on %s", (engine) => {
       expect(response.status).toBe(200);
       await stream.waitFor((event) => (event as { id?: number }).id === building.id, 30_000);
       await stream.close();
-    },
-  );
+    });
 
   it("tells a page open on one instance about a stage recorded through another, within 2 seconds", async () => {
     const user = await buildUser(database.db, "taskforce");

@@ -32,7 +32,7 @@ export function DashboardPage() {
   const params = useParams();
   const zoneId = params.zoneId ? Number(params.zoneId) : null;
   const [year, setYear] = useYear();
-  const asOf = useAsOf(year);
+  const asOf = useAsOf(year, "today");
   const summary = useQuery(summaryQuery(year, zoneId, asOf.query));
 
   if (summary.isPending) return <PageSpinner />;

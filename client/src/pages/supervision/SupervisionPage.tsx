@@ -55,7 +55,7 @@ export function SupervisionPage() {
     <div className="page supervision-page" data-testid="supervision-page">
       <div className="page-head">
         <div>
-          <Typography.Title level={3} className="page-title">
+          <Typography.Title level={1} className="page-title">
             {scope.fixedZone && zoneName ? `${t("supervision.title")} · ${zoneName}` : t("supervision.title")}
           </Typography.Title>
           <div className="muted">{t("supervision.intro")}</div>
