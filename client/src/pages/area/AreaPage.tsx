@@ -151,7 +151,7 @@ function AreaYear({ area, year }: { area: AreaWithCounts; year: number }) {
                 <td className={tone}>{fmt.int(s?.actual)}</td>
                 <td>{fmt.int(s?.target)}</td>
                 <td className={tone}>{fmt.percent(s?.percent)}</td>
-                <td>{fmt.num(s?.expected)}</td>
+                <td>{fmt.int(s?.expected)}</td>
               </tr>
             );
           })}

@@ -54,7 +54,7 @@ export function BurnUpChart({ stage, summary, height = 240, compact = false }: P
           {!compact && (
             <Tooltip
               labelFormatter={(month) => fmt.month(Number(month))}
-              formatter={(value, name) => [fmt.num(Number(value)), name]}
+              formatter={(value, name) => [fmt.int(Math.floor(Number(value))), name]}
             />
           )}
           <Legend

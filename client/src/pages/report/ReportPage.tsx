@@ -184,7 +184,7 @@ function ReportStage({ stage, summary, final }: { stage: RecordedStage; summary:
         ) : (
           <>
             <span>
-              {t("dashboard.expected")} {fmt.num(s.expected)} · {t("dashboard.gap")}{" "}
+              {t("dashboard.expected")} {fmt.int(s.expected)} · {t("dashboard.gap")}{" "}
               <b className={tone}>{fmt.signed(s.gap)}</b>
             </span>
             <span>
@@ -193,10 +193,14 @@ function ReportStage({ stage, summary, final }: { stage: RecordedStage; summary:
                 pipeline: s.forecastPipeline == null ? "—" : fmt.int(s.forecastPipeline),
               })}
             </span>
-            {s.neededPerMonth != null && (
-              <span>
-                {t("forecast.neededPerMonth")} {t("forecast.perMonth", { value: fmt.num(s.neededPerMonth) })}
-              </span>
+            {s.target != null && s.actual >= s.target ? (
+              <span>{t("forecast.alreadyMet")}</span>
+            ) : (
+              s.neededPerMonth != null && (
+                <span>
+                  {t("forecast.neededPerMonth")} {t("forecast.perMonth", { value: fmt.int(s.neededPerMonth) })}
+                </span>
+              )
             )}
           </>
         )}
