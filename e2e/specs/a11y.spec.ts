@@ -123,3 +123,11 @@ for (const role of ROLES) {
     });
   }
 }
+
+test("each target field is announced by whose target it is and the stage, not by an id", async ({ page }) => {
+  await login(page, "admin");
+  await page.goto("/targets");
+  await settle(page);
+  await expect(page.getByRole("spinbutton", { name: "平塘 签约", exact: true })).toBeVisible();
+  await expect(page.getByRole("spinbutton", { name: "全镇 完工", exact: true })).toBeVisible();
+});

@@ -28,8 +28,16 @@ export function AllocationTab({ year, editable }: Props) {
   if (areas.isError) return <ErrorResult error={areas.error} onRetry={() => areas.refetch()} />;
   const areaIds = areas.data.map((area) => area.id);
   const unbalanced = unbalancedStages(draft, areaIds);
+  const names = new Map(areas.data.map((area) => [String(area.id), area.name]));
   const cell = (key: string, stage: RecordedStage) => (
-    <TargetCell draftKey={key} stage={stage} draft={draft} editable={editable} onChange={allocation.set} />
+    <TargetCell
+      draftKey={key}
+      label={key === TOWN ? t("dashboard.town") : (names.get(key) ?? key)}
+      stage={stage}
+      draft={draft}
+      editable={editable}
+      onChange={allocation.set}
+    />
   );
 
   return (
@@ -72,6 +80,8 @@ export function AllocationTab({ year, editable }: Props) {
 
 interface CellProps {
   draftKey: string;
+  /** Whose target it is, by name (the town, or the area): what a screen reader announces with the stage. */
+  label: string;
   stage: RecordedStage;
   draft: Draft;
   editable: boolean;
@@ -79,7 +89,7 @@ interface CellProps {
 }
 
 /** One target: a number field for the task force, the figure for everyone else. */
-function TargetCell({ draftKey, stage, draft, editable, onChange }: CellProps) {
+function TargetCell({ draftKey, label, stage, draft, editable, onChange }: CellProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const value = targetIn(draft, draftKey, stage);
@@ -92,7 +102,7 @@ function TargetCell({ draftKey, stage, draft, editable, onChange }: CellProps) {
       value={value}
       onChange={(next) => onChange(draftKey, stage, next == null ? null : Number(next))}
       style={{ width: "100%", maxWidth: 110 }}
-      aria-label={`${draftKey === TOWN ? t("dashboard.town") : draftKey} ${t(`stage.${stage}`)}`}
+      aria-label={`${label} ${t(`stage.${stage}`)}`}
       data-testid={`target-${draftKey}-${stage}`}
     />
   );
