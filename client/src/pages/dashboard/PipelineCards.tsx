@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 import { buildingsLink } from "../../lib/buildingLinks";
+import { StageHead } from "./StageHead";
 
 const FUNNEL_COLORS = { planned: "#bfbfbf", signed: "#69b1ff", started: "#1677ff", completed: "#389e0d" } as const;
 
@@ -41,14 +42,7 @@ export function RecentCard({ summary }: { summary: Summary }) {
   return (
     <Panel title={t("recent.title")} testId="recent" className="side-card">
       <table className="mini-table">
-        <thead>
-          <tr>
-            <th />
-            {RECORDED_STAGES.map((stage) => (
-              <th key={stage}>{t(`stage.${stage}`)}</th>
-            ))}
-          </tr>
-        </thead>
+        <StageHead />
         <tbody>
           {(["week", "month"] as const).map((period) => (
             <tr key={period} data-testid={`recent-${period}`}>

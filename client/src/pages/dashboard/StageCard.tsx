@@ -11,6 +11,7 @@ import { Link } from "react-router";
 import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 import { buildingsLink, countedInYear } from "../../lib/buildingLinks";
+import { StageHead } from "./StageHead";
 
 const NO_TARGET_COLOR = "#1677ff";
 
@@ -141,14 +142,7 @@ export function ForecastPanel({ summary }: { summary: Summary }) {
   return (
     <Panel className="section" title={t("forecast.title")} testId="forecasts">
       <table className="mini-table forecast-table">
-        <thead>
-          <tr>
-            <th />
-            {RECORDED_STAGES.map((stage) => (
-              <th key={stage}>{t(`stage.${stage}`)}</th>
-            ))}
-          </tr>
-        </thead>
+        <StageHead />
         <tbody>
           <tr>
             <th>{t("forecast.byPace")}</th>
