@@ -147,6 +147,16 @@ export const stallThresholdsSchema = z.strictObject({
 });
 export type StallThresholds = z.infer<typeof stallThresholdsSchema>;
 
+/** Who issues the printed reports, letters and briefings, and the town they speak of (docs/DOMAIN.md § Reports). */
+export const organizationSchema = z.strictObject({
+  /** The town's name as printed in titles, e.g. 新泾镇. */
+  townName: z.string().trim().min(1).max(20),
+  /** The issuing unit printed on reports and briefings, e.g. 新泾镇加梯专班. */
+  issuingUnit: z.string().trim().min(1).max(40),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+export const DEFAULT_ORGANIZATION: Organization = { townName: "新泾镇", issuingUnit: "新泾镇加梯专班" };
+
 export const changeNoticeSchema = z.object({
   /** `session`: a session ended (logout); instances drop it from their session caches. Not sent to browsers. */
   kind: z.enum(["building", "targets", "structure", "users", "settings", "import", "session", "areaStatus"]),

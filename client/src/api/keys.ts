@@ -54,5 +54,6 @@ export const keys = {
   settings: {
     all: ["settings"] as const,
     stall: ["settings", "stall"] as const,
+    organization: ["settings", "organization"] as const,
   },
 };

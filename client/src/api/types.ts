@@ -7,6 +7,7 @@ export type {
   BuildingDetail,
   BuildingListItem,
   ChangeNotice,
+  Organization,
   Page,
   SessionUser,
   StageCounts,

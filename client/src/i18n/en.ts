@@ -552,7 +552,7 @@ export const en: Shape<Resources> = {
     building: "Building (no. {{id}})",
     letterOf: "{{area}} · {{year}} target letter",
     targetsOf: "{{year}} targets",
-    settingsOf: { stall: "Stall thresholds" },
+    settingsOf: { stallThresholds: "Stall thresholds", organization: "Town name and issuing unit" },
     importOf: "Imported “{{file}}”: ",
     separator: ", ",
     importFile: "ledger file",
@@ -699,6 +699,11 @@ export const en: Shape<Resources> = {
     startedDays: "Started, not completed after",
     days: "days",
     saved: "Settings saved",
+    organizationTitle: "Town name and issuing unit",
+    organizationHint:
+      "The town's name and the issuing unit printed on reports, briefings, year-end reviews and target letters.",
+    townName: "Town name",
+    issuingUnit: "Issuing unit",
   },
   service: {
     databaseDown: "The database is temporarily unavailable, please try again shortly",

@@ -76,6 +76,12 @@ const CASES: Case[] = [
   { method: "get", route: "/targets/letters", prepare: staticPath("/api/targets/letters?year=2022"), expect: READ },
   { method: "get", route: "/summary", prepare: staticPath("/api/summary?year=2022"), expect: READ },
   { method: "get", route: "/settings/stall", prepare: staticPath("/api/settings/stall"), expect: READ },
+  {
+    method: "get",
+    route: "/settings/organization",
+    prepare: staticPath("/api/settings/organization"),
+    expect: READ,
+  },
   { method: "get", route: "/users", prepare: staticPath("/api/users"), expect: TASKFORCE_READ },
   { method: "get", route: "/audit", prepare: staticPath("/api/audit"), expect: TASKFORCE_READ },
   {
@@ -173,6 +179,15 @@ const CASES: Case[] = [
     prepare: async () => ({
       path: "/api/settings/stall",
       body: { signedDays: 90 + (counter++ % 50), startedDays: 180 },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "put",
+    route: "/settings/organization",
+    prepare: async () => ({
+      path: "/api/settings/organization",
+      body: { townName: "新泾镇", issuingUnit: `新泾镇加梯专班${counter++ % 9}` },
     }),
     expect: TASKFORCE_WRITE(200),
   },

@@ -507,6 +507,25 @@ export const ROUTE_CASES: RouteCases[] = [
     ],
   },
   { method: "get", route: "/settings/stall", scenarios: [ok("secretary", at("/api/settings/stall"))] },
+  { method: "get", route: "/settings/organization", scenarios: [ok("leader", at("/api/settings/organization"))] },
+  {
+    method: "put",
+    route: "/settings/organization",
+    scenarios: [
+      ok("taskforce", async () => ({
+        path: "/api/settings/organization",
+        json: { townName: "新泾镇", issuingUnit: "新泾镇加装电梯工作专班" },
+      })),
+      scenario(400, "taskforce", "an empty issuing unit", async () => ({
+        path: "/api/settings/organization",
+        json: { townName: "新泾镇", issuingUnit: "  " },
+      })),
+      scenario(403, "secretary", "task force only", async () => ({
+        path: "/api/settings/organization",
+        json: { townName: "新泾镇", issuingUnit: "某某" },
+      })),
+    ],
+  },
   {
     method: "put",
     route: "/settings/stall",

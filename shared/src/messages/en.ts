@@ -51,6 +51,7 @@ export const en: Catalogue = {
   "action.viewAudit": "see the change log",
   "action.setTargets": "set targets",
   "action.editLetters": "edit target letters",
+  "action.setOrganization": "set the town name and issuing unit",
   "action.setStallThresholds": "set the stall thresholds",
 
   "auth.tooManyFailures": "Too many failed sign-ins; please try again later",

@@ -48,6 +48,7 @@ export const zh = {
   "action.viewAudit": "查看变更记录",
   "action.setTargets": "设置目标",
   "action.editLetters": "编辑目标任务书",
+  "action.setOrganization": "设置镇名和发文单位",
   "action.setStallThresholds": "设置停滞阈值",
 
   "auth.tooManyFailures": "登录失败次数过多，请稍后再试",
