@@ -1,13 +1,28 @@
-import "./i18n";
+import { i18nReady } from "./i18n";
 import "./styles.css";
-import { StrictMode } from "react";
+import "./plain.css";
+import "./pages/dashboard/first/first.css";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { firstScreenCode } from "./routes";
 
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root element to render the app into");
-createRoot(root).render(
+const container = document.getElementById("root");
+if (!container) throw new Error("index.html has no #root element to render the app into");
+const root = createRoot(container);
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 );
+
+if (container.firstElementChild) {
+  // The server sent the dashboard's first screen with the page (docs/ARCHITECTURE.md § The first screen). The app
+  // replaces it in one commit once the frame's and the page's code is here: as a transition, React waits for
+  // those lazy modules instead of showing a spinner in between, so the figures never leave the screen.
+  void Promise.all([i18nReady, firstScreenCode().catch(() => undefined)]).then(() =>
+    startTransition(() => root.render(app)),
+  );
+} else {
+  void i18nReady.then(() => root.render(app));
+}

@@ -1,18 +1,28 @@
 // The client's routes. Every page is its own chunk (React.lazy), so the login page and the dashboard
-// load only what they show; charts are split further inside the pages.
+// load only what they show; charts are split further inside the pages. Pages come with antd's settings
+// (lazyWithAntd) except the three of a first visit — the login page, the frame and the dashboard — which render
+// without antd and load their antd parts themselves, after their first paint.
 
 import type { QueryClient } from "@tanstack/react-query";
 import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
-import { createBrowserRouter } from "react-router";
+import { type RouteObject, useLocation, useRoutes } from "react-router";
 import { sessionQuery } from "./api/session";
 import { summaryQuery } from "./api/summary";
+import { areaStatusesQuery } from "./api/supervision";
+import { lazyWithAntd } from "./components/lazyWithAntd";
 import { PageSpinner } from "./components/PageSpinner";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
-import { RouteError } from "./components/RouteError";
-import { asOfQueryFrom } from "./lib/useAsOf";
-import { yearFrom } from "./lib/useYear";
+import { RouteErrorBoundary } from "./components/RouteError";
+import { firstScreenData } from "./firstScreen";
+import { dashboardQuery } from "./pages/dashboard/first/query";
 
+/** A page that uses antd. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazyWithAntd(load, name);
+}
+
+/** A page that renders without antd. */
+function plainPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
 
@@ -21,9 +31,9 @@ const loadLogin = () => import("./pages/login/LoginPage");
 const loadLayout = () => import("./components/AppLayout");
 const loadDashboard = () => import("./pages/dashboard/DashboardPage");
 
-const LoginPage = page(loadLogin, "LoginPage");
-const AppLayout = page(loadLayout, "AppLayout");
-const DashboardPage = page(loadDashboard, "DashboardPage");
+const LoginPage = plainPage(loadLogin, "LoginPage");
+const AppLayout = plainPage(loadLayout, "AppLayout");
+const DashboardPage = plainPage(loadDashboard, "DashboardPage");
 const AreaPage = page(() => import("./pages/area/AreaPage"), "AreaPage");
 const BuildingsPage = page(() => import("./pages/buildings/BuildingsPage"), "BuildingsPage");
 const BuildingPage = page(() => import("./pages/building/BuildingPage"), "BuildingPage");
@@ -44,12 +54,11 @@ const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretar
 // Those who follow blockers across areas (shared policy: followsSupervision).
 const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
-export const router = createBrowserRouter([
-  { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
+const routes: RouteObject[] = [
+  { path: "/login", element: suspended(<LoginPage />) },
   {
     path: "/",
     element: <RequireAuth>{suspended(<AppLayout />)}</RequireAuth>,
-    errorElement: <RouteError />,
     children: [
       { index: true, element: <DashboardPage /> },
       { path: "zones/:zoneId", element: <DashboardPage /> },
@@ -68,12 +77,23 @@ export const router = createBrowserRouter([
       { path: "*", element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * The page of the address, in a boundary that shows RouteError when it fails to render or its code fails to load.
+ * A plain router (BrowserRouter and useRoutes, in App), not a data router: the app loads no data through routes,
+ * and the data router's code would double the router's weight on the first load.
+ */
+export function AppRoutes() {
+  const location = useLocation();
+  return <RouteErrorBoundary location={location.key}>{useRoutes(routes)}</RouteErrorBoundary>;
+}
 
 /**
  * Starts at once what the first screen needs: the session, the layout's and the page's code and, on the
  * dashboard, its figures. Left to the components, each would start only once the one before had rendered —
- * session, then layout, then page, then data — one network round trip after another.
+ * session, then layout, then page, then data — one network round trip after another. When the server sent the
+ * dashboard's first screen with the page, its data fills the cache instead: nothing is fetched twice.
  */
 export function preloadFirstScreen(queryClient: QueryClient): void {
   const { pathname, search } = window.location;
@@ -81,14 +101,24 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
     void loadLogin();
     return;
   }
-  void queryClient.prefetchQuery(sessionQuery);
-  void loadLayout();
-  const zone = /^\/zones\/(\d+)$/.exec(pathname);
-  if (pathname === "/" || zone) {
-    void loadDashboard();
-    const params = new URLSearchParams(search);
-    const year = yearFrom(params);
-    const asOf = asOfQueryFrom(params.get("asOf"), year);
-    void queryClient.prefetchQuery(summaryQuery(year, zone ? Number(zone[1]) : null, asOf));
+  const served = firstScreenData();
+  if (served) {
+    queryClient.setQueryData(sessionQuery.queryKey, served.user);
+    const { year, zoneId, asOf } = served.query;
+    queryClient.setQueryData(summaryQuery(year, zoneId, asOf).queryKey, served.summary);
+    queryClient.setQueryData(areaStatusesQuery(zoneId).queryKey, served.statuses);
+  } else {
+    void queryClient.prefetchQuery(sessionQuery);
   }
+  void loadLayout();
+  const dashboard = dashboardQuery(pathname, search);
+  if (dashboard) {
+    void loadDashboard();
+    void queryClient.prefetchQuery(summaryQuery(dashboard.year, dashboard.zoneId, dashboard.asOf));
+  }
+}
+
+/** The code the app needs to show the first screen the server rendered: the frame and the dashboard. */
+export function firstScreenCode(): Promise<unknown> {
+  return Promise.all([loadLayout(), loadDashboard()]);
 }

@@ -9,6 +9,7 @@ export * from "./asof";
 export * from "./blockers";
 export * from "./counting";
 export * from "./dates";
+export type * from "./firstScreen";
 export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";

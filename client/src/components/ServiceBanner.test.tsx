@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
-import { App } from "antd";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import "../i18n";
 import { keys } from "../api/keys";
@@ -19,9 +18,7 @@ function stubHealth(health: () => Response) {
 function renderBanner(queryClient: QueryClient) {
   return render(
     <QueryClientProvider client={queryClient}>
-      <App>
-        <ServiceBanner />
-      </App>
+      <ServiceBanner />
     </QueryClientProvider>,
   );
 }

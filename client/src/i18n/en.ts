@@ -199,6 +199,7 @@ export const en: Shape<Resources> = {
     gapShort: "{{count}} short",
   },
   behindList: {
+    by: "Group by",
     title: "Behind plan, and why ({{count}})",
     byZone: "Zones",
     byArea: "Areas",
@@ -704,6 +705,12 @@ export const en: Shape<Resources> = {
       "The town's name and the issuing unit printed on reports, briefings, year-end reviews and target letters.",
     townName: "Town name",
     issuingUnit: "Issuing unit",
+  },
+  plain: {
+    loading: "Loading",
+    breadcrumb: "You are here",
+    showPassword: "Show password",
+    hidePassword: "Hide password",
   },
   service: {
     databaseDown: "The database is temporarily unavailable, please try again shortly",

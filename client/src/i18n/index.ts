@@ -1,12 +1,10 @@
-// The one i18n layer: i18next with complete Chinese (default) and English resources. The chosen language
-// is kept in localStorage; dayjs and <html lang> follow it (antd's locale follows in AppProviders).
+// The one i18n layer: i18next with complete Chinese (default, in the page's first script) and English (fetched
+// when chosen) resources. The chosen language is kept in localStorage and in a cookie (so the pages the server renders come in it); <html lang> follows it
+// (antd's locale and dayjs follow in components/AntdScope.tsx).
 
-import { setLanguageSource } from "@jiati/shared/messages/language";
-import dayjs from "dayjs";
-import "dayjs/locale/zh-cn";
-import i18n from "i18next";
+import { LANGUAGE_COOKIE, setLanguageSource } from "@jiati/shared/messages/language";
+import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
 import { zh } from "./zh";
 
 export const LANGUAGES = ["zh", "en"] as const;
@@ -25,22 +23,24 @@ function storedLanguage(): Language {
 
 function applyLanguage(language: string) {
   const lang: Language = language === "en" ? "en" : "zh";
-  dayjs.locale(lang === "zh" ? "zh-cn" : "en");
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the phones' browsers still in use
+  document.cookie = `${LANGUAGE_COOKIE}=${lang}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  document.title = lang === "zh" ? zh.app.title : en.app.title;
+  document.title = i18n.t("app.title");
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: "zh",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  showSupportNotice: false,
-});
-applyLanguage(i18n.language);
-// The shared schemas' and rules' messages (the forms' checks) follow the UI's language too.
-setLanguageSource(() => (i18n.language === "en" ? "en" : "zh"));
+/** English is fetched when chosen (Chinese comes with the page): a first visit in Chinese does not load it. */
+const englishOnDemand: BackendModule = {
+  type: "backend",
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== "en") return callback(null, {});
+    import("./en").then(
+      (module) => callback(null, module.en),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
 
 i18n.on("languageChanged", (language) => {
   try {
@@ -50,3 +50,20 @@ i18n.on("languageChanged", (language) => {
   }
   applyLanguage(language);
 });
+
+/** Settled once the stored language's texts are here: at once for Chinese, after a fetch for English. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(englishOnDemand)
+  .use(initReactI18next)
+  .init({
+    resources: { zh: { translation: zh } },
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: "zh",
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  })
+  .catch(() => undefined);
+// The shared schemas' and rules' messages (the forms' checks) follow the UI's language too.
+setLanguageSource(() => (i18n.language === "en" ? "en" : "zh"));

@@ -23,10 +23,11 @@ export function useYear(): [number, (year: number) => void] {
   return [year, setYear];
 }
 
-/** The year of ?year=, when it is one the programme has; else this year. */
-export function yearFrom(params: URLSearchParams): number {
+/** The year of ?year=, when it is one the programme has; else this year (of `todayDate`, today by default). */
+export function yearFrom(params: URLSearchParams, todayDate?: string): number {
   const raw = Number(params.get("year"));
-  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= currentYear() ? raw : currentYear();
+  const thisYear = currentYear(todayDate);
+  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= thisYear ? raw : thisYear;
 }
 
 /** `?year=Y` to append to links, so drilling down keeps the year. */

@@ -1,0 +1,62 @@
+// The server's renderer of the dashboard's first screen (docs/ARCHITECTURE.md § The first screen), built by
+// `vite build --ssr` into client/dist-ssr/ssr.js, which the Express server imports when it is there. It renders
+// the same components the app shows — the frame and DashboardTop — from the data the server read for the user,
+// and writes that data beside them for the app to start from (firstScreen.ts).
+
+import type { FirstScreenData, FirstScreenRenderer } from "@jiati/shared";
+import { createInstance, type i18n as I18n } from "i18next";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { StaticRouter } from "react-router";
+import { AppFrame } from "./components/AppFrame";
+import { firstScreenElement } from "./firstScreen";
+import { en } from "./i18n/en";
+import { zh } from "./i18n/zh";
+import { BelowPlaceholder, ControlsPlaceholder, DashboardTop } from "./pages/dashboard/first/DashboardTop";
+import { dashboardQuery } from "./pages/dashboard/first/query";
+
+/** One i18next per language, made once: the same resources and options as the app's (i18n/index.ts). */
+const translators = new Map<string, I18n>();
+
+function translator(language: "zh" | "en"): I18n {
+  let instance = translators.get(language);
+  if (!instance) {
+    instance = createInstance();
+    void instance.init({
+      resources: { zh: { translation: zh }, en: { translation: en } },
+      lng: language,
+      fallbackLng: "zh",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+      initAsync: false,
+    });
+    translators.set(language, instance);
+  }
+  return instance;
+}
+
+/** The frame and the first screen, as the app renders them before its antd parts have loaded. */
+function render(data: FirstScreenData, url: string) {
+  const { summary, statuses, query } = data;
+  const markup = renderToString(
+    <I18nextProvider i18n={translator(data.language)}>
+      <StaticRouter location={url}>
+        <AppFrame>
+          <div className="page" data-testid="dashboard" data-year={summary.year} aria-busy={false}>
+            <DashboardTop
+              summary={summary}
+              statuses={statuses}
+              asOf={query.asOf}
+              controls={<ControlsPlaceholder summary={summary} />}
+            />
+            <BelowPlaceholder />
+          </div>
+        </AppFrame>
+      </StaticRouter>
+    </I18nextProvider>,
+  );
+  return { markup, dataElement: firstScreenElement(data) };
+}
+
+export const renderer: FirstScreenRenderer = { dashboardQuery, render };
