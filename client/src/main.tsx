@@ -17,9 +17,9 @@ const app = (
 );
 
 if (container.firstElementChild) {
-  // The server sent the dashboard's first screen with the page (docs/ARCHITECTURE.md § The first screen). The app
-  // replaces it in one commit once the frame's and the page's code is here: as a transition, React waits for
-  // those lazy modules instead of showing a spinner in between, so the figures never leave the screen.
+  // The server sent the dashboard's first screen (or the login form) with the page (docs/ARCHITECTURE.md § The
+  // first screen). The app replaces it in one commit once the code of what is shown is here: as a transition,
+  // React waits for those lazy modules instead of showing a spinner in between, so nothing leaves the screen.
   void Promise.all([i18nReady, firstScreenCode().catch(() => undefined)]).then(() =>
     startTransition(() => root.render(app)),
   );

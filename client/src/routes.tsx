@@ -118,7 +118,8 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
   }
 }
 
-/** The code the app needs to show the first screen the server rendered: the frame and the dashboard. */
+/** The code the app needs to show what the server rendered: the login page, or the frame and the dashboard. */
 export function firstScreenCode(): Promise<unknown> {
+  if (window.location.pathname === "/login") return loadLogin();
   return Promise.all([loadLayout(), loadDashboard()]);
 }

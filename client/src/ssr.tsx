@@ -1,9 +1,10 @@
-// The server's renderer of the dashboard's first screen (docs/ARCHITECTURE.md § The first screen), built by
-// `vite build --ssr` into client/dist-ssr/ssr.js, which the Express server imports when it is there. It renders
-// the same components the app shows — the frame and DashboardTop — from the data the server read for the user,
-// and writes that data beside them for the app to start from (firstScreen.ts).
+// The server's renderer of the dashboard's first screen and of the login page (docs/ARCHITECTURE.md § The first
+// screen), built by `vite build --ssr` into client/dist-ssr/ssr.js, which the Express server imports when it is
+// there. It renders the same components the app shows — the frame and DashboardTop from the data the server read
+// for the user, written beside them for the app to start from (firstScreen.ts); the login form.
 
 import type { FirstScreenData, FirstScreenRenderer } from "@jiati/shared";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createInstance, type i18n as I18n } from "i18next";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -14,6 +15,7 @@ import { en } from "./i18n/en";
 import { zh } from "./i18n/zh";
 import { BelowPlaceholder, ControlsPlaceholder, DashboardTop } from "./pages/dashboard/first/DashboardTop";
 import { dashboardQuery } from "./pages/dashboard/first/query";
+import { LoginPage } from "./pages/login/LoginPage";
 
 /** One i18next per language, made once: the same resources and options as the app's (i18n/index.ts). */
 const translators = new Map<string, I18n>();
@@ -34,6 +36,20 @@ function translator(language: "zh" | "en"): I18n {
     translators.set(language, instance);
   }
   return instance;
+}
+
+/** The login page, as the app renders it (its button waits for the app), or null for any other address. */
+function login(pathname: string, language: "zh" | "en"): string | null {
+  if (pathname !== "/login") return null;
+  return renderToString(
+    <I18nextProvider i18n={translator(language)}>
+      <QueryClientProvider client={new QueryClient()}>
+        <StaticRouter location={pathname}>
+          <LoginPage />
+        </StaticRouter>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
 }
 
 /** The frame and the first screen, as the app renders them before its antd parts have loaded. */
@@ -59,4 +75,4 @@ function render(data: FirstScreenData, url: string) {
   return { markup, dataElement: firstScreenElement(data) };
 }
 
-export const renderer: FirstScreenRenderer = { dashboardQuery, render };
+export const renderer: FirstScreenRenderer = { dashboardQuery, render, login };

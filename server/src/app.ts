@@ -31,7 +31,7 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
-import { firstScreenPages, loadFirstScreenRenderer } from "./pages/firstScreen";
+import { firstScreenPages, inlineStylesheets, loadFirstScreenRenderer } from "./pages/firstScreen";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { streamRoutes } from "./stream/routes";
@@ -339,7 +339,7 @@ function serveClient(
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
   const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
-  if (firstScreen) app.get(/^\/(?!api\/).*/, firstScreen(indexHtml.toString("utf8")));
+  if (firstScreen) app.get(/^\/(?!api\/).*/, firstScreen(inlineStylesheets(indexHtml.toString("utf8"), clientDir)));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);

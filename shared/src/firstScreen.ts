@@ -1,5 +1,6 @@
-// The dashboard's first screen as the server renders it into the page (docs/ARCHITECTURE.md § The first
-// screen): which figures a dashboard URL asks for, and the data the page carries so the client starts from it.
+// The dashboard's first screen (and the login page) as the server renders them into the page
+// (docs/ARCHITECTURE.md § The first screen): which figures a dashboard URL asks for, and the data the page
+// carries so the client starts from it.
 // Types only: the rendering is the client's own code (client/src/ssr.tsx), run by the server.
 
 import type { SessionUser } from "./responses";
@@ -30,4 +31,6 @@ export interface FirstScreenRenderer {
   dashboardQuery(pathname: string, search: string, today: string): DashboardQuery | null;
   /** The markup of the frame and the first screen for the page's root element, and the data element to follow it. */
   render(data: FirstScreenData, url: string): { markup: string; dataElement: string };
+  /** The login page's markup for the root element, or null when `pathname` is not the login page's. */
+  login(pathname: string, language: "zh" | "en"): string | null;
 }

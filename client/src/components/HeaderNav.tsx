@@ -1,10 +1,10 @@
-// The header's navigation (antd): on a desktop the role's menu across the header, the language and the user
-// menu (name, role, change password, log out) at its right; on a phone a menu button opening a drawer with all
-// of them. Loaded after the page's first paint, into the plain header of AppFrame.
+// The header's navigation (antd), loaded into the plain header of AppFrame: on a wide screen, after the page's
+// first paint, the role's menu across the header, the language and the user menu (name, role, change password,
+// log out) at its right; on a phone, when its menu button (PhoneNav, plain) is first tapped, a drawer with all
+// of them.
 
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Drawer, Dropdown, Grid, Menu, Tag } from "antd";
-import { useState } from "react";
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Drawer, Dropdown, Menu, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useLogout } from "../api/session";
@@ -15,11 +15,6 @@ import { useNavItems } from "./useNavItems";
 interface NavProps {
   user: SessionUser;
   onChangePassword: () => void;
-}
-
-export function HeaderNav(props: NavProps) {
-  const phone = Grid.useBreakpoint().lg === false;
-  return phone ? <PhoneNav {...props} /> : <DesktopNav {...props} />;
 }
 
 function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassword: () => void }) {
@@ -63,7 +58,7 @@ function useLogoutAndLeave() {
 }
 
 /** On a desktop: the menu across the header, the language and the user menu at its right. */
-function DesktopNav({ user, onChangePassword }: NavProps) {
+export function DesktopNav({ user, onChangePassword }: NavProps) {
   const { pathname } = useLocation();
   const { items, selectedKey } = useNavItems(user, pathname);
   return (
@@ -84,62 +79,55 @@ function DesktopNav({ user, onChangePassword }: NavProps) {
   );
 }
 
-/** On a phone: a menu button opening a drawer with the user, the menu, the language and the account actions. */
-function PhoneNav({ user, onChangePassword }: NavProps) {
+interface DrawerProps extends NavProps {
+  open: boolean;
+  onClose: () => void;
+}
+
+/** On a phone: the drawer PhoneNav's button opens, with the user, the menu, the language and the account actions. */
+export function PhoneDrawer({ user, onChangePassword, open, onClose }: DrawerProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
   const { items, selectedKey } = useNavItems(user, pathname);
   const logout = useLogoutAndLeave();
   return (
-    <>
-      <div className="header-spacer" />
-      <Button
-        type="text"
-        icon={<MenuOutlined />}
-        aria-label={t("nav.menu")}
-        onClick={() => setOpen(true)}
-        className="header-icon-button"
-        data-testid="nav-toggle"
-      />
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        placement="right"
-        size={300}
-        title={
-          <div>
-            <div data-testid="current-user">{user.displayName}</div>
-            <Tag color="blue" variant="filled" data-testid="current-role">
-              {t(`role.${user.role}`)}
-            </Tag>
-          </div>
-        }
-      >
-        <Menu
-          mode="inline"
-          selectedKeys={selectedKey ? [selectedKey] : []}
-          items={items}
-          onClick={() => setOpen(false)}
-          data-testid="nav-menu"
-        />
-        <div className="drawer-actions">
-          <LanguageSwitch />
-          <Button
-            block
-            icon={<KeyOutlined />}
-            onClick={() => {
-              setOpen(false);
-              onChangePassword();
-            }}
-          >
-            {t("user.changePassword")}
-          </Button>
-          <Button block danger icon={<LogoutOutlined />} data-testid="logout-button" onClick={logout}>
-            {t("user.logout")}
-          </Button>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      placement="right"
+      size={300}
+      title={
+        <div>
+          <div data-testid="current-user">{user.displayName}</div>
+          <Tag color="blue" variant="filled" data-testid="current-role">
+            {t(`role.${user.role}`)}
+          </Tag>
         </div>
-      </Drawer>
-    </>
+      }
+    >
+      <Menu
+        mode="inline"
+        selectedKeys={selectedKey ? [selectedKey] : []}
+        items={items}
+        onClick={onClose}
+        data-testid="nav-menu"
+      />
+      <div className="drawer-actions">
+        <LanguageSwitch />
+        <Button
+          block
+          icon={<KeyOutlined />}
+          onClick={() => {
+            onClose();
+            onChangePassword();
+          }}
+        >
+          {t("user.changePassword")}
+        </Button>
+        <Button block danger icon={<LogoutOutlined />} data-testid="logout-button" onClick={logout}>
+          {t("user.logout")}
+        </Button>
+      </div>
+    </Drawer>
   );
 }

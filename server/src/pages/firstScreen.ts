@@ -2,8 +2,9 @@
 // address with a live session gets the built client's page with the frame, the three stages and the behind
 // list already in it, and the data they came from for the app to start with. The figures are those of
 // GET /api/summary for the same year, zone and day — the same service, the same cache — and the statuses those
-// of GET /api/area-statuses. Anything else (no session, another address, a zone that does not exist, a failure)
-// gets the plain page, as before.
+// of GET /api/area-statuses. The login page comes with its form in it. Both carry their styles in the page, so
+// they show after one round trip. Anything else (no session, another address, a zone that does not exist, a
+// failure) gets the plain page, as before.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +28,22 @@ import type { AreaStatusService } from "../supervision/statuses";
 
 /** Where the root element of the built client's page is, empty. */
 const EMPTY_ROOT = '<div id="root"></div>';
+
+/**
+ * `indexHtml` with its stylesheets (files of `clientDir`) written into the page: what the server renders shows
+ * without waiting for another request. A stylesheet that is missing or could end its element stays linked.
+ */
+export function inlineStylesheets(indexHtml: string, clientDir: string): string {
+  return indexHtml.replace(
+    /<link rel="stylesheet"[^>]*href="(\/assets\/[\w.-]+\.css)"[^>]*>/g,
+    (link, href: string) => {
+      const file = path.join(clientDir, href);
+      if (!fs.existsSync(file)) return link;
+      const css = fs.readFileSync(file, "utf8");
+      return /<\/style/i.test(css) ? link : `<style>${css}</style>`;
+    },
+  );
+}
 
 /**
  * The renderer `vite build --ssr` made beside the built client (client/dist-ssr/ssr.js next to client/dist), or
@@ -71,10 +88,11 @@ export function firstScreenPages(indexHtml: string, parts: FirstScreenParts): Re
     try {
       const page = await renderedPage(indexHtml, parts, req);
       if (!page) return next();
-      // One user's figures: kept by no cache, shared or the browser's; the page differs by the session cookie.
-      res.setHeader("Cache-Control", "private, no-store");
+      // One user's figures: kept by no cache, shared or the browser's. The login page is the same for everyone
+      // but follows the language cookie, as both do.
+      res.setHeader("Cache-Control", page.personal ? "private, no-store" : "no-cache");
       res.setHeader("Vary", "Cookie");
-      res.type("html").send(page);
+      res.type("html").send(page.html);
     } catch (error) {
       // The app finds its way by itself (an unknown zone's page says so; a database away shows its banner).
       if (!(error instanceof NotFound)) parts.logger.warn(`first screen of ${req.path} not rendered`, error);
@@ -83,20 +101,33 @@ export function firstScreenPages(indexHtml: string, parts: FirstScreenParts): Re
   };
 }
 
-/** The page with the first screen in it, or null when the address is not a dashboard's or there is no session. */
-async function renderedPage(indexHtml: string, parts: FirstScreenParts, req: Request): Promise<string | null> {
-  const today = parts.clock.today();
+/**
+ * The login page with its form, or a dashboard's with its first screen (`personal`: one user's figures); null
+ * for any other address, or a dashboard's without a session.
+ */
+async function renderedPage(
+  indexHtml: string,
+  parts: FirstScreenParts,
+  req: Request,
+): Promise<{ html: string; personal: boolean } | null> {
+  const language = cookie(req, LANGUAGE_COOKIE) === "en" ? "en" : "zh";
+  const page = (root: string) => {
+    const html = indexHtml.replace(EMPTY_ROOT, root);
+    return language === "en" ? html.replace('<html lang="zh-CN">', '<html lang="en">') : html;
+  };
   const { pathname, search } = new URL(req.originalUrl, "http://page");
+  const login = parts.renderer.login(pathname, language);
+  if (login !== null) return { html: page(`<div id="root">${login}</div>`), personal: false };
+
+  const today = parts.clock.today();
   const query = parts.renderer.dashboardQuery(pathname, search, today);
   if (!query) return null;
   const sessionId = readSessionCookie(req);
   const user = sessionId ? await parts.sessions.resolve(sessionId) : null;
   if (!user) return null;
-  const language = cookie(req, LANGUAGE_COOKIE) === "en" ? "en" : "zh";
   const data = await firstScreenData(parts, user, query, today, language);
   const { markup, dataElement } = parts.renderer.render(data, req.originalUrl);
-  const page = indexHtml.replace(EMPTY_ROOT, `<div id="root">${markup}</div>${dataElement}`);
-  return language === "en" ? page.replace('<html lang="zh-CN">', '<html lang="en">') : page;
+  return { html: page(`<div id="root">${markup}</div>${dataElement}`), personal: true };
 }
 
 /** What GET /api/session, /api/summary and /api/area-statuses would answer this user now, for `query`. */

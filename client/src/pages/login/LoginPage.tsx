@@ -5,7 +5,7 @@
 
 import type { LoginInput } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, type RefObject, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { isApiError } from "../../api/http";
@@ -21,6 +21,7 @@ import {
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { landingPath } from "../../lib/roles";
+import { useIsClient } from "../../lib/useIsClient";
 
 function destination(user: SessionUser, from: unknown): string {
   return typeof from === "string" && from.startsWith("/") && from !== "/" && !from.startsWith("/login")
@@ -40,6 +41,25 @@ function missing(values: LoginInput): Partial<Record<Field, FieldMessage>> {
   return errors;
 }
 
+/**
+ * What was typed into the server's login form before the app took over (and which field had the focus), so
+ * replacing it loses nothing. Read while the app renders the page for the first time: the form is still there.
+ */
+function typedBeforeTakeover(): { values: LoginInput; focused: Field | null } {
+  const field = (name: Field) =>
+    typeof document === "undefined"
+      ? null
+      : document.querySelector<HTMLInputElement>(`#root form[data-testid="login-form"] input[name="${name}"]`);
+  const focused = (["username", "password"] as const).find((name) => {
+    const input = field(name);
+    return input != null && input === document.activeElement;
+  });
+  return {
+    values: { username: field("username")?.value ?? "", password: field("password")?.value ?? "" },
+    focused: focused ?? null,
+  };
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -48,11 +68,17 @@ export function LoginPage() {
   const session = useQuery(sessionQuery);
   const login = useLogin();
   const error = useLoginError(login.error);
-  const [values, setValues] = useState<LoginInput>({ username: "", password: "" });
+  const [typed] = useState(typedBeforeTakeover);
+  const [values, setValues] = useState<LoginInput>(typed.values);
+  // In the server's page the form waits for the app: Enter does not send a form the page cannot handle yet.
+  const ready = useIsClient();
   // Fields are checked once the form has been submitted, then as they change.
   const [checked, setChecked] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
   const inputs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  useEffect(() => {
+    if (typed.focused) inputs[typed.focused].current?.focus();
+  }, [typed.focused, inputs[typed.focused ?? "username"]]);
 
   if (session.data) return <Navigate to={destination(session.data, from)} replace />;
 
@@ -95,7 +121,7 @@ export function LoginPage() {
             label={t("login.username")}
             prefix={<UserOutlined className="input-prefix" />}
             autoComplete="username"
-            autoFocus
+            autoFocus={typed.focused == null}
           />
           <LoginField
             {...field("password")}
@@ -124,7 +150,7 @@ export function LoginPage() {
           <button
             type="submit"
             className="btn btn-primary btn-block"
-            disabled={login.isPending}
+            disabled={!ready || login.isPending}
             aria-busy={login.isPending}
             data-testid="login-submit"
           >

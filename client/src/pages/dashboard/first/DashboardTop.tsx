@@ -5,7 +5,7 @@
 
 import type { AreaStatus, Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ExportButton } from "../../../components/ExportButton";
@@ -87,28 +87,73 @@ function DashboardHead({ summary, asOf, controls }: { summary: Summary; asOf: st
   );
 }
 
+/** The controls that come with antd: the year, and the 数据截至 day. */
+export type DashboardControl = "year" | "asOf";
+
 /**
- * The year and the 数据截至 day as they will look once their antd controls have loaded, at their size, so
- * nothing moves when they arrive; shown by the server's page and while the controls load.
+ * The year and the 数据截至 day as they look once their antd controls have loaded, at their size, so nothing
+ * moves when they arrive: in the server's page and while they load. With `onChoose` (a phone, where they load
+ * when first wanted) each is a button that asks for its control.
  */
-export function ControlsPlaceholder({ summary }: { summary: Summary }) {
+export function ControlsPlaceholder({
+  summary,
+  onChoose,
+}: {
+  summary: Summary;
+  onChoose?: (control: DashboardControl) => void;
+}) {
   const { t } = useTranslation();
+  const year = t("common.yearValue", { year: summary.year });
+  const yearFace = (
+    <>
+      <CalendarOutlined /> {year} <DownOutlined />
+    </>
+  );
+  const dayFace = (
+    <>
+      {summary.today} <CalendarOutlined />
+    </>
+  );
   return (
     <>
-      <span className="btn btn-placeholder" aria-hidden="true">
-        <CalendarOutlined /> {t("common.yearValue", { year: summary.year })} <DownOutlined />
-      </span>
+      {onChoose ? (
+        <button
+          type="button"
+          className="btn"
+          aria-label={`${year} · ${t("common.year")}`}
+          aria-haspopup="menu"
+          onClick={() => onChoose("year")}
+        >
+          {yearFace}
+        </button>
+      ) : (
+        <span className="btn btn-placeholder" aria-hidden="true">
+          {yearFace}
+        </span>
+      )}
       <span className="as-of-picker">
         <span className="muted">{t("dashboard.asOfPicker")}</span>{" "}
-        <span className="picker-placeholder">{summary.today}</span>
+        {onChoose ? (
+          <button
+            type="button"
+            className="picker-placeholder"
+            aria-label={`${t("dashboard.asOfPicker")} ${summary.today}`}
+            aria-haspopup="dialog"
+            onClick={() => onChoose("asOf")}
+          >
+            {dayFace}
+          </button>
+        ) : (
+          <span className="picker-placeholder">{dayFace}</span>
+        )}
       </span>
     </>
   );
 }
 
 /** The place of what follows the first screen while it loads (it comes with antd and the charts). */
-export function BelowPlaceholder() {
-  return <div className="below-first-screen" />;
+export function BelowPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
+  return <div ref={ref} className="below-first-screen" data-testid="below-first-screen" />;
 }
 
 /** The stages whose area targets do not add up to the town's, with a link to the targets. */
