@@ -15,6 +15,7 @@ export * from "./ledger";
 export * from "./messages";
 export * from "./policy";
 export * from "./responses";
+export * from "./review";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";
