@@ -77,6 +77,8 @@ describe.each(ENGINES)("the year-end review on %s", (engine) => {
     await build(area.short.id, 3, "2021-03-01", "2021-05-01", "2021-10-01");
     await build(area.short.id, 1, "2021-03-01", "2021-05-01", null);
     await build(area.untargeted.id, 8, "2021-03-01", "2021-05-01", "2021-10-01");
+    // The programme starts in 2020 with one signing (so 2020 has a review, and 2019 none).
+    await build(area.untargeted.id, 1, "2020-05-01", null, null);
     // Later work that a 2021 review must not see: a 2022 completion and a building signed in 2022.
     await build(area.fair.id, 1, "2021-11-01", "2021-12-01", "2022-03-01");
     await build(area.short.id, 1, "2022-01-10", null, null);
@@ -294,6 +296,10 @@ describe.each(ENGINES)("the year-end review on %s", (engine) => {
         }),
       ),
     ).toEqual(["overrides.0.award"]);
+    // Before the programme there is nothing to review.
+    const before2020 = await taskforce.get("/api/reviews/2019");
+    expect(before2020.status).toBe(404);
+    expect(before2020.body.error.message).toContain("2019");
     // This year in June has no review yet; a year that is no number neither.
     expect(await fieldsOf(await taskforce.get("/api/reviews/2022"))).toEqual(["year"]);
     expect(await fieldsOf(await taskforce.get("/api/reviews/abc"))).toEqual(["year"]);

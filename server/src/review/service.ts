@@ -27,8 +27,9 @@ import {
 import { requireTaskforce } from "../auth/policy";
 import { recordAudit } from "../core/audit";
 import type { RequestContext, SessionUser } from "../core/context";
+import type { Executor } from "../core/db";
 import { type Deps, inTransaction } from "../core/deps";
-import { Conflict, Forbidden, InvalidInput } from "../core/errors";
+import { Conflict, Forbidden, InvalidInput, NotFound } from "../core/errors";
 import type { SummaryService } from "../summary/service";
 import { structureIds } from "../targets/repo";
 import { findReview, firstProgrammeYear, insertReview, listReviews, type ReviewRecord, updateReview } from "./repo";
@@ -65,7 +66,7 @@ export class ReviewService {
     const current = yearOf(ctx.today);
     const last = reviewWindowOf(current, ctx.today) === "drafting" ? current : current - 1;
     const stored = new Map((await listReviews(this.deps.db)).map((row) => [row.year, row]));
-    const first = Math.min((await firstProgrammeYear(this.deps.db)) ?? last, ...stored.keys(), last);
+    const first = Math.min((await firstProgrammeYear(this.deps.db)) ?? Number.POSITIVE_INFINITY, ...stored.keys());
     const years: ReviewYear[] = [];
     for (let year = last; year >= first; year--) {
       const row = stored.get(year);
@@ -80,8 +81,8 @@ export class ReviewService {
   }
 
   async get(ctx: RequestContext, year: number): Promise<YearReview> {
-    checkYear(year, ctx.today);
     const stored = await findReview(this.deps.db, year);
+    await checkYear(this.deps.db, year, ctx.today, stored);
     if (!readsWholeReview(ctx.user) && stored?.status !== "confirmed") throw new Forbidden(msg("review.draftHidden"));
     const review = stored?.status === "confirmed" ? fromFrozen(stored) : await this.draft(year, ctx.today, stored);
     return presentFor(ctx.user, review);
@@ -90,13 +91,13 @@ export class ReviewService {
   /** Saves the rule and the hand changes of a draft (If-Match: its version; 0 before the first save). */
   async save(ctx: RequestContext, year: number, version: number, input: PutReview): Promise<YearReview> {
     requireTaskforce(ctx.user, "editReview");
-    checkYear(year, ctx.today);
     await inTransaction(this.deps, async (tx, announce) => {
+      const current = await findReview(tx, year, true);
+      await checkYear(tx, year, ctx.today, current);
       const { areaIds } = await structureIds(tx);
       input.overrides.forEach((override, index) => {
         if (!areaIds.has(override.areaId)) throw InvalidInput.field(`overrides.${index}.areaId`, msg("notFound.area"));
       });
-      const current = await findReview(tx, year, true);
       checkWritable(year, current, version);
       const before = current ? { rule: current.rule, overrides: current.overrides } : null;
       const after = { rule: input.rule, overrides: input.overrides };
@@ -115,12 +116,12 @@ export class ReviewService {
   /** Confirms a closed year's review: its figures, proposal and titles are kept as they are now. */
   async confirm(ctx: RequestContext, year: number, version: number): Promise<YearReview> {
     requireTaskforce(ctx.user, "editReview");
-    if (checkYear(year, ctx.today) !== "closed") {
-      throw new Conflict(msg("review.yearOpen", { year }), "year_not_closed");
-    }
     const figures = await this.figures(year, ctx.today);
     await inTransaction(this.deps, async (tx, announce) => {
       const current = await findReview(tx, year, true);
+      if ((await checkYear(tx, year, ctx.today, current)) !== "closed") {
+        throw new Conflict(msg("review.yearOpen", { year }), "year_not_closed");
+      }
       checkWritable(year, current, version);
       const rule = (current?.rule as AwardRule | undefined) ?? DEFAULT_AWARD_RULE;
       const overrides = (current?.overrides as AwardOverride[] | undefined) ?? [];
@@ -146,9 +147,9 @@ export class ReviewService {
   /** Opens a confirmed review again (the task force, with a reason): a draft on the figures of now. */
   async reopen(ctx: RequestContext, year: number, version: number, input: ReopenReview): Promise<YearReview> {
     requireTaskforce(ctx.user, "editReview");
-    checkYear(year, ctx.today);
     await inTransaction(this.deps, async (tx, announce) => {
       const current = await findReview(tx, year, true);
+      await checkYear(tx, year, ctx.today, current);
       if (current?.status !== "confirmed")
         throw new Conflict(msg("review.notConfirmed", { year }), "review_not_confirmed");
       checkVersion(current, version);
@@ -224,10 +225,17 @@ export class ReviewService {
   }
 }
 
-/** 400 naming `year` when the year has no review yet (a later year, or this one before December). */
-function checkYear(year: number, today: string) {
+/**
+ * Whether `year` has a review on `today`: 400 naming `year` for a later year or this one before December; 404 for
+ * a year before the programme's first target or signing (unless a review of it is stored).
+ */
+async function checkYear(ex: Executor, year: number, today: string, stored: ReviewRecord | null) {
   const window = reviewWindowOf(year, today);
   if (window === "unavailable") throw InvalidInput.field("year", msg("review.yearUnavailable", { year }));
+  if (!stored) {
+    const first = await firstProgrammeYear(ex);
+    if (first == null || year < first) throw new NotFound(msg("review.nothingToReview", { year }));
+  }
   return window;
 }
 

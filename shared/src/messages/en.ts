@@ -272,5 +272,6 @@ export const en: Catalogue = {
   "review.notConfirmed": "The year-end review of {{year}} is not confirmed: there is nothing to reopen",
   "review.staleVersion":
     "Someone else changed the year-end review (current version {{current}}, yours {{sent}}): look at it again and retry",
+  "review.nothingToReview": "{{year}} has no targets and no signings: there is nothing to review",
   "review.draftHidden": "Until it is confirmed, the year-end review is for the task force and the leaders",
 };

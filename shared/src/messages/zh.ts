@@ -253,6 +253,7 @@ export const zh = {
   "review.confirmedNoEdit": "{{year}}年度总结已于 {{at}} 确认，不能再修改；如需修改，请由专班重新打开并说明原因",
   "review.notConfirmed": "{{year}}年度总结尚未确认，无需重新打开",
   "review.staleVersion": "年度总结已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
+  "review.nothingToReview": "{{year}}年没有目标，也没有签约记录：没有可总结的内容",
   "review.draftHidden": "年度总结确认前，只有专班和领导可以查看",
 } as const;
 
