@@ -69,6 +69,7 @@ const ROLES: RolePages[] = [
         "/supervision",
         "/targets",
         "/report",
+        "/review",
         "/import",
         "/users",
         "/audit",
@@ -80,7 +81,7 @@ const ROLES: RolePages[] = [
     user: "leader",
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report"];
+      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report", "/review"];
     },
   },
   {

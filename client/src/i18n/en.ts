@@ -731,6 +731,7 @@ export const en: Shape<Resources> = {
     rule: {
       title: "Award rule",
       stages: "Stages whose target must be met",
+      stagesNeeded: "Choose at least one stage",
       excellentCount: "Excellent places",
       excellentMin: "Excellent: minimum completion rate",
       noMinimum: "none",
@@ -740,7 +741,8 @@ export const en: Shape<Resources> = {
       min: " (completion rate at least {{percent}}%)",
       textNoExcellent: "Areas meeting their {{stages}} targets are model areas; no area is named excellent.",
       stageJoin: ", ",
-      untargeted: "Areas without targets are not proposed.",
+      // Follows the rule's sentence: the space is English's.
+      untargeted: " Areas without targets are not proposed.",
     },
     excellent: "Excellent areas (优秀)",
     advanced: "Model areas (先进)",

@@ -693,6 +693,7 @@ export const zh = {
     rule: {
       title: "评选规则",
       stages: "须完成目标的阶段",
+      stagesNeeded: "至少选择一个阶段",
       excellentCount: "优秀名额",
       excellentMin: "优秀最低完工完成率",
       noMinimum: "不限",

@@ -45,7 +45,8 @@ export function ReviewPrint({ review, organization }: { review: YearReview; orga
       </header>
       <p>
         <b>{t("review.rule.title")}：</b>
-        {reviewRuleText(t, review.rule)} {t("review.rule.untargeted")}
+        {reviewRuleText(t, review.rule)}
+        {t("review.rule.untargeted")}
       </p>
       <p>{t("review.townLine", { stages: town })}</p>
       <div className="review-print-awards">

@@ -14,7 +14,8 @@ export function RuleText({ rule }: { rule: AwardRule }) {
   const { t } = useTranslation();
   return (
     <p className="review-rule-text" data-testid="review-rule-text">
-      {reviewRuleText(t, rule)} {t("review.rule.untargeted")}
+      {reviewRuleText(t, rule)}
+      {t("review.rule.untargeted")}
     </p>
   );
 }
@@ -64,7 +65,13 @@ export function RuleForm({ review }: { review: YearReview }) {
         <Form.Item
           name="stages"
           label={t("review.rule.stages")}
-          rules={[{ required: true, type: "array", min: 1, message: t("review.rule.stages") }]}
+          // A validator, not `required`: antd would put aria-required on the group's <div>, which may not carry it.
+          rules={[
+            {
+              validator: (_, stages?: unknown[]) =>
+                stages?.length ? Promise.resolve() : Promise.reject(new Error(t("review.rule.stagesNeeded"))),
+            },
+          ]}
         >
           <Checkbox.Group
             options={RECORDED_STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
