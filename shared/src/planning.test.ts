@@ -85,13 +85,14 @@ describe("distributing a town target over areas", () => {
 });
 
 describe("the weights of each rule", () => {
+  const first = { planned: 10, signed: 4, started: 2 };
   const areas = [
-    { counts: { planned: 10, signed: 4, started: 2 }, lastYear: 6 },
+    { counts: first, lastYear: 6 },
     { counts: { planned: 0, signed: 1, started: 7 }, lastYear: null },
   ];
 
   it("by pipeline: the buildings in the stage just before the target's", () => {
-    expect(pipelineOf("signed", areas[0].counts)).toBe(10);
+    expect(pipelineOf("signed", first)).toBe(10);
     expect(distributionWeights("pipeline", "signed", areas)).toEqual([10, 0]);
     expect(distributionWeights("pipeline", "started", areas)).toEqual([4, 1]);
     expect(distributionWeights("pipeline", "completed", areas)).toEqual([2, 7]);
