@@ -116,7 +116,7 @@ function DraftActions({ year, allocation, onDistribute }: DraftActionsProps) {
     modal.confirm({
       title: t("targets.copyOverTitle", { year: year - 1 }),
       content: t("targets.copyOverBody", { count: allocation.changes.length }),
-      okText: t("targets.copy", { year: year - 1 }),
+      okText: t("targets.copyConfirm", { year: year - 1 }),
       cancelText: t("common.cancel"),
       onOk: copy,
     });
@@ -127,9 +127,10 @@ function DraftActions({ year, allocation, onDistribute }: DraftActionsProps) {
         icon={<CopyOutlined />}
         onClick={confirmCopy}
         loading={allocation.previous.isPending}
+        title={t("targets.copyConfirm", { year: year - 1 })}
         data-testid="targets-copy-last-year"
       >
-        {t("targets.copy", { year: year - 1 })}
+        {t("targets.copy")}
       </Button>
       <Button icon={<PartitionOutlined />} onClick={onDistribute} data-testid="targets-distribute">
         {t("targets.distribute")}
