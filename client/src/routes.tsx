@@ -31,6 +31,7 @@ const MinePage = page(() => import("./pages/mine/MinePage"), "MinePage");
 const ImportPage = page(() => import("./pages/import/ImportPage"), "ImportPage");
 const TargetsPage = page(() => import("./pages/targets/TargetsPage"), "TargetsPage");
 const LetterPage = page(() => import("./pages/targets/LetterPage"), "LetterPage");
+const LettersPrintPage = page(() => import("./pages/targets/LettersPrintPage"), "LettersPrintPage");
 const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage");
 const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
       { path: "buildings", element: <BuildingsPage /> },
       { path: "buildings/:buildingId", element: <BuildingPage /> },
       { path: "targets", element: <TargetsPage /> },
+      { path: "targets/letters/print", element: <LettersPrintPage /> },
       { path: "targets/letters/:areaId", element: <LetterPage /> },
       { path: "report", element: <ReportPage /> },
       { path: "supervision", element: supervisors(<SupervisionPage />) },

@@ -68,6 +68,7 @@ const ROLES: RolePages[] = [
         `/mine?areaId=${area.id}`,
         "/supervision",
         "/targets",
+        "/targets/letters/print",
         "/report",
         "/review",
         "/import",

@@ -13,6 +13,7 @@ export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";
 export * from "./messages";
+export * from "./planning";
 export * from "./policy";
 export * from "./responses";
 export * from "./review";

@@ -73,6 +73,8 @@ export const en: Catalogue = {
     "Someone else has changed the building (now version {{current}}, you sent version {{sent}}); look at the latest and try again",
 
   "letter.signedAfterToday": "The signing date cannot be after today ({{today}})",
+  "targets.yearNotOpen":
+    "Targets and letters for {{year}} cannot be set yet: the latest year open is {{latest}} (the next year opens on 1 October)",
 
   "schema.dateInvalid": "A date must be YYYY-MM-DD and a real date",
   "schema.dateTooEarly": "A date cannot be before {{earliest}}",

@@ -69,6 +69,7 @@ export const zh = {
   "building.staleVersion": "楼栋已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
 
   "letter.signedAfterToday": "签订日期不能晚于今天（{{today}}）",
+  "targets.yearNotOpen": "{{year}}年的目标和任务书尚不能制定：目前最晚可制定{{latest}}年的（下一年度自10月1日起）",
 
   "schema.dateInvalid": "日期格式应为 YYYY-MM-DD 且为真实日期",
   "schema.dateTooEarly": "日期不能早于 {{earliest}}",

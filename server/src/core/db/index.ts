@@ -119,6 +119,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // A server that does not answer at all (a dropped route) fails a request after 5 s instead of holding it.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, keepAlive: true });
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  // pg-pool listens for errors only on idle clients: a checked-out client whose server goes away between two
+  // statements (a transaction awaiting the app, the migration's lock) would emit an unhandled 'error' and end
+  // the process. With a listener of its own it is logged; its next query fails (a 503) and the pool drops it
+  // on release as no longer queryable.
+  pool.on("connect", (client) =>
+    client.on("error", (error) => console.error("[db] connection lost while in use:", error.message)),
+  );
   // Fail fast with the server's own message when the URL is wrong.
   const probe = await pool.connect();
   probe.release();
