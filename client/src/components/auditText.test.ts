@@ -90,7 +90,7 @@ describe("the change log in words", () => {
     const settings = buildRow({
       action: "settings.update",
       entity: "settings",
-      entityId: "stall",
+      entityId: "stallThresholds",
       before: { signedDays: 90, startedDays: 180 },
       after: { signedDays: 60, startedDays: 180 },
     });
