@@ -11,7 +11,7 @@ export function AwardLists({ review }: { review: YearReview }) {
       {(["excellent", "advanced"] as const).map((award) => (
         <div key={award} className="review-award-line" data-testid={`review-${award}`}>
           <span className="review-award-label">
-            {t(`review.${award}`)}（{review.awards[award].length}）
+            {t("review.listHead", { list: t(`review.${award}`), count: review.awards[award].length })}
           </span>
           <span className="review-award-names">
             {review.awards[award].length === 0

@@ -13,7 +13,7 @@ export function ReviewPrint({ review, organization }: { review: YearReview; orga
   const fmt = useFormat();
   const stageText = (result: StageResult) =>
     result.target == null || result.met == null
-      ? `${fmt.int(result.actual)}（${t("review.noTarget")}）`
+      ? t("review.printNoTarget", { actual: fmt.int(result.actual) })
       : `${fmt.int(result.actual)}/${fmt.int(result.target)} ${fmt.percent(result.percent)} ${result.met ? "✓" : "✗"}`;
   const names = (award: "excellent" | "advanced") =>
     review.awards[award].length
@@ -44,7 +44,10 @@ export function ReviewPrint({ review, organization }: { review: YearReview; orga
         </div>
       </header>
       <p>
-        <b>{t("review.rule.title")}：</b>
+        <b>
+          {t("review.rule.title")}
+          {t("review.listColon")}
+        </b>
         {reviewRuleText(t, review.rule)}
         {t("review.rule.untargeted")}
       </p>
@@ -52,13 +55,15 @@ export function ReviewPrint({ review, organization }: { review: YearReview; orga
       <div className="review-print-awards">
         <p>
           <b>
-            {t("review.excellent")}（{review.awards.excellent.length}）：
+            {t("review.listHead", { list: t("review.excellent"), count: review.awards.excellent.length })}
+            {t("review.listColon")}
           </b>
           {names("excellent")}
         </p>
         <p>
           <b>
-            {t("review.advanced")}（{review.awards.advanced.length}）：
+            {t("review.listHead", { list: t("review.advanced"), count: review.awards.advanced.length })}
+            {t("review.listColon")}
           </b>
           {names("advanced")}
         </p>
@@ -86,7 +91,7 @@ export function ReviewPrint({ review, organization }: { review: YearReview; orga
               ))}
               <td>
                 {row.award ? t(`review.award.${row.award}`) : "—"}
-                {row.override && `（${t("review.overridden")}：${row.override.note}）`}
+                {row.override && t("review.printOverride", { note: row.override.note })}
               </td>
             </tr>
           ))}
