@@ -68,7 +68,9 @@ const ROLES: RolePages[] = [
         `/mine?areaId=${area.id}`,
         "/supervision",
         "/targets",
+        "/targets/letters/print",
         "/report",
+        "/review",
         "/import",
         "/users",
         "/audit",
@@ -80,7 +82,7 @@ const ROLES: RolePages[] = [
     user: "leader",
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report"];
+      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report", "/review"];
     },
   },
   {

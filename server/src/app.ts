@@ -32,6 +32,8 @@ import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
 import { firstScreenPages, inlineStylesheets, loadFirstScreenRenderer } from "./pages/firstScreen";
+import { reviewRoutes } from "./review/routes";
+import { ReviewService } from "./review/service";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { streamRoutes } from "./stream/routes";
@@ -152,6 +154,7 @@ function createServices(deps: Deps) {
     structure,
     summary,
     targets: new TargetService(deps),
+    review: new ReviewService(deps, summary),
     letters: new LetterService(deps),
     ledger: new LedgerService(deps),
     ledgerExport: new LedgerExport(deps, summary),
@@ -199,6 +202,7 @@ function apiRouter(parts: {
   api.use(supervisionRoutes(services.supervision, services.areaStatuses));
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
+  api.use(reviewRoutes(services.review));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));

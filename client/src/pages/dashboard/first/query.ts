@@ -2,7 +2,7 @@
 // (to render them into the page), so both read a URL the same way DashboardPage does.
 
 import type { DashboardQuery } from "@jiati/shared";
-import { today } from "../../../lib/dates";
+import { currentYear, today } from "../../../lib/dates";
 import { asOfQueryFrom } from "../../../lib/useAsOf";
 import { yearFrom } from "../../../lib/useYear";
 
@@ -14,7 +14,7 @@ export function dashboardQuery(pathname: string, search: string, todayDate: stri
   const zone = /^\/zones\/(\d{1,9})$/.exec(pathname);
   if (pathname !== "/" && !zone) return null;
   const params = new URLSearchParams(search);
-  const year = yearFrom(params, todayDate);
+  const year = yearFrom(params, currentYear(todayDate), todayDate);
   return {
     year,
     zoneId: zone ? Number(zone[1]) : null,
