@@ -1,39 +1,29 @@
-// The client's routes. Every page is its own chunk (React.lazy), so the login page and the dashboard
-// load only what they show; charts are split further inside the pages. Pages come with antd's settings
-// (lazyWithAntd) except the three of a first visit — the login page, the frame and the dashboard — which render
-// without antd and load their antd parts themselves, after their first paint.
+// The client's routes. Every page is its own chunk (React.lazy, with antd's settings: lazyWithAntd) except the
+// three of a first visit — the login page, the frame and the dashboard — which come with the app's first script,
+// render without antd and load their antd parts themselves, after their first paint. Being in the first script,
+// they render at once when the app takes over the page the server rendered: no lazy module to wait for, so no
+// spinner in between (docs/ARCHITECTURE.md § The first screen).
 
 import type { QueryClient } from "@tanstack/react-query";
-import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { type RouteObject, useLocation, useRoutes } from "react-router";
 import { sessionQuery } from "./api/session";
 import { summaryQuery } from "./api/summary";
 import { areaStatusesQuery } from "./api/supervision";
+import { AppLayout } from "./components/AppLayout";
 import { lazyWithAntd } from "./components/lazyWithAntd";
-import { PageSpinner } from "./components/PageSpinner";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
 import { RouteErrorBoundary } from "./components/RouteError";
 import { firstScreenData } from "./firstScreen";
+import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { dashboardQuery } from "./pages/dashboard/first/query";
+import { LoginPage } from "./pages/login/LoginPage";
 
 /** A page that uses antd. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazyWithAntd(load, name);
 }
 
-/** A page that renders without antd. */
-function plainPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
-
-// The module loaders of the first screen, callable ahead of rendering (a module is fetched only once).
-const loadLogin = () => import("./pages/login/LoginPage");
-const loadLayout = () => import("./components/AppLayout");
-const loadDashboard = () => import("./pages/dashboard/DashboardPage");
-
-const LoginPage = plainPage(loadLogin, "LoginPage");
-const AppLayout = plainPage(loadLayout, "AppLayout");
-const DashboardPage = plainPage(loadDashboard, "DashboardPage");
 const AreaPage = page(() => import("./pages/area/AreaPage"), "AreaPage");
 const BuildingsPage = page(() => import("./pages/buildings/BuildingsPage"), "BuildingsPage");
 const BuildingPage = page(() => import("./pages/building/BuildingPage"), "BuildingPage");
@@ -50,7 +40,6 @@ const ReviewPage = page(() => import("./pages/review/ReviewPage"), "ReviewPage")
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
-const suspended = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{node}</RequireRole>;
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 // Those who follow blockers across areas (shared policy: followsSupervision).
@@ -59,10 +48,14 @@ const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "lead
 const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 const routes: RouteObject[] = [
-  { path: "/login", element: suspended(<LoginPage />) },
+  { path: "/login", element: <LoginPage /> },
   {
     path: "/",
-    element: <RequireAuth>{suspended(<AppLayout />)}</RequireAuth>,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <DashboardPage /> },
       { path: "zones/:zoneId", element: <DashboardPage /> },
@@ -96,17 +89,13 @@ export function AppRoutes() {
 }
 
 /**
- * Starts at once what the first screen needs: the session, the layout's and the page's code and, on the
- * dashboard, its figures. Left to the components, each would start only once the one before had rendered —
- * session, then layout, then page, then data — one network round trip after another. When the server sent the
- * dashboard's first screen with the page, its data fills the cache instead: nothing is fetched twice.
+ * Starts at once what the first screen needs: the session and, on the dashboard, its figures. Left to the
+ * components, each would start only once the one before had rendered. When the server sent the dashboard's first
+ * screen with the page, its data fills the cache instead: nothing is fetched twice.
  */
 export function preloadFirstScreen(queryClient: QueryClient): void {
   const { pathname, search } = window.location;
-  if (pathname === "/login") {
-    void loadLogin();
-    return;
-  }
+  if (pathname === "/login") return;
   const served = firstScreenData();
   if (served) {
     queryClient.setQueryData(sessionQuery.queryKey, served.user);
@@ -116,16 +105,6 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
   } else {
     void queryClient.prefetchQuery(sessionQuery);
   }
-  void loadLayout();
   const dashboard = dashboardQuery(pathname, search);
-  if (dashboard) {
-    void loadDashboard();
-    void queryClient.prefetchQuery(summaryQuery(dashboard.year, dashboard.zoneId, dashboard.asOf));
-  }
-}
-
-/** The code the app needs to show what the server rendered: the login page, or the frame and the dashboard. */
-export function firstScreenCode(): Promise<unknown> {
-  if (window.location.pathname === "/login") return loadLogin();
-  return Promise.all([loadLayout(), loadDashboard()]);
+  if (dashboard) void queryClient.prefetchQuery(summaryQuery(dashboard.year, dashboard.zoneId, dashboard.asOf));
 }
