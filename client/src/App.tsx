@@ -4,12 +4,12 @@
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { BrowserRouter } from "react-router";
+import { RouterProvider } from "react-router";
 import { isOutage } from "./api/health";
 import { isApiError } from "./api/http";
 import { keys } from "./api/keys";
 import { ServiceBanner } from "./components/ServiceBanner";
-import { AppRoutes, preloadFirstScreen } from "./routes";
+import { preloadFirstScreen, router } from "./routes";
 
 function createQueryClient(): QueryClient {
   // Any 401 means the session is gone: forget the user, and the guard sends them to the login page. A
@@ -44,9 +44,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ServiceBanner />
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

@@ -6,14 +6,14 @@
 
 import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType, ReactNode } from "react";
-import { type RouteObject, useLocation, useRoutes } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { sessionQuery } from "./api/session";
 import { summaryQuery } from "./api/summary";
 import { areaStatusesQuery } from "./api/supervision";
 import { AppLayout } from "./components/AppLayout";
 import { lazyWithAntd } from "./components/lazyWithAntd";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
-import { RouteErrorBoundary } from "./components/RouteError";
+import { RouteError } from "./components/RouteError";
 import { firstScreenData } from "./firstScreen";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { dashboardQuery } from "./pages/dashboard/first/query";
@@ -47,8 +47,8 @@ const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "lead
 // Those who read the whole year-end review (shared policy: readsWholeReview).
 const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
-const routes: RouteObject[] = [
-  { path: "/login", element: <LoginPage /> },
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: "/",
     element: (
@@ -56,6 +56,7 @@ const routes: RouteObject[] = [
         <AppLayout />
       </RequireAuth>
     ),
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <DashboardPage /> },
       { path: "zones/:zoneId", element: <DashboardPage /> },
@@ -76,17 +77,7 @@ const routes: RouteObject[] = [
       { path: "*", element: <NotFoundPage /> },
     ],
   },
-];
-
-/**
- * The page of the address, in a boundary that shows RouteError when it fails to render or its code fails to load.
- * A plain router (BrowserRouter and useRoutes, in App), not a data router: the app loads no data through routes,
- * and the data router's code would double the router's weight on the first load.
- */
-export function AppRoutes() {
-  const location = useLocation();
-  return <RouteErrorBoundary location={location.key}>{useRoutes(routes)}</RouteErrorBoundary>;
-}
+]);
 
 /**
  * Starts at once what the first screen needs: the session and, on the dashboard, its figures. Left to the

@@ -1,7 +1,8 @@
 // The server's renderer of the dashboard's first screen and of the login page (docs/ARCHITECTURE.md § The first
 // screen), built by `vite build --ssr` into client/dist-ssr/ssr.js, which the Express server imports when it is
 // there. It renders the same components the app shows — the frame and DashboardTop from the data the server read
-// for the user, written beside them for the app to start from (firstScreen.ts); the login form.
+// for the user, written beside them for the app to start from (firstScreen.ts); the login form — and writes the
+// UI's texts in the page's language with them, so the app's first script carries none (i18n/index.ts).
 
 import type { FirstScreenData, FirstScreenRenderer } from "@jiati/shared";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -10,7 +11,7 @@ import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { StaticRouter } from "react-router";
 import { AppFrame } from "./components/AppFrame";
-import { firstScreenElement } from "./firstScreen";
+import { firstScreenElement, textsElement } from "./firstScreen";
 import { en } from "./i18n/en";
 import { zh } from "./i18n/zh";
 import { BelowPlaceholder, ControlsPlaceholder, DashboardTop } from "./pages/dashboard/first/DashboardTop";
@@ -38,10 +39,15 @@ function translator(language: "zh" | "en"): I18n {
   return instance;
 }
 
+/** The UI's texts in `language`, for the app to start with. */
+function texts(language: "zh" | "en"): string {
+  return textsElement({ language, texts: language === "en" ? en : zh });
+}
+
 /** The login page, as the app renders it (its button waits for the app), or null for any other address. */
-function login(pathname: string, language: "zh" | "en"): string | null {
+function login(pathname: string, language: "zh" | "en") {
   if (pathname !== "/login") return null;
-  return renderToString(
+  const markup = renderToString(
     <I18nextProvider i18n={translator(language)}>
       <QueryClientProvider client={new QueryClient()}>
         <StaticRouter location={pathname}>
@@ -50,6 +56,7 @@ function login(pathname: string, language: "zh" | "en"): string | null {
       </QueryClientProvider>
     </I18nextProvider>,
   );
+  return { markup, dataElement: texts(language) };
 }
 
 /** The frame and the first screen, as the app renders them before its antd parts have loaded. */
@@ -72,7 +79,7 @@ function render(data: FirstScreenData, url: string) {
       </StaticRouter>
     </I18nextProvider>,
   );
-  return { markup, dataElement: firstScreenElement(data) };
+  return { markup, dataElement: `${firstScreenElement(data)}${texts(data.language)}` };
 }
 
 export const renderer: FirstScreenRenderer = { dashboardQuery, render, login };

@@ -25,12 +25,18 @@ export interface FirstScreenData {
   since: string;
 }
 
+/** What goes into the page's root element, and the data elements (the data, the UI's texts) after it. */
+export interface RenderedPage {
+  markup: string;
+  dataElement: string;
+}
+
 /** The server-side renderer built from the client (client/dist-ssr/ssr.js). */
 export interface FirstScreenRenderer {
   /** The figures `pathname` + `search` asks for on `today`, or null when it is not a dashboard URL. */
   dashboardQuery(pathname: string, search: string, today: string): DashboardQuery | null;
-  /** The markup of the frame and the first screen for the page's root element, and the data element to follow it. */
-  render(data: FirstScreenData, url: string): { markup: string; dataElement: string };
-  /** The login page's markup for the root element, or null when `pathname` is not the login page's. */
-  login(pathname: string, language: "zh" | "en"): string | null;
+  /** The markup of the frame and the first screen for the page's root element, and the data elements to follow it. */
+  render(data: FirstScreenData, url: string): RenderedPage;
+  /** The login page's, or null when `pathname` is not the login page's. */
+  login(pathname: string, language: "zh" | "en"): RenderedPage | null;
 }

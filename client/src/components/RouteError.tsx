@@ -1,10 +1,11 @@
-import { Component, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useRouteError } from "react-router";
 import { StatusMessage } from "./StatusMessage";
 
 /** Shown when a page fails to render or its code fails to load (e.g. after a deploy): offer a reload. */
-export function RouteError({ error }: { error: unknown }) {
+export function RouteError() {
   const { t } = useTranslation();
+  const error = useRouteError();
   return (
     <StatusMessage
       tone="error"
@@ -17,27 +18,4 @@ export function RouteError({ error }: { error: unknown }) {
       }
     />
   );
-}
-
-interface BoundaryProps {
-  children: ReactNode;
-  /** The address shown: going elsewhere tries rendering again. */
-  location: string;
-}
-
-/** Catches what the page throws while rendering (or loading its code) and shows RouteError instead. */
-export class RouteErrorBoundary extends Component<BoundaryProps, { error: unknown; failed: boolean }> {
-  override state = { error: undefined as unknown, failed: false };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error, failed: true };
-  }
-
-  override componentDidUpdate(previous: BoundaryProps) {
-    if (previous.location !== this.props.location && this.state.failed) this.setState({ failed: false });
-  }
-
-  override render() {
-    return this.state.failed ? <RouteError error={this.state.error} /> : this.props.children;
-  }
 }

@@ -5,7 +5,7 @@
 import { LANGUAGE_COOKIE, setLanguageSource } from "@jiati/shared/messages/language";
 import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { zh } from "./zh";
+import { pageTexts } from "../firstScreen";
 
 export const LANGUAGES = ["zh", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,18 +29,20 @@ function applyLanguage(language: string) {
   document.title = i18n.t("app.title");
 }
 
-/** English is fetched when chosen (Chinese comes with the page): a first visit in Chinese does not load it. */
-const englishOnDemand: BackendModule = {
+/** A language's texts, fetched when needed: those the page did not bring. */
+const textsOnDemand: BackendModule = {
   type: "backend",
   init: () => undefined,
   read: (language, _namespace, callback) => {
-    if (language !== "en") return callback(null, {});
-    import("./en").then(
-      (module) => callback(null, module.en),
+    const texts = language === "en" ? import("./en").then((module) => module.en) : import("./zh").then((m) => m.zh);
+    texts.then(
+      (resources) => callback(null, resources),
       (error: Error) => callback(error, null),
     );
   },
 };
+
+const served = pageTexts();
 
 i18n.on("languageChanged", (language) => {
   try {
@@ -51,15 +53,16 @@ i18n.on("languageChanged", (language) => {
   applyLanguage(language);
 });
 
-/** Settled once the stored language's texts are here: at once for Chinese, after a fetch for English. */
+/** Settled once the chosen language's texts are here: at once when the page brought them, else after a fetch. */
 export const i18nReady: Promise<unknown> = i18n
-  .use(englishOnDemand)
+  .use(textsOnDemand)
   .use(initReactI18next)
   .init({
-    resources: { zh: { translation: zh } },
+    resources: served ? { [served.language]: { translation: served.texts } } : undefined,
     partialBundledLanguages: true,
     lng: storedLanguage(),
-    fallbackLng: "zh",
+    // Both catalogues are complete (en.ts is typed against zh.ts): no second one to fetch as a fallback.
+    fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,

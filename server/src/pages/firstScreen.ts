@@ -117,7 +117,8 @@ async function renderedPage(
   };
   const { pathname, search } = new URL(req.originalUrl, "http://page");
   const login = parts.renderer.login(pathname, language);
-  if (login !== null) return { html: page(`<div id="root">${login}</div>`), personal: false };
+  if (login !== null)
+    return { html: page(`<div id="root">${login.markup}</div>${login.dataElement}`), personal: false };
 
   const today = parts.clock.today();
   const query = parts.renderer.dashboardQuery(pathname, search, today);

@@ -11,17 +11,12 @@ import { Navigate, useLocation, useNavigate } from "react-router";
 import { isApiError } from "../../api/http";
 import { sessionQuery, useLogin } from "../../api/session";
 import type { SessionUser } from "../../api/types";
-import {
-  CloseCircleFilled,
-  EyeInvisibleOutlined,
-  EyeOutlined,
-  LockOutlined,
-  UserOutlined,
-} from "../../components/icons";
+import { CloseCircleFilled } from "../../components/icons";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { landingPath } from "../../lib/roles";
 import { useIsClient } from "../../lib/useIsClient";
+import { EyeInvisibleOutlined, EyeOutlined, LockOutlined, UserOutlined } from "./icons";
 
 function destination(user: SessionUser, from: unknown): string {
   return typeof from === "string" && from.startsWith("/") && from !== "/" && !from.startsWith("/login")
