@@ -35,6 +35,12 @@ function dataOf(html: string): FirstScreenData | null {
   return match ? (JSON.parse(match[1] as string) as FirstScreenData) : null;
 }
 
+/** The page's UI texts element, parsed. */
+function textsOf(html: string): { language: string; texts: { login: { submit: string } } } | null {
+  const match = /<script type="application\/json" id="first-screen-texts">([\s\S]*?)<\/script>/.exec(html);
+  return match ? JSON.parse(match[1] as string) : null;
+}
+
 /** The text of the element with `data-testid`, tags removed. */
 function textOf(html: string, testId: string): string {
   const start = html.indexOf(`data-testid="${testId}"`);
@@ -173,11 +179,14 @@ describe.each(ENGINES)("the first screen in the page on %s", (engine) => {
     expect(page.text).not.toContain("<script>alert");
     expect(page.text).not.toContain("<img src=x");
     expect(page.text).not.toContain("<b>等</b>");
-    // One script element: the data, whole, with no "<" in it to end it or open a comment.
-    expect(page.text.match(/<script/g)).toHaveLength(1);
-    expect(page.text.match(/<\/script>/g)).toHaveLength(1);
-    const element = page.text.slice(page.text.indexOf("<script"), page.text.indexOf("</script>"));
-    expect(element.slice(element.indexOf(">") + 1)).not.toContain("<");
+    // Two script elements, the data and the texts, each whole, with no "<" in it to end it or open a comment.
+    const elements = [...page.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(elements.map(([, attributes]) => attributes)).toEqual([
+      ' type="application/json" id="first-screen-data"',
+      ' type="application/json" id="first-screen-texts"',
+    ]);
+    expect(page.text.match(/<script/g)).toHaveLength(2);
+    for (const [, , content] of elements) expect(content).not.toContain("<");
     const data = dataOf(page.text);
     expect(data?.summary.scope.zoneName).toBe(hostileZone);
     expect(data?.summary.areas?.[0]?.name).toBe(hostileArea);
@@ -191,10 +200,14 @@ describe.each(ENGINES)("the first screen in the page on %s", (engine) => {
     expect(chinese.text).toContain("用户名");
     expect(chinese.text).toMatch(/<button type="submit"[^>]*disabled=""[^>]*data-testid="login-submit"/);
     expect(dataOf(chinese.text)).toBeNull();
+    // The UI's texts come with it, in its language.
+    expect(textsOf(chinese.text)?.language).toBe("zh");
+    expect(textsOf(chinese.text)?.texts.login.submit).toBe("登录");
 
     const english = await request(app.app).get("/login").set("Cookie", "jt_lang=en");
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain("Username");
+    expect(textsOf(english.text)?.texts.login.submit).toBe("Log in");
   });
 
   it("tells the page's change stream to refetch when anything changed since its figures were read", async () => {
