@@ -153,7 +153,8 @@ interface Target {
 
 async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | null): Promise<Target> {
   if (engine === "pglite") {
-    const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}`);
+    // This run's own folder: two benches at once (another checkout's) must not share one.
+    const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
   }
