@@ -66,7 +66,8 @@ function render(data: FirstScreenData, url: string) {
     <I18nextProvider i18n={translator(data.language)}>
       <StaticRouter location={url}>
         <AppFrame>
-          <div className="page" data-testid="dashboard" data-year={summary.year} aria-busy={false}>
+          {/* Busy until the app has taken over (it replaces this markup with its own, the same figures). */}
+          <div className="page" data-testid="dashboard" data-year={summary.year} aria-busy={true}>
             <DashboardTop
               summary={summary}
               statuses={statuses}

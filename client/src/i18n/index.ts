@@ -12,12 +12,13 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = "jiati.lang";
 
-function storedLanguage(): Language {
+/** The language chosen on this device, if any. */
+function storedLanguage(): Language | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return value === "en" ? "en" : "zh";
+    return value === "en" || value === "zh" ? value : null;
   } catch {
-    return "zh";
+    return null;
   }
 }
 
@@ -60,7 +61,8 @@ export const i18nReady: Promise<unknown> = i18n
   .init({
     resources: served ? { [served.language]: { translation: served.texts } } : undefined,
     partialBundledLanguages: true,
-    lng: storedLanguage(),
+    // The device's choice; else the language the server rendered the page in (its cookie); else Chinese.
+    lng: storedLanguage() ?? served?.language ?? "zh",
     // Both catalogues are complete (en.ts is typed against zh.ts): no second one to fetch as a fallback.
     fallbackLng: false,
     interpolation: { escapeValue: false },
