@@ -52,6 +52,8 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
   areaStatus: [keys.areaStatuses.all, keys.audit.all],
   // Stall thresholds decide which buildings are stalled in the lists and the summaries.
   settings: [keys.settings.all, keys.summary.all, keys.buildings.lists, keys.audit.all],
+  // A briefing generated, edited or issued: the lists and that briefing (its detail is keyed under all).
+  briefing: [keys.briefings.all, keys.audit.all],
   // A session ended on some instance: nothing cached here depends on it (the server does not send these).
   session: [],
 };
