@@ -135,7 +135,8 @@ export async function briefingDocx(briefing: DocxBriefing): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // A4 in twips (210 × 297 mm).
+            size: { width: 11906, height: 16838 },
             margin: {
               top: convertMillimetersToTwip(30),
               bottom: convertMillimetersToTwip(25),
