@@ -35,6 +35,8 @@ const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage")
 const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
 const SupervisionPage = page(() => import("./pages/supervision/SupervisionPage"), "SupervisionPage");
+const BriefingsPage = page(() => import("./pages/briefings/BriefingsPage"), "BriefingsPage");
+const BriefingPage = page(() => import("./pages/briefings/BriefingPage"), "BriefingPage");
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
@@ -43,6 +45,8 @@ const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{n
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 // Those who follow blockers across areas (shared policy: followsSupervision).
 const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
+// Those who read briefings (shared policy: readsBriefings).
+const briefingReaders = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
@@ -62,6 +66,8 @@ export const router = createBrowserRouter([
       { path: "targets/letters/:areaId", element: <LetterPage /> },
       { path: "report", element: <ReportPage /> },
       { path: "supervision", element: supervisors(<SupervisionPage />) },
+      { path: "briefings", element: briefingReaders(<BriefingsPage />) },
+      { path: "briefings/:briefingId", element: briefingReaders(<BriefingPage />) },
       { path: "users", element: taskforceOnly(<UsersPage />) },
       { path: "audit", element: taskforceOnly(<AuditPage />) },
       { path: "settings", element: taskforceOnly(<SettingsPage />) },

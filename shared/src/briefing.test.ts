@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { briefingDay, briefingIssueLine, chineseDate, chineseMonthDay, isoWeekDays, isoWeekOf } from "./briefing";
+import { briefingDay, briefingIssueLine, chineseDate, chineseMonthDay, isoWeekDays, isoWeekOf } from "./briefingHead";
 import { canManageBriefings, canReadBriefing, readsBriefings } from "./policy";
 
 describe("a briefing's week", () => {

@@ -6,6 +6,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   MobileOutlined,
   PrinterOutlined,
@@ -19,7 +20,7 @@ import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SessionUser } from "../api/types";
-import { hasSupervisionPage } from "../lib/roles";
+import { hasBriefings, hasSupervisionPage } from "../lib/roles";
 
 type Item = NonNullable<MenuProps["items"]>[number];
 
@@ -51,6 +52,9 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
   }
   entries.push({ key: "targets", to: "/targets", icon: <AimOutlined />, label: t("nav.targets") });
   entries.push({ key: "report", to: `/report${inZone}`, icon: <PrinterOutlined />, label: t("nav.report") });
+  if (hasBriefings(user)) {
+    entries.push({ key: "briefings", to: "/briefings", icon: <FileTextOutlined />, label: t("nav.briefings") });
+  }
   if (user.role !== "leader") {
     entries.push({ key: "import", to: "/import", icon: <UploadOutlined />, label: t("nav.import") });
   }

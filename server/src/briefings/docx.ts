@@ -4,6 +4,7 @@
 // the reader's.
 
 import {
+  BRIEFING_FIGURE_HEADS,
   BRIEFING_TITLE,
   type BriefingContent,
   briefingDay,
@@ -102,7 +103,7 @@ function figuresTable(content: BriefingContent): Table {
   const rows = [
     new TableRow({
       tableHeader: true,
-      children: ["阶段", "年度目标", "应完成", "实际", "完成率", "本周新增"].map((text) => cell(text, true)),
+      children: BRIEFING_FIGURE_HEADS.map((text) => cell(text, true)),
     }),
     ...RECORDED_STAGES.map((stage) => {
       const figure = content.stages[stage];
