@@ -6,7 +6,7 @@ import { FileAddOutlined } from "@ant-design/icons";
 import type { BriefingListItem } from "@jiati/shared";
 import { isoWeekDays } from "@jiati/shared/briefing-head";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Grid, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Empty, Grid, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -211,7 +211,7 @@ function BriefingTable({ items, total, page, pageSize, busy, onPage }: TableProp
       columns={columns}
       dataSource={items}
       loading={busy}
-      locale={{ emptyText: t("briefings.empty") }}
+      locale={{ emptyText: <Empty description={t("briefings.empty")} data-testid="briefings-empty" /> }}
       data-testid="briefings-table"
       onRow={(item) => ({ onClick: () => navigate(`/briefings/${item.id}`), style: { cursor: "pointer" } })}
       pagination={
@@ -225,7 +225,7 @@ function BriefingCards({ items }: { items: BriefingListItem[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const weekText = useWeekText();
-  if (!items.length) return <p className="muted">{t("briefings.empty")}</p>;
+  if (!items.length) return <Empty description={t("briefings.empty")} data-testid="briefings-empty" />;
   return (
     <div className="briefing-cards" data-testid="briefings-cards">
       {items.map((item) => {
