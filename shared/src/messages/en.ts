@@ -263,7 +263,8 @@ export const en: Catalogue = {
   "forbidden.briefingsNotForRole": "Briefings are for the task force and the leaders",
   "forbidden.briefingOtherZone": "You may see your own zone's briefings only",
   "forbidden.briefingDraft": "This briefing has not been issued yet",
-  "briefing.exists": "The briefing of “{{scope}}” for {{week}} exists already (number {{id}}): open it to go on editing",
+  "briefing.exists":
+    "The briefing of “{{scope}}” for {{week}} exists already (number {{id}}): open it to go on editing",
   "briefing.issued": "This briefing was issued at {{at}}: its content is fixed and can no longer be changed",
   "briefing.staleVersion":
     "Someone else changed this briefing (current version {{current}}, yours {{sent}}): look at the latest and try again",
