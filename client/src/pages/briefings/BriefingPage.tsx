@@ -38,6 +38,7 @@ function BriefingView({ briefing }: { briefing: Briefing }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const editable = briefing.abilities.edit;
+  const draft = useNextStepsDraft(briefing);
   return (
     <div className="briefing-page" data-testid="briefing-page" data-status={briefing.status}>
       <div className="print-toolbar no-print">
@@ -51,7 +52,7 @@ function BriefingView({ briefing }: { briefing: Briefing }) {
           <Button icon={<DownloadOutlined />} href={briefingDocxUrl(briefing.id)} data-testid="briefing-download">
             {t("briefings.download")}
           </Button>
-          {editable && <DraftActions briefing={briefing} />}
+          {editable && <DraftActions briefing={briefing} unsaved={draft.dirty} />}
         </Space>
       </div>
       <Alert
@@ -70,14 +71,14 @@ function BriefingView({ briefing }: { briefing: Briefing }) {
       />
       <BriefingSheet
         briefing={briefing}
-        nextSteps={editable ? <NextStepsEditor briefing={briefing} /> : <NextStepsText text={briefing.nextSteps} />}
+        nextSteps={editable ? <NextStepsEditor draft={draft} /> : <NextStepsText text={briefing.nextSteps} />}
       />
     </div>
   );
 }
 
-/** Regenerate and issue, each at the version on screen (a 409 loads the latest). */
-function DraftActions({ briefing }: { briefing: Briefing }) {
+/** Regenerate and issue, each at the version on screen (a 409 loads the latest); not over unsaved next steps. */
+function DraftActions({ briefing, unsaved }: { briefing: Briefing; unsaved: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
@@ -98,7 +99,13 @@ function DraftActions({ briefing }: { briefing: Briefing }) {
           )
         }
       >
-        <Button icon={<ReloadOutlined />} loading={regenerate.isPending} data-testid="briefing-regenerate">
+        <Button
+          icon={<ReloadOutlined />}
+          loading={regenerate.isPending}
+          disabled={unsaved}
+          title={unsaved ? t("briefings.unsaved") : undefined}
+          data-testid="briefing-regenerate"
+        >
           {t("briefings.regenerate")}
         </Button>
       </Popconfirm>
@@ -112,7 +119,14 @@ function DraftActions({ briefing }: { briefing: Briefing }) {
           )
         }
       >
-        <Button type="primary" icon={<SendOutlined />} loading={issue.isPending} data-testid="briefing-issue-button">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={issue.isPending}
+          disabled={unsaved}
+          title={unsaved ? t("briefings.unsaved") : undefined}
+          data-testid="briefing-issue-button"
+        >
           {t("briefings.issue")}
         </Button>
       </Popconfirm>
@@ -134,23 +148,56 @@ function useShowLatest() {
   };
 }
 
-/** A draft's 下一步工作: edited in place, saved at the version on screen; printed as text. */
-function NextStepsEditor({ briefing }: { briefing: Briefing }) {
+/**
+ * A draft's 下一步工作 as being edited: the text, and the saved text and version it was begun on. A newer version
+ * (generated again, or saved elsewhere) is taken over unless the text is being changed — its save then meets a 409
+ * and loads the latest, never overwriting the other change unseen.
+ */
+function useNextStepsDraft(briefing: Briefing) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const showLatest = useShowLatest();
   const save = usePatchBriefing(briefing.id);
-  const [text, setText] = useState(briefing.nextSteps);
-  // A newer version (regenerated, or loaded after a conflict) brings its own saved text.
-  useEffect(() => setText(briefing.nextSteps), [briefing.nextSteps]);
-  const dirty = text !== briefing.nextSteps;
+  const fresh = (from: Briefing) => ({ text: from.nextSteps, base: from.nextSteps, version: from.version });
+  const [state, setState] = useState(() => fresh(briefing));
+  const { version, nextSteps } = briefing;
+  useEffect(() => {
+    setState((prev) =>
+      prev.version === version || prev.text !== prev.base ? prev : { text: nextSteps, base: nextSteps, version },
+    );
+  }, [version, nextSteps]);
+  return {
+    text: state.text,
+    dirty: state.text !== state.base,
+    saving: save.isPending,
+    setText: (text: string) => setState((prev) => ({ ...prev, text })),
+    save: () =>
+      save.mutate(
+        { nextSteps: state.text, version: state.version },
+        {
+          onSuccess: (saved) => {
+            setState(fresh(saved));
+            message.success(t("briefings.saved"));
+          },
+          onError: (error) => {
+            if (showLatest(error) && isApiError(error)) setState(fresh(error.current as Briefing));
+            else message.error(errorMessage(error));
+          },
+        },
+      ),
+  };
+}
+
+/** A draft's 下一步工作: edited in place, saved at the version it was begun on; printed as text. */
+function NextStepsEditor({ draft }: { draft: ReturnType<typeof useNextStepsDraft> }) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="briefing-editor no-print">
         <Input.TextArea
-          value={text}
-          onChange={(event) => setText(event.target.value)}
+          value={draft.text}
+          onChange={(event) => draft.setText(event.target.value)}
           autoSize={{ minRows: 4, maxRows: 16 }}
           maxLength={NEXT_STEPS_MAX}
           placeholder={t("briefings.nextStepsPlaceholder")}
@@ -159,33 +206,23 @@ function NextStepsEditor({ briefing }: { briefing: Briefing }) {
         />
         <div className="briefing-editor-actions">
           <span className="muted">
-            {dirty
+            {draft.dirty
               ? t("briefings.unsaved")
-              : t("briefings.nextStepsCount", { count: text.length, max: NEXT_STEPS_MAX })}
+              : t("briefings.nextStepsCount", { count: draft.text.length, max: NEXT_STEPS_MAX })}
           </span>
           <Button
-            type={dirty ? "primary" : "default"}
-            disabled={!dirty}
-            loading={save.isPending}
+            type={draft.dirty ? "primary" : "default"}
+            disabled={!draft.dirty}
+            loading={draft.saving}
             data-testid="briefing-next-steps-save"
-            onClick={() =>
-              save.mutate(
-                { nextSteps: text, version: briefing.version },
-                {
-                  onSuccess: () => message.success(t("briefings.saved")),
-                  onError: (error) => {
-                    if (!showLatest(error)) message.error(errorMessage(error));
-                  },
-                },
-              )
-            }
+            onClick={draft.save}
           >
             {t("briefings.save")}
           </Button>
         </div>
       </div>
       <div className="print-only">
-        <NextStepsText text={text} />
+        <NextStepsText text={draft.text} />
       </div>
     </>
   );
