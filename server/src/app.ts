@@ -15,6 +15,8 @@ import { readSessionCookie } from "./auth/cookies";
 import { sessionRoutes } from "./auth/routes";
 import { AuthService } from "./auth/service";
 import { purgeExpiredSessions, SessionResolver } from "./auth/sessions";
+import { briefingRoutes } from "./briefings/routes";
+import { BriefingService } from "./briefings/service";
 import { buildingRoutes } from "./buildings/routes";
 import { BuildingService } from "./buildings/service";
 import { ChangeHub } from "./core/changes";
@@ -136,6 +138,7 @@ function createServices(deps: Deps) {
     ledgerExport: new LedgerExport(deps, summary),
     supervision: new SupervisionService(deps),
     areaStatuses: new AreaStatusService(deps),
+    briefings: new BriefingService(deps, summary, settings, structure),
     users: new UserService(deps),
   };
 }
@@ -179,6 +182,7 @@ function apiRouter(parts: {
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
   api.use(reviewRoutes(services.review));
+  api.use(briefingRoutes(services.briefings));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));

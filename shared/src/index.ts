@@ -7,6 +7,8 @@ z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
 export * from "./asof";
 export * from "./blockers";
+export * from "./briefing";
+export * from "./briefingHead";
 export * from "./counting";
 export * from "./dates";
 export * from "./forecast";

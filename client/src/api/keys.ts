@@ -48,6 +48,13 @@ export const keys = {
     years: ["reviews", "years"] as const,
     year: (year: number) => ["reviews", "year", year] as const,
   },
+  /** Weekly briefings: the lists (by their filters) and each briefing. */
+  briefings: {
+    all: ["briefings"] as const,
+    lists: ["briefings", "list"] as const,
+    list: (params: QueryParams) => ["briefings", "list", params] as const,
+    detail: (id: number) => ["briefings", "detail", id] as const,
+  },
   users: ["users"] as const,
   audit: {
     all: ["audit"] as const,
