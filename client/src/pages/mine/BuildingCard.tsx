@@ -1,7 +1,8 @@
 // One building in 我的楼栋: its address (a link to its page and history), where it stands, how long it has
-// waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
+// waited, its blocker (with a button to add a progress note), and thumb-sized buttons — record the next stage,
+// edit, set or clear a blocker.
 
-import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { CommentOutlined, EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
 import { isBlocked } from "@jiati/shared/counting";
 import { nextStage, STAGE_DATE_FIELD } from "@jiati/shared/stages";
 import type { BlockerCategory } from "@jiati/shared/vocabulary";
@@ -16,7 +17,7 @@ import { DueTag, todayOfBlocker } from "../../components/supervision/DueTag";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
 
-export type SheetMode = "stage" | "edit" | "blocker";
+export type SheetMode = "stage" | "edit" | "blocker" | "note";
 
 interface Props {
   building: BuildingListItem;
@@ -53,14 +54,28 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
           <Tag color="warning">{t("buildings.stalledDays", { days: building.stalledDays })}</Tag>
         )}
       </div>
-      {building.blockerCategory && <CardBlocker building={building} category={building.blockerCategory} />}
+      {building.blockerCategory && (
+        <CardBlocker
+          building={building}
+          category={building.blockerCategory}
+          onNote={canEdit && !building.withdrawn ? () => onAction(building, "note") : undefined}
+        />
+      )}
       {canEdit && !building.withdrawn && <CardActions building={building} onAction={onAction} />}
     </article>
   );
 });
 
-/** What blocks it, since when, who answers for it by when, and the latest progress note. */
-function CardBlocker({ building, category }: { building: BuildingListItem; category: BlockerCategory }) {
+/** What blocks it, since when, who answers for it by when, the latest progress note, and adding one. */
+function CardBlocker({
+  building,
+  category,
+  onNote,
+}: {
+  building: BuildingListItem;
+  category: BlockerCategory;
+  onNote?: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const last = building.lastBlockerNote;
@@ -86,6 +101,17 @@ function CardBlocker({ building, category }: { building: BuildingListItem; categ
         />
       </div>
       {last && <div className="muted">{t("supervision.lastNote", { text: last.text })}</div>}
+      {onNote && (
+        <Button
+          size="small"
+          icon={<CommentOutlined />}
+          onClick={onNote}
+          className="mine-card-note"
+          data-testid={`mine-note-button-${building.id}`}
+        >
+          {t("offline.addNote")}
+        </Button>
+      )}
     </div>
   );
 }
