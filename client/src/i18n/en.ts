@@ -767,7 +767,7 @@ export const en: Shape<Resources> = {
     photoNeedsNetwork: "Photos need a connection; you can save the note's text now",
     addNote: "Add note",
     item: {
-      stage: "Record {{stage}} {{date}}",
+      stage: "{{stage}} on {{date}}",
       stageCleared: "Clear {{stage}}",
       note: "Note: {{text}}",
       blocker: "Blocked: {{category}}",
