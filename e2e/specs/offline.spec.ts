@@ -87,6 +87,7 @@ test("changes made offline are queued, survive a reload, and arrive in order —
   await expect(outbox.getByTestId(`outbox-item-${toStart.id}`)).toContainText(`记录开工 ${today}`);
   await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toContainText(note);
   await expect(page.getByTestId("outbox-badge")).toContainText("待发送 2");
+  await expect(page.getByTestId(`mine-pending-${toStart.id}`)).toBeVisible();
 
   // Reloaded with no network: the page opens from the service worker, the two changes still waiting.
   await page.reload();

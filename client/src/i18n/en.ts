@@ -749,6 +749,7 @@ export const en: Shape<Resources> = {
     title: "{{count}} to send",
     hint: "Records, notes and edits made offline are kept on this device and sent in order when back online.",
     badge: "{{count}} to send",
+    pending: "Change to send",
     badgeLabel: "{{count}} changes waiting to be sent",
     offline: "Offline",
     notice: "You are offline",

@@ -711,6 +711,7 @@ export const zh = {
     title: "待发送 {{count}} 项",
     hint: "离线时的记录、进展和修改先保存在本机，联网后按顺序自动发送。",
     badge: "待发送 {{count}}",
+    pending: "有修改待发送",
     badgeLabel: "有 {{count}} 项修改待发送",
     offline: "离线",
     notice: "当前离线",

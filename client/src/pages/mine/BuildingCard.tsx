@@ -16,6 +16,7 @@ import { StageTag } from "../../components/StageTag";
 import { DueTag, todayOfBlocker } from "../../components/supervision/DueTag";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
+import { useOutbox } from "../../offline/queue";
 
 export type SheetMode = "stage" | "edit" | "blocker" | "note";
 
@@ -30,6 +31,8 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
   const { t } = useTranslation();
   const fmt = useFormat();
   const reached = [...RECORDED_STAGES].reverse().find((stage) => building[STAGE_DATE_FIELD[stage]]);
+  // A change to it waits in the outbox (listed above the groups): what the card shows is not yet that.
+  const pending = useOutbox().some((item) => item.buildingId === building.id);
   return (
     <article
       className={`mine-card${isBlocked(building) ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
@@ -49,6 +52,11 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
           <span>
             {t(`stage.${reached}`)} {fmt.date(building[STAGE_DATE_FIELD[reached]])}
           </span>
+        )}
+        {pending && (
+          <Tag color="warning" data-testid={`mine-pending-${building.id}`}>
+            {t("offline.pending")}
+          </Tag>
         )}
         {building.stalledDays != null && (
           <Tag color="warning">{t("buildings.stalledDays", { days: building.stalledDays })}</Tag>
@@ -103,7 +111,6 @@ function CardBlocker({
       {last && <div className="muted">{t("supervision.lastNote", { text: last.text })}</div>}
       {onNote && (
         <Button
-          size="small"
           icon={<CommentOutlined />}
           onClick={onNote}
           className="mine-card-note"
