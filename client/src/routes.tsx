@@ -36,6 +36,7 @@ const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage")
 const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
 const SupervisionPage = page(() => import("./pages/supervision/SupervisionPage"), "SupervisionPage");
+const ReviewPage = page(() => import("./pages/review/ReviewPage"), "ReviewPage");
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
@@ -44,6 +45,8 @@ const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{n
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 // Those who follow blockers across areas (shared policy: followsSupervision).
 const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
+// Those who read the whole year-end review (shared policy: readsWholeReview).
+const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
@@ -64,6 +67,7 @@ export const router = createBrowserRouter([
       { path: "targets/letters/:areaId", element: <LetterPage /> },
       { path: "report", element: <ReportPage /> },
       { path: "supervision", element: supervisors(<SupervisionPage />) },
+      { path: "review", element: reviewers(<ReviewPage />) },
       { path: "users", element: taskforceOnly(<UsersPage />) },
       { path: "audit", element: taskforceOnly(<AuditPage />) },
       { path: "settings", element: taskforceOnly(<SettingsPage />) },

@@ -70,6 +70,7 @@ const ROLES: RolePages[] = [
         "/targets",
         "/targets/letters/print",
         "/report",
+        "/review",
         "/import",
         "/users",
         "/audit",
@@ -81,7 +82,7 @@ const ROLES: RolePages[] = [
     user: "leader",
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report"];
+      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report", "/review"];
     },
   },
   {

@@ -31,6 +31,8 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
+import { reviewRoutes } from "./review/routes";
+import { ReviewService } from "./review/service";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { streamRoutes } from "./stream/routes";
@@ -128,6 +130,7 @@ function createServices(deps: Deps) {
     structure,
     summary,
     targets: new TargetService(deps),
+    review: new ReviewService(deps, summary),
     letters: new LetterService(deps),
     ledger: new LedgerService(deps),
     ledgerExport: new LedgerExport(deps, summary),
@@ -175,6 +178,7 @@ function apiRouter(parts: {
   api.use(supervisionRoutes(services.supervision, services.areaStatuses));
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
+  api.use(reviewRoutes(services.review));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));

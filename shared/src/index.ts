@@ -16,6 +16,7 @@ export * from "./messages";
 export * from "./planning";
 export * from "./policy";
 export * from "./responses";
+export * from "./review";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";

@@ -81,3 +81,17 @@ export function seesChangeDetails(user: PolicyUser): boolean {
 export function homeZoneOf(user: PolicyUser): number | null {
   return user.role === "leader" ? (user.zoneId ?? null) : null;
 }
+
+/**
+ * The year-end review (docs/DOMAIN.md § Year-end review): the task force edits, confirms and reopens it; leaders,
+ * zone leaders too, read the whole town's (the titles are a town decision); a secretary reads only their own
+ * area's row, and only once the review is confirmed.
+ */
+export function canEditReview(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
+/** Who reads every area of the year-end review, draft or confirmed: the task force and the leaders. */
+export function readsWholeReview(user: PolicyUser): boolean {
+  return user.role === "taskforce" || user.role === "leader";
+}

@@ -30,6 +30,7 @@ const CACHED: Record<string, QueryKey> = {
   audit: keys.audit.list({}),
   importRows: keys.imports.rows("token", "all", 0),
   stall: keys.settings.stall,
+  review: keys.reviews.year(2024),
 };
 
 function filledCache(): QueryClient {
@@ -55,7 +56,7 @@ async function staleAfterNotice(change: Change): Promise<string[]> {
 describe("a change notice from the server", () => {
   it("about one building refreshes it, every building list, the counts, the summaries and the change log", async () => {
     expect(await staleAfterNotice({ kind: "building", id: 7 })).toEqual(
-      ["area", "areaBuildings", "areaList", "audit", "building7", "buildingList", "summary", "zones"].sort(),
+      ["area", "areaBuildings", "areaList", "audit", "building7", "buildingList", "review", "summary", "zones"].sort(),
     );
   });
 
@@ -76,6 +77,7 @@ describe("a change notice from the server", () => {
         "building7",
         "building8",
         "buildingList",
+        "review",
         "summary",
         "zones",
       ].sort(),
@@ -83,7 +85,7 @@ describe("a change notice from the server", () => {
   });
 
   it("about targets refreshes the targets, the letters and the summaries compared against them", async () => {
-    expect(await staleAfterNotice({ kind: "targets" })).toEqual(["audit", "letters", "summary", "targets"]);
+    expect(await staleAfterNotice({ kind: "targets" })).toEqual(["audit", "letters", "review", "summary", "targets"]);
   });
 
   it("about zones and areas refreshes everything that shows counts or area names", async () => {
@@ -97,6 +99,7 @@ describe("a change notice from the server", () => {
         "building8",
         "buildingList",
         "letters",
+        "review",
         "summary",
         "targets",
         "zones",
@@ -112,6 +115,10 @@ describe("a change notice from the server", () => {
     expect(await staleAfterNotice({ kind: "settings" })).toEqual(
       ["areaBuildings", "audit", "buildingList", "stall", "summary"].sort(),
     );
+  });
+
+  it("about a year-end review refreshes the reviews and the change log only", async () => {
+    expect(await staleAfterNotice({ kind: "review" })).toEqual(["audit", "review"]);
   });
 
   it("never makes an import preview's pages stale", async () => {

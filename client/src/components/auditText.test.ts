@@ -90,7 +90,7 @@ describe("the change log in words", () => {
     const settings = buildRow({
       action: "settings.update",
       entity: "settings",
-      entityId: "stall",
+      entityId: "stallThresholds",
       before: { signedDays: 90, startedDays: 180 },
       after: { signedDays: 60, startedDays: 180 },
     });
@@ -101,5 +101,35 @@ describe("the change log in words", () => {
   it("shows a building changed by an import with its fields", () => {
     const row = buildRow({ action: "building.import.update", before: { floors: 6 }, after: { floors: 7 } });
     expect(what(row)).toBe("由台账导入修改：层数：6 → 7");
+  });
+
+  it("tells a year-end review's rule, hand changes, titles and reopening in words", () => {
+    const rule = { stages: ["signed", "completed"], excellentCount: 2, excellentMinPercent: null };
+    const update = buildRow({
+      action: "review.update",
+      entity: "review",
+      entityId: "2025",
+      areaId: null,
+      after: { rule, overrides: [{ areaId: 3, award: "advanced", note: "专班评议增补" }] },
+    });
+    expect(entityText(i18n.t, names, update)).toBe("2025年度总结");
+    expect(what(update)).toBe(
+      "评选规则：签约、完工目标均完成的居民区评为先进居民区；其中完工完成率最高的 2 个（与第 2 名并列的同计）评为优秀居民区。 手动调整 1 处：平塘 → 先进（专班评议增补）",
+    );
+    const confirm = buildRow({
+      action: "review.confirm",
+      entity: "review",
+      entityId: "2025",
+      after: { rule, overrides: 1, excellent: ["刘一", "刘四"], advanced: [] },
+    });
+    expect(what(confirm)).toBe("优秀：刘一、刘四；先进：（无）");
+    const reopen = buildRow({
+      action: "review.reopen",
+      entity: "review",
+      entityId: "2025",
+      before: { confirmedAt: "2026-01-05T02:00:00.000Z", confirmedBy: "专班", excellent: ["刘一"], advanced: ["平塘"] },
+      reason: "目标调整",
+    });
+    expect(what(reopen)).toContain("由 专班 确认；优秀：刘一；先进：平塘");
   });
 });

@@ -1,12 +1,14 @@
 // An audit row in words: what was done, and to which values — used by a building's history and by the
 // task force's change log. Field values read as the UI shows them (dates, categories, area names).
 
+import type { AwardOverride, AwardRule } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { areasQuery, zonesQuery } from "../api/structure";
 import type { AuditRow } from "../api/types";
 import { type Format, useFormat } from "../i18n/format";
+import { reviewRuleText } from "../lib/reviewRule";
 import { fieldLabel, valueText } from "./fieldValues";
 
 export type Tone = "blue" | "green" | "red" | "gray" | "orange";
@@ -144,6 +146,10 @@ export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: N
         what: changes.length > 6 ? `${list}${t("audit.andMore", { count: changes.length - 6 })}` : list,
       };
     }
+    case "review.update":
+    case "review.confirm":
+    case "review.reopen":
+      return describeReview(row.action, before, after, t, fmt, names);
     case "user.password_reset":
     case "user.password_change":
       return { tone: "gray", what: actionLabel(t, row.action) };
@@ -183,6 +189,7 @@ export function entityText(t: TFunction, names: Names, row: AuditRow): string {
     const [year = "", areaId = ""] = row.entityId.split("-");
     return t("audit.letterOf", { year, area: names.area(Number(areaId)) ?? t("audit.entities.area") });
   }
+  if (row.entity === "review") return t("audit.reviewOf", { year: row.entityId });
   if (row.entity === "settings")
     return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
   return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
@@ -209,6 +216,54 @@ function describeSupervision(
       due: due === undefined ? "—" : due == null ? t("supervision.noDue") : text("blockerDueOn", due),
     }),
   };
+}
+
+/** The year-end review's changes (docs/DOMAIN.md § Year-end review) in words: the rule and hand changes, the titles. */
+function describeReview(
+  action: string,
+  before: Values,
+  after: Values,
+  t: TFunction,
+  fmt: Format,
+  names: Names,
+): { what: string; tone: Tone } {
+  const listOf = (value: unknown) =>
+    Array.isArray(value) && value.length ? value.map(String).join(t("review.rule.stageJoin")) : t("review.noneAwarded");
+  const awardText = (award: unknown) =>
+    award === "excellent" || award === "advanced" ? t(`review.award.${award}`) : t("review.award.none");
+  if (action === "review.confirm") {
+    return {
+      tone: "green",
+      what: t("audit.reviewAwards", { excellent: listOf(after.excellent), advanced: listOf(after.advanced) }),
+    };
+  }
+  if (action === "review.reopen") {
+    return {
+      tone: "orange",
+      what: t("audit.reviewReopen", {
+        at: typeof before.confirmedAt === "string" ? fmt.dateTime(before.confirmedAt) : "—",
+        by: String(before.confirmedBy ?? "—"),
+        excellent: listOf(before.excellent),
+        advanced: listOf(before.advanced),
+      }),
+    };
+  }
+  const rule = after.rule as AwardRule | undefined;
+  const overrides = Array.isArray(after.overrides) ? (after.overrides as AwardOverride[]) : [];
+  const parts = rule ? [t("audit.reviewRule", { rule: reviewRuleText(t, rule) })] : [];
+  if (overrides.length) {
+    const list = overrides
+      .map((override) =>
+        t("audit.reviewOverride", {
+          area: names.area(override.areaId) ?? `#${override.areaId}`,
+          award: awardText(override.award),
+          note: override.note,
+        }),
+      )
+      .join(t("audit.separator"));
+    parts.push(t("audit.reviewOverrides", { count: overrides.length, list }));
+  }
+  return { tone: "blue", what: parts.join(" ") };
 }
 
 export function useAuditDescriber() {

@@ -1,11 +1,11 @@
 // The authorisation matrix (docs/DOMAIN.md § Roles): every route × {anonymous, task force, secretary of this area,
 // secretary of another area, leader} → the expected status; nothing is written where a request is refused.
 
-import { XLSX_MIME } from "@jiati/shared";
+import { DEFAULT_AWARD_RULE, XLSX_MIME } from "@jiati/shared";
 import { eq } from "drizzle-orm";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockerPhotos, users } from "../core/db/schema";
+import { blockerPhotos, targets, users, yearReviews } from "../core/db/schema";
 import { routeDocs } from "../http/route";
 import { ledgerRowOf, ledgerWorkbook } from "../ledger/testing";
 import { buildArea, buildBuilding, buildUser, loginAs } from "../test/factories";
@@ -318,6 +318,73 @@ const SUPERVISION_CASES: Case[] = [
   },
 ];
 CASES.push(...SUPERVISION_CASES);
+
+/**
+ * The year's stored review put in `state` at version 1 (docs/DOMAIN.md § Year-end review), with a target in 2012
+ * so the years from then on have something to review.
+ */
+async function reviewOf(t: TestApp, year: number, state: "draft" | "confirmed") {
+  await t.db.insert(targets).values({ year: 2012, stage: "signed", value: 1 }).onConflictDoNothing();
+  await t.db.delete(yearReviews).where(eq(yearReviews.year, year));
+  const town = { actual: 0, target: null, percent: null, met: null };
+  await t.db.insert(yearReviews).values({
+    year,
+    rule: DEFAULT_AWARD_RULE,
+    overrides: [],
+    ...(state === "confirmed"
+      ? {
+          status: "confirmed",
+          frozen: {
+            asOf: `${year}-12-31`,
+            rows: [],
+            town: { signed: town, started: town, completed: town },
+            confirmedBy: "专班",
+          },
+          confirmedAt: t.clock.now(),
+        }
+      : {}),
+  });
+  return { path: `/api/reviews/${year}`, ifMatch: 1 };
+}
+
+/** The year-end review: the task force writes; leaders read a draft, secretaries only a confirmed one. */
+const REVIEW_CASES: Case[] = [
+  { method: "get", route: "/reviews", prepare: staticPath("/api/reviews"), expect: READ },
+  {
+    method: "get",
+    route: "/reviews/:year",
+    prepare: async (t) => reviewOf(t, 2017, "draft"),
+    expect: { anonymous: 401, taskforce: 200, ownSecretary: 403, otherSecretary: 403, leader: 200 },
+  },
+  {
+    method: "put",
+    route: "/reviews/:year",
+    prepare: async (t) => ({
+      ...(await reviewOf(t, 2016, "draft")),
+      body: { rule: { ...DEFAULT_AWARD_RULE, excellentCount: 3 }, overrides: [] },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/reviews/:year/confirm",
+    prepare: async (t) => {
+      const { path, ifMatch } = await reviewOf(t, 2015, "draft");
+      return { path: `${path}/confirm`, ifMatch };
+    },
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "post",
+    route: "/reviews/:year/reopen",
+    prepare: async (t) => {
+      const { path, ifMatch } = await reviewOf(t, 2014, "confirmed");
+      return { path: `${path}/reopen`, ifMatch, body: { reason: "重新评议" } };
+    },
+    expect: TASKFORCE_WRITE(200),
+  },
+];
+CASES.push(...REVIEW_CASES);
 
 // Routes covered elsewhere: login/logout (auth.test.ts) and the event stream (stream.test.ts).
 const COVERED_ELSEWHERE = ["post /session", "delete /session", "get /stream"];

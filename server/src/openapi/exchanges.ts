@@ -4,6 +4,7 @@
 
 import { XLSX_MIME } from "@jiati/shared";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../test/factories";
+import { REVIEW_CASES } from "./review-exchanges";
 import { SUPERVISION_CASES } from "./supervision-exchanges";
 import {
   type Actor,
@@ -623,6 +624,7 @@ export const ROUTE_CASES: RouteCases[] = [
     ],
   },
   ...SUPERVISION_CASES,
+  ...REVIEW_CASES,
   {
     method: "get",
     route: "/stream",

@@ -110,6 +110,7 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
     "blocker_notes",
     "blocker_photos",
     "area_statuses",
+    "year_reviews",
   ];
   const result: Record<string, string> = {};
   for (const table of tables) {

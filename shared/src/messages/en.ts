@@ -259,4 +259,21 @@ export const en: Catalogue = {
   "list.toNeeded": "Counting by stage needs an end date (to)",
   "list.toBeforeFrom": "The end date cannot be before the start date",
   "asOf.afterToday": "The as-of date cannot be after today ({{today}})",
+
+  "action.editReview": "edit the year-end review",
+  "review.stagesNeeded": "Choose at least one stage whose target must be met",
+  "review.stagesRepeated": "A stage is repeated",
+  "review.noteNeeded": "Please give a note",
+  "review.textTooLong": "At most {{max}} characters",
+  "review.overrideRepeated": "One hand change per area",
+  "review.yearUnavailable":
+    "There is no year-end review of {{year}}: a year that is over can be reviewed, the current one drafted from 1 December",
+  "review.yearOpen": "{{year}} is not over yet: its year-end review can be confirmed from 1 January",
+  "review.confirmedNoEdit":
+    "The year-end review of {{year}} was confirmed at {{at}} and can no longer change; the task force may reopen it, giving a reason",
+  "review.notConfirmed": "The year-end review of {{year}} is not confirmed: there is nothing to reopen",
+  "review.staleVersion":
+    "Someone else changed the year-end review (current version {{current}}, yours {{sent}}): look at it again and retry",
+  "review.nothingToReview": "{{year}} has no targets and no signings: there is nothing to review",
+  "review.draftHidden": "Until it is confirmed, the year-end review is for the task force and the leaders",
 };

@@ -242,6 +242,20 @@ export const zh = {
   "list.toNeeded": "按阶段计数需要截止日期 to",
   "list.toBeforeFrom": "截止日期不能早于起始日期",
   "asOf.afterToday": "数据截至日期不能晚于今天（{{today}}）",
+
+  "action.editReview": "编辑年度总结",
+  "review.stagesNeeded": "至少选择一个须完成目标的阶段",
+  "review.stagesRepeated": "阶段重复",
+  "review.noteNeeded": "请填写说明",
+  "review.textTooLong": "最多 {{max}} 个字",
+  "review.overrideRepeated": "同一居民区只能有一条手动调整",
+  "review.yearUnavailable": "{{year}}年的年度总结不可用：已结束的年度可以总结，当年自12月1日起可以起草",
+  "review.yearOpen": "{{year}}年尚未结束，次年1月1日起才能确认年度总结",
+  "review.confirmedNoEdit": "{{year}}年度总结已于 {{at}} 确认，不能再修改；如需修改，请由专班重新打开并说明原因",
+  "review.notConfirmed": "{{year}}年度总结尚未确认，无需重新打开",
+  "review.staleVersion": "年度总结已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
+  "review.nothingToReview": "{{year}}年没有目标，也没有签约记录：没有可总结的内容",
+  "review.draftHidden": "年度总结确认前，只有专班和领导可以查看",
 } as const;
 
 export type Catalogue = { readonly [K in keyof typeof zh]: string };

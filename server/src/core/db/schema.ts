@@ -328,3 +328,31 @@ export const areaStatuses = pgTable(
   },
   (t) => [index("area_statuses_area_idx").on(t.areaId, t.id)],
 );
+
+/**
+ * A year's review (年度总结, docs/DOMAIN.md § Year-end review): the task force's rule and hand changes while it is
+ * a draft; once confirmed, `frozen` holds the review as confirmed — figures, proposal, titles, who confirmed —
+ * and it is shown from that, unchanged by anything recorded later. `version` guards concurrent edits.
+ */
+export const yearReviews = pgTable(
+  "year_reviews",
+  {
+    year: integer("year").primaryKey(),
+    rule: jsonb("rule").notNull(),
+    overrides: jsonb("overrides").notNull().default([]),
+    status: text("status").notNull().default("draft"),
+    frozen: jsonb("frozen"),
+    confirmedBy: integer("confirmed_by").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "year_reviews_confirmed_frozen",
+      sql`${t.status} = 'draft' and ${t.frozen} is null and ${t.confirmedAt} is null
+      or ${t.status} = 'confirmed' and ${t.frozen} is not null and ${t.confirmedAt} is not null`,
+    ),
+  ],
+);
