@@ -789,6 +789,7 @@ export const en: Shape<Resources> = {
       restored: "Restore",
       edit: "Edit {{fields}}",
     },
+  },
   review: {
     title: "Year-end review",
     printTitle: "{{town}} {{year}}: year-end review of adding elevators to existing multi-storey buildings",

@@ -750,6 +750,7 @@ export const zh = {
       restored: "恢复",
       edit: "修改{{fields}}",
     },
+  },
   review: {
     title: "年度总结",
     printTitle: "{{town}}{{year}}年既有多层住宅加装电梯工作年度总结",
