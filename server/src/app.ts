@@ -314,12 +314,23 @@ function serveClient(app: express.Express, clientDir: string | false): void {
     "/assets",
     express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
-  app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+  app.use(express.static(clientDir, { index: false, maxAge: "1h", setHeaders: revalidateOfflineFiles }));
   const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
+}
+
+/**
+ * The service worker and the web app manifest are asked for again on every visit (no-cache): a new build's
+ * worker must reach phones at once, not an hour later (docs/ARCHITECTURE.md § Offline). The worker is served
+ * from the root, so its scope is the whole app.
+ */
+function revalidateOfflineFiles(res: express.Response, filePath: string): void {
+  const name = path.basename(filePath);
+  if (name === "sw.js" || name === "manifest.webmanifest") res.setHeader("Cache-Control", "no-cache");
+  if (name === "manifest.webmanifest") res.setHeader("Content-Type", "application/manifest+json; charset=utf-8");
 }
 
 /** Hourly: expired sessions and old login failures are removed. Returns what stops it. */
