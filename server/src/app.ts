@@ -31,6 +31,8 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
+import { reportRoutes } from "./reports/routes";
+import { ReportNotesService } from "./reports/service";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { streamRoutes } from "./stream/routes";
@@ -133,6 +135,7 @@ function createServices(deps: Deps) {
     ledgerExport: new LedgerExport(deps, summary),
     supervision: new SupervisionService(deps),
     areaStatuses: new AreaStatusService(deps),
+    reportNotes: new ReportNotesService(deps),
     users: new UserService(deps),
   };
 }
@@ -179,6 +182,7 @@ function apiRouter(parts: {
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));
   api.use(settingsRoutes(services.settings));
+  api.use(reportRoutes(services.reportNotes));
   api.use(streamRoutes(deps.hub, parts.streams));
   api.use((req, _res, next) => next(new NotFound(msg("error.noSuchRoute", { method: req.method, path: req.path }))));
   api.use(

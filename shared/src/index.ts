@@ -14,6 +14,7 @@ export * from "./labels";
 export * from "./ledger";
 export * from "./messages";
 export * from "./policy";
+export * from "./reports";
 export * from "./responses";
 export * from "./schemas";
 export * from "./stages";
