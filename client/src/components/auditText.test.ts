@@ -90,7 +90,7 @@ describe("the change log in words", () => {
     const settings = buildRow({
       action: "settings.update",
       entity: "settings",
-      entityId: "stall",
+      entityId: "stallThresholds",
       before: { signedDays: 90, startedDays: 180 },
       after: { signedDays: 60, startedDays: 180 },
     });
@@ -101,5 +101,20 @@ describe("the change log in words", () => {
   it("shows a building changed by an import with its fields", () => {
     const row = buildRow({ action: "building.import.update", before: { floors: 6 }, after: { floors: 7 } });
     expect(what(row)).toBe("由台账导入修改：层数：6 → 7");
+  });
+
+  it("names the report's next steps by year and zone, with what was written", () => {
+    const row = buildRow({
+      action: "report.update",
+      entity: "report",
+      entityId: "2026-1",
+      areaId: null,
+      before: { nextSteps: "" },
+      after: { nextSteps: "加快审批" },
+    });
+    expect(entityText(i18n.t, names, row)).toBe("2026年汇报页 · 一片");
+    expect(entityText(i18n.t, names, { ...row, entityId: "2026" })).toBe("2026年汇报页");
+    expect(what(row)).toContain("下一步工作");
+    expect(what(row)).toContain("加快审批");
   });
 });

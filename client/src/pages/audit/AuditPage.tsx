@@ -40,6 +40,7 @@ const ACTIONS = [
   "user.password_reset",
   "user.password_change",
   "settings.update",
+  "report.update",
 ] as const;
 
 export function AuditPage() {
