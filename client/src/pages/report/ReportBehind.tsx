@@ -42,31 +42,35 @@ export function ReportBehind({ summary, statuses, blocked }: Props) {
           {noTargets ? t("report.behind.noTargets") : t("report.behind.none")}
         </p>
       ) : (
-        <table className="report-table report-behind-table" data-testid="report-behind-table">
-          <thead>
-            <tr>
-              <th className="left">{t(byAreas ? "ranking.area" : "ranking.zone")}</th>
-              {town && byAreas && <th className="left">{t("ranking.zone")}</th>}
-              <th className="left">{t("report.behind.shortfall")}</th>
-              {RECORDED_STAGES.map((stage) => (
-                <th key={stage}>{t(`stage.${stage}`)}</th>
+        // On a phone the table scrolls sideways inside this region, which the keyboard can reach.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard (WCAG 2.1.1)
+        <section className="report-scroll" tabIndex={0} aria-label={t("report.sections.behind")}>
+          <table className="report-table report-behind-table" data-testid="report-behind-table">
+            <thead>
+              <tr>
+                <th className="left">{t(byAreas ? "ranking.area" : "ranking.zone")}</th>
+                {town && byAreas && <th className="left">{t("ranking.zone")}</th>}
+                <th className="left">{t("report.behind.shortfall")}</th>
+                {RECORDED_STAGES.map((stage) => (
+                  <th key={stage}>{t(`stage.${stage}`)}</th>
+                ))}
+                <th>{t("report.behind.stalled")}</th>
+                <th className="left">{t("report.behind.reasons")}</th>
+                <th className="left">{t("report.behind.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <BehindRow
+                  key={`${line.kind}-${line.id}`}
+                  line={line}
+                  showZone={town && byAreas}
+                  reasons={line.kind === "area" ? reasons.get(line.id) : undefined}
+                />
               ))}
-              <th>{t("report.behind.stalled")}</th>
-              <th className="left">{t("report.behind.reasons")}</th>
-              <th className="left">{t("report.behind.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <BehindRow
-                key={`${line.kind}-${line.id}`}
-                line={line}
-                showZone={town && byAreas}
-                reasons={line.kind === "area" ? reasons.get(line.id) : undefined}
-              />
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );
