@@ -1,6 +1,6 @@
 // The progress report (汇报页, /report) that leadership prints before meetings: the town's, or one zone's
 // (?zoneId=; a zone leader's own by default), for a year as of a day (数据截至; a past year's is its 31 December).
-// The toolbar chooses; the sheet below is what prints (ReportSheet).
+// The toolbar chooses, and prints once everything has arrived (useReport); the sheet below is what prints.
 
 import { ArrowLeftOutlined, PrinterOutlined } from "@ant-design/icons";
 import { homeZoneOf } from "@jiati/shared/policy";
@@ -9,9 +9,7 @@ import { Button, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { sessionQuery } from "../../api/session";
-import { organizationQuery } from "../../api/settings";
 import { zonesQuery } from "../../api/structure";
-import { summaryQuery } from "../../api/summary";
 import { AsOfPicker } from "../../components/AsOfPicker";
 import { ErrorResult } from "../../components/ErrorResult";
 import { PageSpinner } from "../../components/PageSpinner";
@@ -20,6 +18,7 @@ import { asOfSuffix, useAsOf } from "../../lib/useAsOf";
 import { useYear, yearQuery } from "../../lib/useYear";
 import { ReportSheet } from "./ReportSheet";
 import { reportZoneFrom, withReportZone } from "./scope";
+import { useReport } from "./useReport";
 import "./report.css";
 
 export function ReportPage() {
@@ -29,8 +28,7 @@ export function ReportPage() {
   const user = useQuery(sessionQuery).data;
   const zoneId = reportZoneFrom(params, user ? homeZoneOf(user) : null);
   const asOf = useAsOf(year);
-  const summary = useQuery(summaryQuery(year, zoneId, asOf.query));
-  const organization = useQuery(organizationQuery);
+  const { summary, organization, explanations, blocked, complete } = useReport(year, zoneId, asOf.query);
 
   if (summary.isPending || organization.isPending) return <PageSpinner />;
   if (summary.isError) return <ErrorResult error={summary.error} onRetry={() => summary.refetch()} />;
@@ -50,13 +48,24 @@ export function ReportPage() {
           />
           <YearSelect value={year} onChange={setYear} />
           <AsOfPicker asOf={asOf} />
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-report">
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => window.print()}
+            loading={!complete}
+            data-testid="print-report"
+          >
             {t("report.print")}
           </Button>
         </Space>
       </div>
-      <div className={summary.isPlaceholderData ? "is-loading" : ""} aria-busy={summary.isPlaceholderData}>
-        <ReportSheet summary={summary.data} organization={organization.data} />
+      <div className={summary.isPlaceholderData ? "is-loading" : ""} aria-busy={!complete}>
+        <ReportSheet
+          summary={summary.data}
+          organization={organization.data}
+          explanations={explanations}
+          blocked={blocked}
+        />
       </div>
     </div>
   );

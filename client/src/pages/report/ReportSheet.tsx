@@ -3,11 +3,8 @@
 // 四 problems, 五 next steps; the legend of its marks heads 二. Behind and on track are said in words and symbols
 // (marks.ts) as well as in colour, so that it reads in black and white (docs/DOMAIN.md § Reports).
 
-import type { Organization, Summary } from "@jiati/shared";
-import { useQuery } from "@tanstack/react-query";
+import type { AreaStatus, BuildingListItem, Organization, Summary } from "@jiati/shared";
 import { useTranslation } from "react-i18next";
-import { blockedBuildingsQuery } from "../../api/reports";
-import { areaStatusesQuery } from "../../api/supervision";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
 import { longDate, reportTitle } from "./heading";
@@ -17,21 +14,24 @@ import { ReportProblems } from "./ReportProblems";
 import { ReportProgress } from "./ReportProgress";
 import { ReportRankings } from "./ReportRankings";
 
-export function ReportSheet({ summary, organization }: { summary: Summary; organization: Organization }) {
-  const zoneId = summary.scope.zoneId;
-  const statuses = useQuery(areaStatusesQuery(zoneId));
-  const blocked = useQuery(blockedBuildingsQuery(zoneId, summary.asOf));
-  // A report of a past day shows the explanations written by then.
-  const explanations = (statuses.data ?? []).filter((status) => !summary.asOf || status.date <= summary.asOf);
+interface Props {
+  summary: Summary;
+  organization: Organization;
+  /** The areas' latest explanations, written by the report's day. */
+  explanations: readonly AreaStatus[];
+  /** The scope's blocked buildings as of the report's day, once loaded. */
+  blocked: { total: number; items: BuildingListItem[] } | undefined;
+}
 
+export function ReportSheet({ summary, organization, explanations, blocked }: Props) {
   return (
     <article className="report-sheet" data-testid="report-page">
       <ReportHead summary={summary} organization={organization} />
       <ReportProgress summary={summary} />
       <ReportRankings summary={summary} />
-      <ReportBehind summary={summary} statuses={explanations} blocked={blocked.data?.items} />
-      <ReportProblems summary={summary} blocked={blocked.data} />
-      <ReportNextSteps year={summary.year} zoneId={zoneId} />
+      <ReportBehind summary={summary} statuses={explanations} blocked={blocked?.items} />
+      <ReportProblems summary={summary} blocked={blocked} />
+      <ReportNextSteps year={summary.year} zoneId={summary.scope.zoneId} />
     </article>
   );
 }
