@@ -516,6 +516,7 @@ export const en: Shape<Resources> = {
       " (signed over {{signedDays}} days without a start, started over {{startedDays}} days without completion)",
     blocked: "Blocked",
     status: "Standing",
+    separator: { list: ", ", item: "; " },
     mark: { behind: "▼ behind by {{count}}", onTrack: "✓ on track" },
     sections: {
       progress: "1. Overall progress",

@@ -479,6 +479,7 @@ export const zh = {
     stalledRule: "（签约超过 {{signedDays}} 天未开工、开工超过 {{startedDays}} 天未完工）",
     blocked: "受阻",
     status: "状态",
+    separator: { list: "、", item: "；" },
     mark: { behind: "▼落后 {{count}}台", onTrack: "✓按计划" },
     sections: {
       progress: "一、总体进展",

@@ -34,7 +34,7 @@ export function ReportBehind({ summary, statuses, blocked }: Props) {
           <b>{t("report.behind.zones")}</b>
           {zonesBehind
             .map((zone) => `${zone.name} ${standingLabel(t, { kind: "behind", count: zone.shortfall })}`)
-            .join("；")}
+            .join(t("report.separator.item"))}
         </p>
       )}
       {lines.length === 0 ? (
@@ -91,7 +91,7 @@ function BehindRow({ line, showZone, reasons }: { line: BehindLine; showZone: bo
           .map((reason) =>
             t("report.behind.category", { category: t(`blocker.${reason.category}`), count: reason.count }),
           )
-          .join("、")
+          .join(t("report.separator.list"))
       : line.blocked > 0
         ? t("report.behind.blockedCount", { count: line.blocked })
         : "—";

@@ -54,7 +54,7 @@ export function ReportProblems({ summary, blocked }: Props) {
                 days: building.blockedDays,
               }),
             )
-            .join("；")}
+            .join(t("report.separator.item"))}
           {blocked &&
             blocked.total > blocked.items.length &&
             t("report.problems.partial", { count: blocked.items.length })}
