@@ -33,6 +33,8 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
+import { reportRoutes } from "./reports/routes";
+import { ReportNotesService } from "./reports/service";
 import { reviewRoutes } from "./review/routes";
 import { ReviewService } from "./review/service";
 import { settingsRoutes } from "./settings/routes";
@@ -139,6 +141,7 @@ function createServices(deps: Deps) {
     supervision: new SupervisionService(deps),
     areaStatuses: new AreaStatusService(deps),
     briefings: new BriefingService(deps, summary, settings, structure),
+    reportNotes: new ReportNotesService(deps),
     users: new UserService(deps),
   };
 }
@@ -187,6 +190,7 @@ function apiRouter(parts: {
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));
   api.use(settingsRoutes(services.settings));
+  api.use(reportRoutes(services.reportNotes));
   api.use(streamRoutes(deps.hub, parts.streams));
   api.use((req, _res, next) => next(new NotFound(msg("error.noSuchRoute", { method: req.method, path: req.path }))));
   api.use(

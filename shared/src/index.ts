@@ -17,6 +17,7 @@ export * from "./ledger";
 export * from "./messages";
 export * from "./planning";
 export * from "./policy";
+export * from "./reports";
 export * from "./responses";
 export * from "./review";
 export * from "./schemas";

@@ -3,7 +3,7 @@
 // buildings (links to them) and the latest explanation its secretary wrote — each line opens the zone or area.
 
 import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { AreaStatus, RecordedStage, Summary } from "@jiati/shared";
+import type { Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Segmented } from "antd";
@@ -15,51 +15,10 @@ import { Panel } from "../../components/Panel";
 import { useFormat } from "../../i18n/format";
 import { buildingsLink } from "../../lib/buildingLinks";
 import { yearQuery } from "../../lib/useYear";
+import { type BehindLine, behindLines } from "./behindLines";
 
 /** Lines shown before "show all". */
 const FIRST_LINES = 8;
-
-interface BehindLine {
-  kind: "zone" | "area";
-  id: number;
-  name: string;
-  /** The zone's name beside an area, in the town view. */
-  context?: string;
-  stages: Record<RecordedStage, { gap: number | null }>;
-  shortfall: number;
-  stalled: number;
-  blocked: number;
-  /** Behind areas in a zone. */
-  areasBehind?: number;
-  status?: AreaStatus;
-}
-
-/** The lines behind plan, worst first; each area's latest explanation, a zone's its areas' latest. */
-function behindLines(summary: Summary, by: "zone" | "area", statuses: readonly AreaStatus[]): BehindLine[] {
-  const statusOf = new Map(statuses.map((status) => [status.areaId, status]));
-  const areas = summary.areas ?? [];
-  const lines: BehindLine[] =
-    by === "area"
-      ? areas
-          .filter((area) => area.behind)
-          .map((area) => ({
-            ...area,
-            kind: "area",
-            context: summary.scope.zoneId ? undefined : area.zoneName,
-            status: statusOf.get(area.id),
-          }))
-      : summary.zones
-          .filter((zone) => zone.behind)
-          .map((zone) => {
-            const behindAreas = areas.filter((area) => area.zoneId === zone.id && area.behind);
-            const latest = behindAreas
-              .map((area) => statusOf.get(area.id))
-              .filter((status): status is AreaStatus => status !== undefined)
-              .sort((a, b) => b.at.localeCompare(a.at))[0];
-            return { ...zone, kind: "zone", areasBehind: behindAreas.length, status: latest };
-          });
-  return lines.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name, "zh-CN"));
-}
 
 export function BehindPanel({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
