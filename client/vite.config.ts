@@ -6,11 +6,14 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { offlinePlugin } from "./pwa/plugin";
 
 const sharedSrc = fileURLToPath(new URL("../shared/src/", import.meta.url));
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
+  // offlinePlugin: the service worker, the web app manifest and its icons (docs/ARCHITECTURE.md § Offline); not
+  // for the server's renderer of the first screen.
+  plugins: isSsrBuild ? [react()] : [react(), offlinePlugin()],
   resolve: {
     // shared/'s dependency-free leaves (labels, dates), importable without the zod schemas of its index:
     // the login page and the dashboard then do not load zod. Forms and stage rules import "@jiati/shared".

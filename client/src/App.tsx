@@ -24,6 +24,9 @@ function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
+        // Offline, a read still asks: the service worker may answer it from its cache (docs/ARCHITECTURE.md
+        // § Offline). Only its retries wait for the network.
+        networkMode: "offlineFirst",
         // While the database is away, reads keep trying (at the pace the server asks) until it is back.
         retry: (count, error) =>
           isOutage(error) || (!(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2),

@@ -5,6 +5,7 @@ import "./pages/dashboard/first/first.css";
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { registerServiceWorker } from "./offline/register";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element to render the app into");
@@ -22,3 +23,4 @@ void i18nReady.then(() => {
   if (container.firstElementChild) startTransition(() => root.render(app));
   else root.render(app);
 });
+registerServiceWorker();

@@ -37,6 +37,8 @@ const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
 const SupervisionPage = page(() => import("./pages/supervision/SupervisionPage"), "SupervisionPage");
 const ReviewPage = page(() => import("./pages/review/ReviewPage"), "ReviewPage");
+const BriefingsPage = page(() => import("./pages/briefings/BriefingsPage"), "BriefingsPage");
+const BriefingPage = page(() => import("./pages/briefings/BriefingPage"), "BriefingPage");
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
@@ -46,6 +48,8 @@ const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretar
 const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 // Those who read the whole year-end review (shared policy: readsWholeReview).
 const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
+// Those who read briefings (shared policy: readsBriefings).
+const briefingReaders = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
@@ -71,6 +75,8 @@ export const router = createBrowserRouter([
       { path: "report", element: <ReportPage /> },
       { path: "supervision", element: supervisors(<SupervisionPage />) },
       { path: "review", element: reviewers(<ReviewPage />) },
+      { path: "briefings", element: briefingReaders(<BriefingsPage />) },
+      { path: "briefings/:briefingId", element: briefingReaders(<BriefingPage />) },
       { path: "users", element: taskforceOnly(<UsersPage />) },
       { path: "audit", element: taskforceOnly(<AuditPage />) },
       { path: "settings", element: taskforceOnly(<SettingsPage />) },

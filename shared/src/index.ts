@@ -7,6 +7,8 @@ z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
 export * from "./asof";
 export * from "./blockers";
+export * from "./briefing";
+export * from "./briefingHead";
 export * from "./counting";
 export * from "./dates";
 export type * from "./firstScreen";
@@ -16,6 +18,7 @@ export * from "./ledger";
 export * from "./messages";
 export * from "./planning";
 export * from "./policy";
+export * from "./reports";
 export * from "./responses";
 export * from "./review";
 export * from "./schemas";

@@ -61,6 +61,11 @@ export function followsSupervision(user: PolicyUser): boolean {
   return user.role === "taskforce" || user.role === "leader";
 }
 
+/** May `user` write the progress report's 下一步工作 (docs/DOMAIN.md § Reports)? The task force; leaders read it. */
+export function canWriteReportNotes(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
 /** Imports: the task force any rows, a secretary their own area's (checked row by row); leaders none. */
 export function canImport(user: PolicyUser): boolean {
   return isWriter(user);
@@ -94,4 +99,25 @@ export function canEditReview(user: PolicyUser): boolean {
 /** Who reads every area of the year-end review, draft or confirmed: the task force and the leaders. */
 export function readsWholeReview(user: PolicyUser): boolean {
   return user.role === "taskforce" || user.role === "leader";
+}
+/** May `user` generate, regenerate, edit and issue weekly briefings (docs/DOMAIN.md § Weekly briefing)? The task force. */
+export function canManageBriefings(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
+/** Does `user` read briefings at all — the menu's 简报? The task force and the leaders; not secretaries. */
+export function readsBriefings(user: PolicyUser): boolean {
+  return user.role === "taskforce" || user.role === "leader";
+}
+
+/**
+ * May `user` read a briefing of `zoneId` (null: the town's) in `status`? The task force every one; a zone
+ * leader their own zone's, draft or issued; a leader without a zone every issued one (docs/DOMAIN.md § Weekly
+ * briefing).
+ */
+export function canReadBriefing(user: PolicyUser, briefing: { zoneId: number | null; status: string }): boolean {
+  if (isTaskforce(user)) return true;
+  if (user.role !== "leader") return false;
+  if (user.zoneId != null) return briefing.zoneId === user.zoneId;
+  return briefing.status === "issued";
 }

@@ -1,3 +1,4 @@
+import type { Building } from "@jiati/shared";
 import { QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
 import { act, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -8,6 +9,7 @@ import { keys } from "./keys";
 import { useCommitImport } from "./ledger";
 import { usePutStallSettings } from "./settings";
 import { useCreateArea, useCreateZone, useRenameZone, useUpdateArea } from "./structure";
+import { useAddBlockerNote } from "./supervision";
 import { usePutLetter, usePutTargets } from "./targets";
 import { useCreateUser, usePatchUser } from "./users";
 
@@ -141,8 +143,27 @@ describe("the client's own changes", () => {
   const ofBuilding7 = { kind: "building", id: 7 } as const;
   /** Each mutation, the notice the server sends everyone for it, its answer, and what the page sends it. */
   const cases: MutationCase[] = [
-    { name: "recording a stage", notice: ofBuilding7, answer: building, hook: () => useRecordStage(7), input: {} },
-    { name: "editing a building", notice: ofBuilding7, answer: building, hook: () => usePatchBuilding(7), input: {} },
+    {
+      name: "recording a stage",
+      notice: ofBuilding7,
+      answer: building,
+      hook: () => useRecordStage(7),
+      input: { base: building },
+    },
+    {
+      name: "editing a building",
+      notice: ofBuilding7,
+      answer: building,
+      hook: () => usePatchBuilding(7),
+      input: { base: building },
+    },
+    {
+      name: "adding a blocker note",
+      notice: ofBuilding7,
+      answer: { id: 1 },
+      hook: () => useAddBlockerNote(building as unknown as Building),
+      input: { text: "已约谈" },
+    },
     { name: "adding a building", notice: ofBuilding7, answer: building, hook: useCreateBuilding, input: {} },
     { name: "committing an import", notice: { kind: "import" }, answer: {}, hook: useCommitImport, input: {} },
     { name: "saving targets", notice: { kind: "targets" }, answer: { year: 2024 }, hook: usePutTargets, input: {} },

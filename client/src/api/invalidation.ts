@@ -57,6 +57,8 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
   settings: [keys.settings.all, keys.summary.all, keys.buildings.lists, keys.audit.all],
   // A year-end review saved, confirmed or reopened (drafts also follow buildings, targets and structure, above).
   review: [keys.reviews.all, keys.audit.all],
+  // A briefing generated, edited or issued: the lists and that briefing (its detail is keyed under all).
+  briefing: [keys.briefings.all, keys.audit.all],
   // A session ended on some instance: nothing cached here depends on it (the server does not send these).
   session: [],
 };

@@ -48,6 +48,13 @@ export const keys = {
     years: ["reviews", "years"] as const,
     year: (year: number) => ["reviews", "year", year] as const,
   },
+  /** Weekly briefings: the lists (by their filters) and each briefing. */
+  briefings: {
+    all: ["briefings"] as const,
+    lists: ["briefings", "list"] as const,
+    list: (params: QueryParams) => ["briefings", "list", params] as const,
+    detail: (id: number) => ["briefings", "detail", id] as const,
+  },
   users: ["users"] as const,
   audit: {
     all: ["audit"] as const,
@@ -61,5 +68,7 @@ export const keys = {
     all: ["settings"] as const,
     stall: ["settings", "stall"] as const,
     organization: ["settings", "organization"] as const,
+    /** The progress report's 下一步工作 of a year, for the town (null) or a zone. */
+    reportNotes: (year: number, zoneId: number | null) => ["settings", "reportNotes", year, zoneId] as const,
   },
 };

@@ -43,7 +43,7 @@ export function AntdScope({ children }: { children: ReactNode }) {
         components: {
           // Desktop items narrow enough that the task force's whole menu fits at 1440 px: what antd folds behind
           // "…" stays focusable while hidden from screen readers.
-          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 10 },
+          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 8 },
           Table: { cellPaddingBlockSM: 6 },
           // The calendar within a phone's width (its cells otherwise grow with the 44px controls).
           ...(phone ? { DatePicker: { cellWidth: 40, cellHeight: 32 } } : {}),

@@ -11,6 +11,8 @@ import { sessionQuery } from "../api/session";
 import { useChangeStream } from "../api/stream";
 import type { SessionUser } from "../api/types";
 import { useMediaQuery, WIDE_SCREEN } from "../lib/useMediaQuery";
+import { OfflineSync } from "../offline/OfflineSync";
+import { OutboxBadge } from "../offline/OutboxBadge";
 import { AppFrame } from "./AppFrame";
 import { MenuOutlined } from "./icons";
 import { lazyWithAntd } from "./lazyWithAntd";
@@ -33,18 +35,22 @@ export function AppLayout() {
   return (
     <AppFrame
       nav={
-        wide ? (
-          <Suspense fallback={<div className="header-spacer" />}>
-            <DesktopNav user={user} onChangePassword={openPassword} />
-          </Suspense>
-        ) : (
-          <PhoneNav user={user} onChangePassword={openPassword} />
-        )
+        <>
+          <OutboxBadge />
+          {wide ? (
+            <Suspense fallback={<div className="header-spacer" />}>
+              <DesktopNav user={user} onChangePassword={openPassword} />
+            </Suspense>
+          ) : (
+            <PhoneNav user={user} onChangePassword={openPassword} />
+          )}
+        </>
       }
     >
       <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>
+      <OfflineSync userId={user.id} />
       {passwordOpen && (
         <Suspense fallback={null}>
           <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />

@@ -5,11 +5,13 @@
 // above the login page and the dashboard's first screen.
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { healthQuery, isDown } from "../api/health";
+import { type Health, healthQuery, isDown } from "../api/health";
 import { keys } from "../api/keys";
 import { sessionQuery } from "../api/session";
+import { useOnline } from "../offline/queue";
 import { CheckCircleFilled, CloseCircleFilled, WarningFilled } from "./icons";
 
 /** How long "connection restored" stays up. */
@@ -22,6 +24,7 @@ export function ServiceBanner() {
   // Read from the cache only: the route guards ask for the session.
   const { data: user } = useQuery({ ...sessionQuery, enabled: false });
   const down = isDown(health);
+  const online = useOnline();
   const wasDown = useRef(false);
   const [back, setBack] = useState(false);
 
@@ -40,34 +43,46 @@ export function ServiceBanner() {
     return () => clearTimeout(timer);
   }, [back]);
 
-  if (down) {
-    const unreachable = health?.status === "unreachable";
-    return (
-      <Banner
-        tone="error"
-        testId="service-banner"
-        title={t(unreachable ? "service.serverUnreachable" : "service.databaseDown")}
-        description={t(unreachable ? "service.serverUnreachableDetail" : "service.databaseDownDetail")}
-      />
-    );
-  }
-  if (user?.role === "taskforce" && (health?.disk === "low" || health?.disk === "full")) {
-    const full = health.disk === "full";
-    return (
-      <Banner
-        tone={full ? "error" : "warning"}
-        testId="disk-banner"
-        title={t(full ? "service.diskFull" : "service.diskLow")}
-        description={t(full ? "service.diskFullDetail" : "service.diskLowDetail")}
-      />
-    );
-  }
+  const banner = bannerFor(t, online, health, user?.role === "taskforce");
+  if (banner) return <Banner {...banner} />;
   if (back) {
     return (
       <div className="service-note no-print" role="status" data-testid="service-back">
         <CheckCircleFilled className="text-ok" /> {t("service.back")}
       </div>
     );
+  }
+  return null;
+}
+
+/** What to say, if anything: offline first, then the service down, then (to the task force) the disk. */
+function bannerFor(t: TFunction, online: boolean, health: Health | undefined, taskforce: boolean): BannerProps | null {
+  // Offline is not an outage: the data shown is the last fetched, and changes are queued (offline/).
+  if (!online) {
+    return {
+      tone: "warning",
+      testId: "offline-banner",
+      title: t("offline.notice"),
+      description: t("offline.noticeHint"),
+    };
+  }
+  if (isDown(health)) {
+    const unreachable = health?.status === "unreachable";
+    return {
+      tone: "error",
+      testId: "service-banner",
+      title: t(unreachable ? "service.serverUnreachable" : "service.databaseDown"),
+      description: t(unreachable ? "service.serverUnreachableDetail" : "service.databaseDownDetail"),
+    };
+  }
+  if (taskforce && (health?.disk === "low" || health?.disk === "full")) {
+    const full = health.disk === "full";
+    return {
+      tone: full ? "error" : "warning",
+      testId: "disk-banner",
+      title: t(full ? "service.diskFull" : "service.diskLow"),
+      description: t(full ? "service.diskFullDetail" : "service.diskLowDetail"),
+    };
   }
   return null;
 }

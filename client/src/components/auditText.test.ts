@@ -132,4 +132,51 @@ describe("the change log in words", () => {
     });
     expect(what(reopen)).toContain("由 专班 确认；优秀：刘一；先进：平塘");
   });
+
+  it("tells a briefing's changes by its scope and week", () => {
+    const base = { entity: "briefing", entityId: "7", areaId: null };
+    const created = buildRow({
+      ...base,
+      action: "briefing.create",
+      after: { scope: "新泾镇", week: "2022-W48", asOf: "2022-11-29" },
+    });
+    expect(entityText(i18n.t, names, created)).toBe("新泾镇 · 2022年第48周 简报");
+    expect(what(created)).toBe(`生成简报，数据截至 ${fmt.date("2022-11-29")}`);
+    const edited = buildRow({
+      ...base,
+      action: "briefing.edit",
+      before: { scope: "东片区", week: "2022-W48", nextSteps: "" },
+      after: { scope: "东片区", week: "2022-W48", nextSteps: "约谈低层住户" },
+    });
+    expect(entityText(i18n.t, names, edited)).toBe("东片区 · 2022年第48周 简报");
+    expect(what(edited)).toBe("下一步工作：约谈低层住户");
+    const issued = buildRow({
+      ...base,
+      action: "briefing.issue",
+      after: { scope: "新泾镇", week: "2022-W48", issueNo: 3 },
+    });
+    expect(what(issued)).toBe("印发为第3期");
+    const regenerated = buildRow({
+      ...base,
+      action: "briefing.regenerate",
+      before: { asOf: "2022-11-28" },
+      after: { scope: "新泾镇", week: "2022-W48", asOf: "2022-11-29" },
+    });
+    expect(what(regenerated)).toBe(`重新生成简报，数据截至 ${fmt.date("2022-11-28")} → ${fmt.date("2022-11-29")}`);
+  });
+
+  it("names the report's next steps by year and zone, with what was written", () => {
+    const row = buildRow({
+      action: "report.update",
+      entity: "report",
+      entityId: "2026-1",
+      areaId: null,
+      before: { nextSteps: "" },
+      after: { nextSteps: "加快审批" },
+    });
+    expect(entityText(i18n.t, names, row)).toBe("2026年汇报页 · 一片");
+    expect(entityText(i18n.t, names, { ...row, entityId: "2026" })).toBe("2026年汇报页");
+    expect(what(row)).toContain("下一步工作");
+    expect(what(row)).toContain("加快审批");
+  });
 });

@@ -155,6 +155,11 @@ export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: N
       return { tone: "gray", what: actionLabel(t, row.action) };
     case "building.import":
       return { tone: "blue", what: importText(t, after) };
+    case "briefing.create":
+    case "briefing.regenerate":
+    case "briefing.edit":
+    case "briefing.issue":
+      return describeBriefing(row.action, before, after, t, fmt);
     case "building.import.create":
       return { tone: "blue", what: t("audit.importedCreate") };
     case "building.import.update":
@@ -190,9 +195,42 @@ export function entityText(t: TFunction, names: Names, row: AuditRow): string {
     return t("audit.letterOf", { year, area: names.area(Number(areaId)) ?? t("audit.entities.area") });
   }
   if (row.entity === "review") return t("audit.reviewOf", { year: row.entityId });
+  if (row.entity === "briefing") return briefingText(t, asValues(row.after));
   if (row.entity === "settings")
     return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
+  if (row.entity === "report") {
+    // `2026` (the town's report) or `2026-3` (zone 3's).
+    const [year = "", zoneId] = row.entityId.split("-");
+    return zoneId
+      ? t("audit.reportOfZone", { year, zone: names.zone(Number(zoneId)) ?? `#${zoneId}` })
+      : t("audit.reportOf", { year });
+  }
   return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
+}
+
+/** 东片区 · 2022年第48周 简报: a briefing by its scope and week, as its audit rows record them. */
+function briefingText(t: TFunction, after: Values): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(String(after.week ?? ""));
+  const week = match ? t("briefings.weekOf", { year: match[1], week: Number(match[2]) }) : String(after.week ?? "");
+  return t("audit.briefingOf", { scope: String(after.scope ?? ""), week });
+}
+
+/** A weekly briefing's changes (docs/DOMAIN.md § Weekly briefing) in words. */
+function describeBriefing(action: string, before: Values, after: Values, t: TFunction, fmt: Format) {
+  const date = (value: unknown) => fmt.date(typeof value === "string" ? value : null);
+  if (action === "briefing.create")
+    return { tone: "blue" as Tone, what: t("history.briefingCreated", { date: date(after.asOf) }) };
+  if (action === "briefing.regenerate") {
+    return {
+      tone: "blue" as Tone,
+      what: t("history.briefingRegenerated", { from: date(before.asOf), to: date(after.asOf) }),
+    };
+  }
+  if (action === "briefing.edit") {
+    const text = String(after.nextSteps ?? "");
+    return { tone: "blue" as Tone, what: t("history.briefingEdited", { text: text || t("history.empty") }) };
+  }
+  return { tone: "green" as Tone, what: t("history.briefingIssued", { no: String(after.issueNo ?? "") }) };
 }
 
 /** Blocker supervision's changes (docs/DOMAIN.md § Blocker supervision) in words. */

@@ -7,6 +7,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   MobileOutlined,
   PrinterOutlined,
@@ -21,7 +22,7 @@ import type { MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SessionUser } from "../api/types";
-import { hasSupervisionPage } from "../lib/roles";
+import { hasBriefings, hasSupervisionPage } from "../lib/roles";
 
 type Item = NonNullable<MenuProps["items"]>[number];
 
@@ -64,6 +65,9 @@ export function useNavItems(user: SessionUser | null, pathname: string): { items
   entries.push({ key: "report", to: `/report${inZone}`, icon: <PrinterOutlined />, label: t("nav.report") });
   if (readsWholeReview(user)) {
     entries.push({ key: "review", to: "/review", icon: <TrophyOutlined />, label: t("nav.review") });
+  }
+  if (hasBriefings(user)) {
+    entries.push({ key: "briefings", to: "/briefings", icon: <FileTextOutlined />, label: t("nav.briefings") });
   }
   if (user.role !== "leader") {
     entries.push({ key: "import", to: "/import", icon: <UploadOutlined />, label: t("nav.import") });

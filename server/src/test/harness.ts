@@ -111,6 +111,7 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
     "blocker_photos",
     "area_statuses",
     "year_reviews",
+    "briefings",
   ];
   const result: Record<string, string> = {};
   for (const table of tables) {

@@ -53,6 +53,8 @@ export const en: Catalogue = {
   "action.editLetters": "edit target letters",
   "action.setOrganization": "set the town name and issuing unit",
   "action.setStallThresholds": "set the stall thresholds",
+  "action.manageBriefings": "Generating, editing and issuing briefings",
+  "action.setReportNotes": "write the report's next steps",
 
   "auth.tooManyFailures": "Too many failed sign-ins; please try again later",
   "auth.wrongCredentials": "Wrong username or password",
@@ -258,6 +260,9 @@ export const en: Catalogue = {
   "list.fromNeeded": "Counting by stage needs a start date (from)",
   "list.toNeeded": "Counting by stage needs an end date (to)",
   "list.toBeforeFrom": "The end date cannot be before the start date",
+  "report.nextStepsTooLong": "Next steps: at most {{max}} characters",
+  "report.staleVersion":
+    "Someone else has changed the next steps (now version {{current}}, you sent version {{sent}}); look at the latest and try again",
   "asOf.afterToday": "The as-of date cannot be after today ({{today}})",
 
   "action.editReview": "edit the year-end review",
@@ -276,4 +281,16 @@ export const en: Catalogue = {
     "Someone else changed the year-end review (current version {{current}}, yours {{sent}}): look at it again and retry",
   "review.nothingToReview": "{{year}} has no targets and no signings: there is nothing to review",
   "review.draftHidden": "Until it is confirmed, the year-end review is for the task force and the leaders",
+  "notFound.briefing": "No such briefing",
+  "forbidden.briefingsNotForRole": "Briefings are for the task force and the leaders",
+  "forbidden.briefingOtherZone": "You may see your own zone's briefings only",
+  "forbidden.briefingDraft": "This briefing has not been issued yet",
+  "briefing.exists":
+    "The briefing of “{{scope}}” for {{week}} exists already (number {{id}}): open it to go on editing",
+  "briefing.issued": "This briefing was issued at {{at}}: its content is fixed and can no longer be changed",
+  "briefing.staleVersion":
+    "Someone else changed this briefing (current version {{current}}, yours {{sent}}): look at the latest and try again",
+  "briefing.asOfOutsideWeek": "The as-of date must lie in the briefing's week ({{from}} to {{to}})",
+  "briefing.nextStepsTooLong": "At most {{max}} characters",
+  "briefing.week": "week {{week}} of {{year}}",
 };

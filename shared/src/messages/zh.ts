@@ -50,6 +50,8 @@ export const zh = {
   "action.editLetters": "编辑目标任务书",
   "action.setOrganization": "设置镇名和发文单位",
   "action.setStallThresholds": "设置停滞阈值",
+  "action.manageBriefings": "生成、编辑和印发简报",
+  "action.setReportNotes": "编写汇报页的下一步工作",
 
   "auth.tooManyFailures": "登录失败次数过多，请稍后再试",
   "auth.wrongCredentials": "用户名或密码错误",
@@ -241,6 +243,8 @@ export const zh = {
   "list.fromNeeded": "按阶段计数需要起始日期 from",
   "list.toNeeded": "按阶段计数需要截止日期 to",
   "list.toBeforeFrom": "截止日期不能早于起始日期",
+  "report.nextStepsTooLong": "下一步工作最多 {{max}} 个字",
+  "report.staleVersion": "下一步工作已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
   "asOf.afterToday": "数据截至日期不能晚于今天（{{today}}）",
 
   "action.editReview": "编辑年度总结",
@@ -256,6 +260,16 @@ export const zh = {
   "review.staleVersion": "年度总结已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
   "review.nothingToReview": "{{year}}年没有目标，也没有签约记录：没有可总结的内容",
   "review.draftHidden": "年度总结确认前，只有专班和领导可以查看",
+  "notFound.briefing": "简报不存在",
+  "forbidden.briefingsNotForRole": "简报仅限加梯专班和领导查看",
+  "forbidden.briefingOtherZone": "只能查看本片区的简报",
+  "forbidden.briefingDraft": "简报尚未印发",
+  "briefing.exists": "{{scope}}{{week}}的简报已经生成（编号 {{id}}），请打开它继续编辑",
+  "briefing.issued": "该简报已于 {{at}} 印发，内容已固定，不能再修改",
+  "briefing.staleVersion": "简报已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
+  "briefing.asOfOutsideWeek": "数据截至日期须在本期简报所在的一周内（{{from}} 至 {{to}}）",
+  "briefing.nextStepsTooLong": "最多 {{max}} 个字",
+  "briefing.week": "{{year}}年第{{week}}周",
 } as const;
 
 export type Catalogue = { readonly [K in keyof typeof zh]: string };

@@ -40,6 +40,11 @@ const ACTIONS = [
   "user.password_reset",
   "user.password_change",
   "settings.update",
+  "briefing.create",
+  "briefing.regenerate",
+  "briefing.edit",
+  "briefing.issue",
+  "report.update",
 ] as const;
 
 export function AuditPage() {

@@ -4,7 +4,7 @@
 // Plain React and CSS, rendered by the server too (docs/ARCHITECTURE.md § The first screen): the statuses come
 // in as a prop, from the page's query or from the server.
 
-import type { AreaStatus, RecordedStage, Summary } from "@jiati/shared";
+import type { AreaStatus, Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,53 +15,12 @@ import { SegmentedChoice } from "../../../components/SegmentedChoice";
 import { useFormat } from "../../../i18n/format";
 import { buildingsLink } from "../../../lib/buildingLinks";
 import { yearQuery } from "../../../lib/useYear";
+import { type BehindLine, behindLines } from "../behindLines";
 
 /** Lines shown before "show all". */
 const FIRST_LINES = 8;
 
-type By = "zone" | "area";
-
-interface BehindLine {
-  kind: By;
-  id: number;
-  name: string;
-  /** The zone's name beside an area, in the town view. */
-  context?: string;
-  stages: Record<RecordedStage, { gap: number | null }>;
-  shortfall: number;
-  stalled: number;
-  blocked: number;
-  /** Behind areas in a zone. */
-  areasBehind?: number;
-  status?: AreaStatus;
-}
-
-/** The lines behind plan, worst first; each area's latest explanation, a zone's its areas' latest. */
-function behindLines(summary: Summary, by: By, statuses: readonly AreaStatus[]): BehindLine[] {
-  const statusOf = new Map(statuses.map((status) => [status.areaId, status]));
-  const areas = summary.areas ?? [];
-  const lines: BehindLine[] =
-    by === "area"
-      ? areas
-          .filter((area) => area.behind)
-          .map((area) => ({
-            ...area,
-            kind: "area",
-            context: summary.scope.zoneId ? undefined : area.zoneName,
-            status: statusOf.get(area.id),
-          }))
-      : summary.zones
-          .filter((zone) => zone.behind)
-          .map((zone) => {
-            const behindAreas = areas.filter((area) => area.zoneId === zone.id && area.behind);
-            const latest = behindAreas
-              .map((area) => statusOf.get(area.id))
-              .filter((status): status is AreaStatus => status !== undefined)
-              .sort((a, b) => b.at.localeCompare(a.at))[0];
-            return { ...zone, kind: "zone", areasBehind: behindAreas.length, status: latest };
-          });
-  return lines.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name, "zh-CN"));
-}
+type By = BehindLine["kind"];
 
 export function BehindList({ summary, statuses }: { summary: Summary; statuses: readonly AreaStatus[] }) {
   const { t } = useTranslation();
