@@ -21,7 +21,7 @@ const SOURCES = [
   "client/vite.config.ts",
 ];
 /** What the build writes; the oldest of them is when it last ran. */
-const OUTPUTS = ["client/dist/index.html", "server/dist/index.js", "server/dist/cli.js"];
+const OUTPUTS = ["client/dist/index.html", "client/dist-ssr/ssr.js", "server/dist/index.js", "server/dist/cli.js"];
 
 function mtime(file) {
   try {

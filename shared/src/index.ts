@@ -11,6 +11,7 @@ export * from "./briefing";
 export * from "./briefingHead";
 export * from "./counting";
 export * from "./dates";
+export type * from "./firstScreen";
 export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";

@@ -202,6 +202,7 @@ export const en: Shape<Resources> = {
     gapShort: "{{count}} short",
   },
   behindList: {
+    by: "Group by",
     title: "Behind plan, and why ({{count}})",
     byZone: "Zones",
     byArea: "Areas",
@@ -866,6 +867,12 @@ export const en: Shape<Resources> = {
       "The town's name and the issuing unit printed on reports, briefings, year-end reviews and target letters.",
     townName: "Town name",
     issuingUnit: "Issuing unit",
+  },
+  plain: {
+    loading: "Loading",
+    breadcrumb: "You are here",
+    showPassword: "Show password",
+    hidePassword: "Hide password",
   },
   offline: {
     queued: "Saved on this device; it will be sent when back online",

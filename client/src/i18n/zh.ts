@@ -171,6 +171,7 @@ export const zh = {
     gapShort: "差 {{count}} 台",
   },
   behindList: {
+    by: "按片区或居民区",
     title: "落后与原因（{{count}}）",
     byZone: "片区",
     byArea: "居民区",
@@ -826,6 +827,12 @@ export const zh = {
     organizationHint: "打印的报表、简报、年度总结和目标任务书上使用的镇名和发文单位。",
     townName: "镇名",
     issuingUnit: "发文单位",
+  },
+  plain: {
+    loading: "正在加载",
+    breadcrumb: "当前位置",
+    showPassword: "显示密码",
+    hidePassword: "隐藏密码",
   },
   offline: {
     queued: "已保存在本机，联网后自动发送",

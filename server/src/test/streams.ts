@@ -2,10 +2,10 @@
 
 import http from "node:http";
 
-/** Opens /api/stream on `port` with `cookie` and collects the `change` events (and `resync` as `{ resync: true }`). */
-export async function openStream(port: number, cookie: string) {
+/** Opens /api/stream (or `path`) on `port` with `cookie` and collects the `change` events (and `resync` as `{ resync: true }`). */
+export async function openStream(port: number, cookie: string, path = "/api/stream") {
   const controller = new AbortController();
-  const response = await fetch(`http://127.0.0.1:${port}/api/stream`, {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     headers: { cookie },
     signal: controller.signal,
   });
