@@ -17,6 +17,7 @@ const SOURCES = [
   "server/build.mjs",
   "client/src",
   "client/public",
+  "client/pwa",
   "client/index.html",
   "client/vite.config.ts",
 ];
