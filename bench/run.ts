@@ -4,7 +4,12 @@
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
-//                    [--no-ledger] [--only-ledger]
+//                    [--no-ledger] [--only-ledger] [--rows stage,health-under-writes] [--server-node-options "…"]
+//
+// --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
+// with --rows is partial: its tables are added to the history at the end of bench/RESULTS.md, with the date and
+// the commit, instead of replacing the full run's tables. --server-node-options passes Node.js options to the
+// server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load).
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +24,9 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
+import { type CpuPerRequest, cpuPerRequest, threadTicks } from "./cpu";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+import { HEALTH_GOAL_RATIO, type HealthUnderWrites, healthUnderWrites } from "./health";
 import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
 import { type StressPhase, stress } from "./stress";
 
@@ -39,6 +46,8 @@ const { values: options } = parseArgs({
     /** Just the 10,000-row import on the town data set: what a change to the import needs to see. */
     "only-ledger": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    rows: { type: "string" },
+    "server-node-options": { type: "string", default: "" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
 });
@@ -47,6 +56,18 @@ const WARMUP = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
 const today = shanghaiDate(new Date());
 const year = yearOf(today);
+const ROWS = ["health", "summary", "buildings", "stage", "health-under-writes"] as const;
+type Row = (typeof ROWS)[number];
+const rows = new Set<Row>(
+  options.rows
+    ? (options.rows.split(",") as Row[])
+    : options["no-write"]
+      ? ROWS.filter((r) => r !== "stage" && r !== "health-under-writes")
+      : ROWS,
+);
+for (const row of rows) if (!ROWS.includes(row)) throw new Error(`--rows: unknown row ${row} (${ROWS.join(", ")})`);
+/** A run of some rows only: added to the history of bench/RESULTS.md rather than replacing the full run. */
+const partial = options.rows !== undefined;
 
 interface RouteResult {
   route: string;
@@ -55,6 +76,8 @@ interface RouteResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The server's CPU time per request (bench/cpu.ts). */
+  cpu?: CpuPerRequest;
 }
 interface RunResult {
   engine: Engine;
@@ -69,6 +92,7 @@ interface RunResult {
   load?: LoadResult;
   stress?: StressPhase[];
   ledger?: LedgerPhase[];
+  health?: HealthUnderWrites;
 }
 
 /** What bench/load.mjs reports. */
@@ -185,10 +209,17 @@ interface Server {
   stop(): Promise<number | null>;
 }
 
+/** The server being measured: its threads' CPU time is read around each route. */
+let serverPid: number | undefined;
+
+/** Servers started and not yet exited: stopped if the bench fails half-way. */
+const running = new Set<ChildProcess>();
+
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(root, "server/dist/index.js")], {
+  const nodeOptions = options["server-node-options"].split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeOptions, path.join(root, "server/dist/index.js")], {
     env: {
       ...process.env,
       DATABASE_URL: "",
@@ -204,6 +235,8 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode != null) throw new Error(`server exited: ${stderr}`);
@@ -249,7 +282,9 @@ async function login(url: string): Promise<string> {
 async function measure(label: string, options: autocannon.Options): Promise<RouteResult> {
   const base = { connections: CONNECTIONS, pipelining: 1, ...options };
   if (WARMUP > 0) await autocannon({ ...base, duration: WARMUP });
+  const before = serverPid ? threadTicks(serverPid) : undefined;
   const result = await autocannon({ ...base, duration: DURATION });
+  const after = serverPid ? threadTicks(serverPid) : undefined;
   const r: RouteResult = {
     route: label,
     rps: Math.round(result.requests.average),
@@ -257,8 +292,10 @@ async function measure(label: string, options: autocannon.Options): Promise<Rout
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpu: serverPid && before && after ? cpuPerRequest(serverPid, before, after, result.requests.total) : undefined,
   };
-  log(`  ${label}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  const cpu = r.cpu ? `, CPU per request ${r.cpu.main} ms request thread, ${r.cpu.busiest} ms busiest other` : "";
+  log(`  ${label}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}${cpu}`);
   return r;
 }
 
@@ -284,10 +321,14 @@ async function planned(url: string, cookie: string, count: number): Promise<Pool
   return pool.slice(0, count);
 }
 
+const pools = new Map<string, PoolBuilding[]>();
+
 /** Stage updates: each connection signs a planned building today, or clears the signing it made, in turn. */
 async function measureStageUpdates(url: string, cookie: string): Promise<RouteResult> {
-  const pool = await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000));
+  // A later run on the same server goes on with the buildings (and their versions) of the first.
+  const pool = pools.get(url) ?? (await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000)));
   if (pool.length < CONNECTIONS) throw new Error("not enough planned buildings for the write test");
+  pools.set(url, pool);
   const free = [...pool];
   let conflicts = 0;
   const request: autocannon.Request = {
@@ -305,13 +346,17 @@ async function measureStageUpdates(url: string, cookie: string): Promise<RouteRe
         body: JSON.stringify(body),
       };
     },
-    onResponse: (status, _body, context) => {
+    onResponse: (status, body, context) => {
       const building = (context as { building: PoolBuilding }).building;
       if (status === 200) {
         building.version++;
         building.signed = !building.signed;
       } else if (status === 409) {
         conflicts++;
+        // An answer the previous run did not wait for moved it on: go on from the version the 409 tells.
+        const current = (JSON.parse(body) as { error?: { current?: { version: number; signedOn: string | null } } })
+          .error?.current;
+        if (current) Object.assign(building, { version: current.version, signed: current.signedOn !== null });
       }
       free.push(building);
     },
@@ -425,20 +470,36 @@ function clientJavaScript(): ClientWeight {
 
 /** The read routes and the stage write, each under autocannon. */
 async function measureRoutes(url: string, auth: { cookie: string }, scale: Scale, routes: RouteResult[]) {
-  routes.push(await measure("GET /api/health (baseline)", { url: `${url}/api/health` }));
-  routes.push(
-    await measure(`GET /api/summary (${scale.name})`, { url: `${url}/api/summary?year=${year}`, headers: auth }),
+  if (rows.has("health")) routes.push(await measure("GET /api/health (baseline)", { url: `${url}/api/health` }));
+  if (rows.has("summary")) {
+    routes.push(
+      await measure(`GET /api/summary (${scale.name})`, { url: `${url}/api/summary?year=${year}`, headers: auth }),
+    );
+    routes.push(
+      await measure("GET /api/summary (one zone)", { url: `${url}/api/summary?year=${year}&zoneId=1`, headers: auth }),
+    );
+  }
+  if (rows.has("buildings")) {
+    routes.push(
+      await measure("GET /api/buildings (area page)", {
+        url: `${url}/api/buildings?areaId=1&page=1&pageSize=50`,
+        headers: auth,
+      }),
+    );
+  }
+  if (rows.has("stage")) routes.push(await measureStageUpdates(url, auth.cookie));
+}
+
+/** GET /api/health one at a time, without load and during the stage updates at full speed. */
+async function measureHealthUnderWrites(url: string, cookie: string): Promise<HealthUnderWrites> {
+  const result = await healthUnderWrites(root, url, { warmupSeconds: WARMUP, durationSeconds: DURATION }, () =>
+    measureStageUpdates(url, cookie),
   );
-  routes.push(
-    await measure("GET /api/summary (one zone)", { url: `${url}/api/summary?year=${year}&zoneId=1`, headers: auth }),
+  log(
+    `  GET /api/health one at a time: p99 ${result.idle.p99} ms without load, ${result.duringWrites.p99} ms during ` +
+      `${result.writes.rps} stage updates/s (${result.duringWrites.samples} samples, ${result.duringWrites.failures} not 200)`,
   );
-  routes.push(
-    await measure("GET /api/buildings (area page)", {
-      url: `${url}/api/buildings?areaId=1&page=1&pageSize=50`,
-      headers: auth,
-    }),
-  );
-  if (!options["no-write"]) routes.push(await measureStageUpdates(url, auth.cookie));
+  return result;
 }
 
 async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
@@ -455,12 +516,15 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
 
   const server = await startServer(target.env);
+  serverPid = server.process.pid;
   log(`  ready in ${server.readyMs} ms`);
   const cookie = await login(server.url);
   const auth = { cookie };
   const routes: RouteResult[] = [];
   const only = options["only-ledger"];
   if (!only) await measureRoutes(server.url, auth, scale, routes);
+  const health =
+    !only && rows.has("health-under-writes") ? await measureHealthUnderWrites(server.url, cookie) : undefined;
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
   if (!only && !options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
@@ -524,6 +588,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     load,
     stress: stressPhases,
     ledger,
+    health,
   };
 }
 
@@ -538,13 +603,15 @@ function table(results: RunResult[]): string {
   const lines: string[] = [];
   for (const engine of [...new Set(results.map((r) => r.engine))]) {
     lines.push(`\n### ${engine}\n`);
-    lines.push("| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx |");
-    lines.push("|---|---|---:|---:|---:|---:|---:|");
+    lines.push(
+      "| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx | CPU ms/request: request thread / busiest other / all |",
+    );
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|");
     for (const result of results.filter((r) => r.engine === engine)) {
-      const baseline = result.routes[0]?.rps || 1;
+      const baseline = result.routes.find((r) => r.route.startsWith("GET /api/health"))?.rps || Number.NaN;
       for (const route of result.routes) {
         lines.push(
-          `| ${result.scale.name} | ${route.route} | ${route.rps} | ${route.p50} | ${route.p99} | ${(route.rps / baseline).toFixed(2)} | ${route.errors}/${route.non2xx} |`,
+          `| ${result.scale.name} | ${route.route} | ${route.rps} | ${route.p50} | ${route.p99} | ${Number.isNaN(baseline) ? "–" : (route.rps / baseline).toFixed(2)} | ${route.errors}/${route.non2xx} | ${route.cpu ? `${route.cpu.main} / ${route.cpu.busiest} / ${route.cpu.total}` : "–"} |`,
         );
       }
     }
@@ -554,6 +621,24 @@ function table(results: RunResult[]): string {
     for (const result of results.filter((r) => r.engine === engine)) {
       lines.push(
         `| ${result.scale.name} | ${result.scale.buildings} | ${(result.generateMs / 1000).toFixed(1)} | ${result.readyMs} | ${result.rssMb} | ${result.recountOk ? "yes" : "NO"} (${result.recountNote}) | ${result.lcpMs ?? "–"} |`,
+      );
+    }
+  }
+  const probed = results.filter((r) => r.health);
+  if (probed.length) {
+    lines.push("\n### Health while the database writes (bench/health.ts)\n");
+    lines.push(
+      `\`GET /api/health\` (a query each time) asked one at a time from a process of its own, without load and during the stage updates at full speed. Goal: p99 during the writes ≤ ${HEALTH_GOAL_RATIO} × p99 without them.\n`,
+    );
+    lines.push(
+      "| engine | scale | p50 ms, no load | p99 ms, no load | p50 ms, during writes | p99 ms, during writes | × no-load p99 | stage updates/s meanwhile | their p99 ms |",
+    );
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const { engine, scale, health } of probed) {
+      if (!health) continue;
+      const ratio = health.duringWrites.p99 / Math.max(health.idle.p99, 0.1);
+      lines.push(
+        `| ${engine} | ${scale.name} | ${health.idle.p50} | ${health.idle.p99} | ${health.duringWrites.p50} | ${health.duringWrites.p99} | ${ratio.toFixed(1)}${ratio > HEALTH_GOAL_RATIO ? " — **over goal**" : ""} | ${health.writes.rps} | ${health.writes.p99} |`,
       );
     }
   }
@@ -650,12 +735,48 @@ async function main() {
   ].join("\n");
   console.log(report);
   if (options["only-ledger"]) return; // a partial run: bench/RESULTS.md keeps the full one
-  fs.writeFileSync(options.out, `${report}\n`);
-  log(`written to ${path.relative(root, options.out)}`);
+  writeResults(report);
 }
+
+const HISTORY_HEADING = "## History";
+
+/**
+ * A full run replaces the tables at the top of bench/RESULTS.md; a partial run (--rows) adds its tables to the
+ * history below them, with the date, the commit and the load average. The history is kept either way.
+ */
+function writeResults(report: string) {
+  const previous = fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : "";
+  const at = previous.indexOf(`\n${HISTORY_HEADING}\n`);
+  const top = at >= 0 ? previous.slice(0, at).trimEnd() : previous.trimEnd();
+  let history = at >= 0 ? previous.slice(at + 1).trimEnd() : "";
+  if (partial) {
+    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+    const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim();
+    const entry = [
+      `### ${new Date().toISOString()} · commit ${commit || "?"}${dirty ? " (with uncommitted changes)" : ""} · ${[...rows].join(", ")}`,
+      "",
+      `Load average before the run ${loadBefore}, after ${loadAverage()} (1/5/15 min, ${os.cpus().length} cores).`,
+      report.replace(/^# Bench results\n\n/, "").replace(/^### /gm, "#### "),
+    ].join("\n");
+    history = [history || `${HISTORY_HEADING}\n\nRuns of some rows only (\`--rows\`), newest last.`, entry].join(
+      "\n\n",
+    );
+  }
+  const out = [partial && top ? top : report.trimEnd(), history].filter(Boolean).join("\n\n");
+  fs.writeFileSync(options.out, `${out}\n`);
+  log(`${partial ? "added to the history in" : "written to"} ${path.relative(root, options.out)}`);
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+const loadBefore = loadAverage();
 
 main().catch((error) => {
   console.error(error);
+  for (const child of running) child.kill("SIGKILL");
   if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
   process.exit(1);
 });
