@@ -40,6 +40,8 @@ export interface Database {
   close(): Promise<void>;
   /** A trivial query, for health: on PGlite it goes ahead of the other work waiting for the worker. */
   ping(): Promise<void>;
+  /** PGlite only: the host of the worker thread it runs in (tests end the worker to see a crash). */
+  readonly pgliteHost?: PgliteHost;
   /** PGlite only: a consistent gzip tarball of the data folder, taken while serving. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -106,6 +108,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   return {
     db,
     engine: "pglite",
+    pgliteHost: host,
     async migrate() {
       await host.call({ op: "migrate", folder: migrationsFolder() });
     },

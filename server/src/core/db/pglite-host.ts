@@ -28,6 +28,8 @@ export interface HostOptions {
   log: { warn(message: string): void; error(message: string): void };
   /** The database cannot be brought back: its worker died and could not be restarted. */
   onFatal?(error: Error): void;
+  /** Deaths within a minute after which the worker is not restarted again (3). */
+  maxCrashes?: number;
 }
 
 /** Raised for work the worker could not do because it stopped: a fault of the database (faults.ts: 503). */
@@ -193,7 +195,7 @@ export class PgliteHost {
       this.giveUp(new Error(`${error.message}; its in-memory data went with it`));
       return;
     }
-    if (this.crashes.length > MAX_CRASHES) {
+    if (this.crashes.length > (this.options.maxCrashes ?? MAX_CRASHES)) {
       this.giveUp(new Error(`${error.message}, ${this.crashes.length} times within a minute`));
       return;
     }

@@ -45,12 +45,14 @@ export interface ErrorShape {
   stack?: string;
   /** The error's own fields that are plain values: a PGlite error's code, constraint, detail, table… */
   fields: Record<string, string | number | boolean | null>;
+  /** The error it wraps (drizzle's "Failed query" wraps PGlite's error). */
+  cause?: ErrorShape;
 }
 
 /** Fields not sent: the statement's parameters (large, and may hold personal data) and its options. */
 const KEPT_BACK = new Set(["params", "queryOptions"]);
 
-export function errorShape(error: unknown): ErrorShape {
+export function errorShape(error: unknown, depth = 0): ErrorShape {
   if (!(error instanceof Error)) return { name: "Error", message: String(error), fields: {} };
   const fields: ErrorShape["fields"] = {};
   for (const [key, value] of Object.entries(error)) {
@@ -59,7 +61,8 @@ export function errorShape(error: unknown): ErrorShape {
       fields[key] = value as string | number | boolean | null;
     }
   }
-  return { name: error.name, message: error.message, stack: error.stack, fields };
+  const cause = error.cause !== undefined && depth < 4 ? errorShape(error.cause, depth + 1) : undefined;
+  return { name: error.name, message: error.message, stack: error.stack, fields, ...(cause ? { cause } : {}) };
 }
 
 /** An error of the embedded database, raised again on the request thread with the worker's fields. */
@@ -67,7 +70,7 @@ export class EmbeddedDatabaseError extends Error {
   [field: string]: unknown;
 
   constructor(shape: ErrorShape) {
-    super(shape.message);
+    super(shape.message, shape.cause ? { cause: new EmbeddedDatabaseError(shape.cause) } : undefined);
     Object.assign(this, shape.fields);
     this.name = shape.name;
     if (shape.stack) this.stack = `${this.stack}\n    in the database worker: ${shape.stack}`;

@@ -156,11 +156,19 @@ function fatal(error: Error): never {
   process.exit(70);
 }
 
+/**
+ * Runs the waiting work in order. PGlite answers through promises alone, so without a turn of the event loop
+ * between two pieces of work the messages that arrived meanwhile — a probe to put first — would be read only
+ * once the whole queue had run.
+ */
 async function pump(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    for (let request = waiting.shift(); request; request = waiting.shift()) await work(request);
+    for (let request = waiting.shift(); request; request = waiting.shift()) {
+      await work(request);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   } finally {
     running = false;
   }
