@@ -59,8 +59,8 @@ const year = yearOf(today);
 const ROWS = ["health", "summary", "buildings", "stage", "health-under-writes"] as const;
 type Row = (typeof ROWS)[number];
 const rows = new Set<Row>(
-  options.rows
-    ? (options.rows.split(",") as Row[])
+  options.rows !== undefined
+    ? (options.rows.split(",").filter(Boolean) as Row[])
     : options["no-write"]
       ? ROWS.filter((r) => r !== "stage" && r !== "health-under-writes")
       : ROWS,
@@ -109,6 +109,8 @@ interface LoadResult {
   conflicts: number;
   acknowledgedWrites: number;
   lostWrites: number;
+  /** The server's CPU time per request during the load (bench/cpu.ts). */
+  cpu?: CpuPerRequest;
 }
 
 /** 100 logged-in users, 80% reads / 20% writes for 60 s, then a check that every acknowledged write is stored. */
@@ -120,11 +122,14 @@ async function mixedLoad(url: string): Promise<LoadResult | undefined> {
   );
   let stdout = "";
   let stderr = "";
+  // The CPU per request is counted from the end of the load's set-up (its logins hash passwords).
+  let before: Map<number, number> | undefined;
   child.stdout.on("data", (chunk) => {
     stdout += chunk;
   });
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
+    if (!before && serverPid && /done\n/.test(stderr)) before = threadTicks(serverPid);
   });
   await new Promise((resolve) => child.once("exit", resolve));
   const line = stdout.trim().split("\n").at(-1);
@@ -133,9 +138,14 @@ async function mixedLoad(url: string): Promise<LoadResult | undefined> {
     return undefined;
   }
   const result = JSON.parse(line) as LoadResult;
+  // The final check (a read of each test building) is counted too: a little over the load's own requests.
+  if (serverPid && before) result.cpu = cpuPerRequest(serverPid, before, threadTicks(serverPid), result.requests);
   log(
     `  mixed load: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, ` +
-      `${result.acknowledgedWrites} writes acknowledged, ${result.lostWrites} lost`,
+      `${result.acknowledgedWrites} writes acknowledged, ${result.lostWrites} lost` +
+      (result.cpu
+        ? `, CPU per request ${result.cpu.main} ms request thread, ${result.cpu.busiest} ms busiest other`
+        : ""),
   );
   return result;
 }
@@ -646,13 +656,13 @@ function table(results: RunResult[]): string {
   if (loads.length) {
     lines.push("\n### Mixed load (bench/load.mjs: 100 users, 80% reads / 20% writes, 60 s, town data set)\n");
     lines.push(
-      "| engine | req/s | p50 ms | p99 ms | read p99 | write p99 | errors | 409s | writes acknowledged | lost |",
+      "| engine | req/s | p50 ms | p99 ms | read p99 | write p99 | errors | 409s | writes acknowledged | lost | CPU ms/request: request thread / busiest other / all |",
     );
-    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const { engine, load } of loads) {
       if (!load) continue;
       lines.push(
-        `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} |`,
+        `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} | ${load.cpu ? `${load.cpu.main} / ${load.cpu.busiest} / ${load.cpu.total}` : "–"} |`,
       );
     }
   }

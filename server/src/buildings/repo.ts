@@ -22,7 +22,14 @@ import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
 import { areas, auditLog, buildings, stageEvents, users, zones } from "../core/db/schema";
-import { driverValues, insertSelectFrom, type PreparedStatement, placeholders, prepareOnce } from "../core/db/sql";
+import {
+  driverValues,
+  insertSelectFrom,
+  type PreparedStatement,
+  placeholders,
+  preparedPer,
+  prepareOnce,
+} from "../core/db/sql";
 import { blocked } from "../rules/blocked";
 import { lastBlockerNote } from "../rules/blocker";
 import { countedIn } from "../rules/count";
@@ -70,25 +77,14 @@ export async function findBuilding(ex: Executor, id: number, lock = false): Prom
   return row;
 }
 
-/** The read of one building, built once per executor: every write and every building page reads it first. */
-const findStatements = new WeakMap<Executor, ReturnType<typeof buildFindStatement>>();
-
-function buildFindStatement(ex: Executor) {
-  return ex
+/** The read of one building, prepared once: every write and every building page reads it first. */
+const findStatement = preparedPer((ex) =>
+  ex
     .select()
     .from(buildings)
     .where(eq(buildings.id, sql.placeholder("id")))
-    .prepare("find_building");
-}
-
-function findStatement(ex: Executor) {
-  let statement = findStatements.get(ex);
-  if (!statement) {
-    statement = buildFindStatement(ex);
-    findStatements.set(ex, statement);
-  }
-  return statement;
-}
+    .prepare("find_building"),
+);
 
 /** "In this stage now", or withdrawn. */
 function stageCondition(stage: BuildingStage | "withdrawn"): SQL {

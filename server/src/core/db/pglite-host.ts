@@ -46,10 +46,11 @@ const RESTART_DELAYS_MS = [100, 500, 2_000, 5_000, 5_000];
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
-/** A transaction open in the worker: its id there, and which worker it lives in. */
+/** A transaction in the worker: its id, which worker it lives in, and the answer to its begin. */
 interface TxHandle {
   id: number;
   generation: number;
+  begun: Promise<unknown>;
 }
 
 /** The worker's entry: the bundle beside the built server, or the TypeScript source through tsx. */
@@ -67,6 +68,7 @@ export class PgliteHost {
   private state: "starting" | "up" | "restarting" | "lost" | "closed" = "starting";
   private lostBecause?: Error;
   private nextId = 1;
+  private nextTransaction = 1;
   private pending = new Map<number, Pending>();
   private handlers = new Map<string, Set<(payload: string) => void>>();
   private listenEvents = new Set<ListenEvents>();
@@ -100,11 +102,16 @@ export class PgliteHost {
     });
   }
 
-  /** Opens a transaction in the worker (once any other has ended). */
-  async begin(): Promise<TxHandle> {
+  /**
+   * Begins a transaction in the worker: it opens once any other has ended, and its statements can be sent
+   * at once (they wait for it there). `begun` settles when it has opened, or failed to.
+   */
+  begin(): TxHandle {
+    const id = this.nextTransaction++;
     const generation = this.generation;
-    const id = (await this.call({ op: "begin" })) as number;
-    return { id, generation };
+    const begun = this.call({ op: "begin" }, { tx: { id, generation, begun: Promise.resolve() } });
+    begun.catch(() => undefined); // its failure is the transaction's: told by transaction()
+    return { id, generation, begun };
   }
 
   async listen(channel: string, handler: (payload: string) => void, events?: ListenEvents): Promise<() => void> {
@@ -285,7 +292,7 @@ export class WorkerClient {
    */
   async transaction<T>(callback: (tx: WorkerClient) => Promise<T>): Promise<T> {
     if (this.tx) throw new Error("nested transactions go through savepoints (drizzle's tx.transaction)");
-    const handle = await this.host.begin();
+    const handle = this.host.begin();
     const tx = new WorkerClient(this.host, handle);
     let result: T;
     try {
@@ -295,8 +302,11 @@ export class WorkerClient {
         tx.closed = true;
         await this.host.call({ op: "rollback" }, { tx: handle }).catch(() => undefined);
       }
+      // A transaction that could not begin failed its statements: its own error says why.
+      await handle.begun;
       throw error;
     }
+    await handle.begun;
     if (!tx.closed) {
       tx.closed = true;
       await this.host.call({ op: "commit" }, { tx: handle });

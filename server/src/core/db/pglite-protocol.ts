@@ -6,7 +6,10 @@
 export type Job =
   | { op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; rawTypes?: number[] }
   | { op: "exec"; sql: string }
-  /** Opens a transaction once no other is open; answers its id. */
+  /**
+   * Opens the transaction `tx` (its id chosen by the request thread) once no other is open. Its statements
+   * may be sent at once: they wait for it, so a transaction costs no round trip to begin.
+   */
   | { op: "begin" }
   | { op: "commit" }
   | { op: "rollback" }
@@ -20,7 +23,7 @@ export type Job =
 export interface Request {
   id: number;
   job: Job;
-  /** The transaction this statement belongs to (its commit or rollback included). */
+  /** The transaction this statement belongs to (its begin, commit and rollback included). */
   tx?: number;
   /** Ahead of the other waiting work (never into an open transaction): health's probe. */
   priority?: boolean;

@@ -17,11 +17,13 @@ const data = workerData as WorkerData;
 
 const say = (message: Reply | Notice, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-/** Work not in a transaction, in order of arrival (probes first). */
+/** Work not in a transaction, in order of arrival (probes first); a transaction's begin waits here. */
 const waiting: Request[] = [];
-/** The open transaction: its id and its statements not run yet. */
-let open: { id: number; statements: Request[]; wake?: () => void } | undefined;
-let nextTransaction = 1;
+/**
+ * Transactions begun and not ended, by the id the request thread gave them: the open one, and those whose
+ * begin still waits its turn. Their statements wait here, in order, until the transaction runs them.
+ */
+const transactions = new Map<number, { statements: Request[]; wake?: () => void }>();
 let running = false;
 let client: PGlite;
 let prepared: PreparedStatements;
@@ -52,10 +54,14 @@ async function statement(job: Job, tx?: Transaction): Promise<unknown> {
   throw new Error(`${job.op} is not a statement`);
 }
 
-/** Runs a transaction: its statements as they come, until its commit or rollback. */
+/**
+ * Runs a transaction once its turn comes: its statements as they come (those sent before it opened waited
+ * for it), until its commit or rollback.
+ */
 async function transaction(begin: Request): Promise<void> {
-  const id = nextTransaction++;
-  const state: NonNullable<typeof open> = { id, statements: [] };
+  const id = begin.tx as number;
+  const state = transactions.get(id);
+  if (!state) return;
   let end: Request | undefined;
   const next = async (): Promise<Request> => {
     while (state.statements.length === 0) await new Promise<void>((resolve) => (state.wake = resolve));
@@ -63,7 +69,6 @@ async function transaction(begin: Request): Promise<void> {
   };
   try {
     await client.transaction(async (tx) => {
-      open = state;
       say({ id: begin.id, ok: true, value: id });
       for (;;) {
         const request = await next();
@@ -85,8 +90,8 @@ async function transaction(begin: Request): Promise<void> {
     else if (error instanceof RolledBack) say({ id: end.id, ok: true, value: null });
     else say({ id: end.id, ok: false, error: errorShape(error) });
   } finally {
-    open = undefined;
-    // Statements sent for it after its end (a caller that went on regardless) are refused.
+    transactions.delete(id);
+    // Statements that came after its end (or for a transaction that never opened) are refused.
     for (const late of state.statements) say({ id: late.id, ok: false, error: errorShape(new TransactionClosed()) });
   }
 }
@@ -175,10 +180,13 @@ async function pump(): Promise<void> {
 }
 
 function receive(request: Request): void {
-  if (request.tx !== undefined) {
-    if (open?.id === request.tx) {
-      open.statements.push(request);
-      open.wake?.();
+  if (request.job.op === "begin" && request.tx !== undefined) {
+    transactions.set(request.tx, { statements: [] });
+  } else if (request.tx !== undefined) {
+    const state = transactions.get(request.tx);
+    if (state) {
+      state.statements.push(request);
+      state.wake?.();
     } else {
       say({ id: request.id, ok: false, error: errorShape(new TransactionClosed()) });
     }

@@ -30,6 +30,22 @@ export function prepareOnce(name: string, query: SQL): PreparedStatement {
   };
 }
 
+/**
+ * A query builder's statement prepared once per executor (the database; a transaction gets its own): for reads
+ * on every request, whose building by drizzle would cost more than their run. `build` uses `sql.placeholder`s.
+ */
+export function preparedPer<Q>(build: (ex: Executor) => Q): (ex: Executor) => Q {
+  const prepared = new WeakMap<Executor, Q>();
+  return (ex) => {
+    let statement = prepared.get(ex);
+    if (!statement) {
+      statement = build(ex);
+      prepared.set(ex, statement);
+    }
+    return statement;
+  };
+}
+
 /** `sql.placeholder`s named `prefix` + key, one for each of `keys`: a row's values in a prepareOnce statement. */
 export function placeholders(prefix: string, keys: readonly string[]): Record<string, Placeholder> {
   return Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${prefix}${key}`)]));
