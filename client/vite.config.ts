@@ -4,11 +4,13 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { offlinePlugin } from "./pwa/plugin";
 
 const sharedSrc = fileURLToPath(new URL("../shared/src/", import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  // offlinePlugin: the service worker, the web app manifest and its icons (docs/ARCHITECTURE.md § Offline).
+  plugins: [react(), offlinePlugin()],
   resolve: {
     // shared/'s dependency-free leaves (labels, dates), importable without the zod schemas of its index:
     // the login page and the dashboard then do not load zod. Forms and stage rules import "@jiati/shared".

@@ -27,6 +27,9 @@ function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
+        // Offline, a read still asks: the service worker may answer it from its cache (docs/ARCHITECTURE.md
+        // § Offline). Only its retries wait for the network.
+        networkMode: "offlineFirst",
         // While the database is away, reads keep trying (at the pace the server asks) until it is back.
         retry: (count, error) =>
           isOutage(error) || (!(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2),
@@ -66,7 +69,7 @@ function AntdProviders({ children }: { children: ReactNode }) {
         components: {
           // Desktop items narrow enough that the task force's whole menu fits at 1440 px: what antd folds behind
           // "…" stays focusable while hidden from screen readers.
-          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 10 },
+          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 8 },
           Table: { cellPaddingBlockSM: 6 },
           // The calendar within a phone's width (its cells otherwise grow with the 44px controls).
           ...(phone ? { DatePicker: { cellWidth: 40, cellHeight: 32 } } : {}),

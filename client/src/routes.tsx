@@ -31,10 +31,14 @@ const MinePage = page(() => import("./pages/mine/MinePage"), "MinePage");
 const ImportPage = page(() => import("./pages/import/ImportPage"), "ImportPage");
 const TargetsPage = page(() => import("./pages/targets/TargetsPage"), "TargetsPage");
 const LetterPage = page(() => import("./pages/targets/LetterPage"), "LetterPage");
+const LettersPrintPage = page(() => import("./pages/targets/LettersPrintPage"), "LettersPrintPage");
 const ReportPage = page(() => import("./pages/report/ReportPage"), "ReportPage");
 const UsersPage = page(() => import("./pages/users/UsersPage"), "UsersPage");
 const AuditPage = page(() => import("./pages/audit/AuditPage"), "AuditPage");
 const SupervisionPage = page(() => import("./pages/supervision/SupervisionPage"), "SupervisionPage");
+const ReviewPage = page(() => import("./pages/review/ReviewPage"), "ReviewPage");
+const BriefingsPage = page(() => import("./pages/briefings/BriefingsPage"), "BriefingsPage");
+const BriefingPage = page(() => import("./pages/briefings/BriefingPage"), "BriefingPage");
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
@@ -43,6 +47,10 @@ const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{n
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 // Those who follow blockers across areas (shared policy: followsSupervision).
 const supervisors = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
+// Those who read the whole year-end review (shared policy: readsWholeReview).
+const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
+// Those who read briefings (shared policy: readsBriefings).
+const briefingReaders = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
   { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
@@ -59,9 +67,13 @@ export const router = createBrowserRouter([
       { path: "buildings", element: <BuildingsPage /> },
       { path: "buildings/:buildingId", element: <BuildingPage /> },
       { path: "targets", element: <TargetsPage /> },
+      { path: "targets/letters/print", element: <LettersPrintPage /> },
       { path: "targets/letters/:areaId", element: <LetterPage /> },
       { path: "report", element: <ReportPage /> },
       { path: "supervision", element: supervisors(<SupervisionPage />) },
+      { path: "review", element: reviewers(<ReviewPage />) },
+      { path: "briefings", element: briefingReaders(<BriefingsPage />) },
+      { path: "briefings/:briefingId", element: briefingReaders(<BriefingPage />) },
       { path: "users", element: taskforceOnly(<UsersPage />) },
       { path: "audit", element: taskforceOnly(<AuditPage />) },
       { path: "settings", element: taskforceOnly(<SettingsPage />) },

@@ -59,6 +59,13 @@ const ROLES: RolePages[] = [
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
       const building = await buildingIn(page.request, area.id, "signed");
+      // This week's town briefing: generated here, or the one another spec generated.
+      const briefing = await page.request.post("/api/briefings", {
+        data: { zoneId: null },
+        headers: { "X-Requested-With": "e2e" },
+      });
+      const body = await briefing.json();
+      const briefingId = briefing.status() === 201 ? body.id : body.error?.current?.id;
       return [
         "/",
         `/zones/${area.zoneId}`,
@@ -68,7 +75,11 @@ const ROLES: RolePages[] = [
         `/mine?areaId=${area.id}`,
         "/supervision",
         "/targets",
+        "/targets/letters/print",
         "/report",
+        "/review",
+        "/briefings",
+        `/briefings/${briefingId}`,
         "/import",
         "/users",
         "/audit",
@@ -80,7 +91,7 @@ const ROLES: RolePages[] = [
     user: "leader",
     pages: async (page) => {
       const area = await areaNamed(page.request, "平塘");
-      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report"];
+      return ["/", `/zones/${area.zoneId}`, "/buildings", "/supervision", "/report", "/review", "/briefings"];
     },
   },
   {

@@ -15,6 +15,8 @@ import { readSessionCookie } from "./auth/cookies";
 import { sessionRoutes } from "./auth/routes";
 import { AuthService } from "./auth/service";
 import { purgeExpiredSessions, SessionResolver } from "./auth/sessions";
+import { briefingRoutes } from "./briefings/routes";
+import { BriefingService } from "./briefings/service";
 import { buildingRoutes } from "./buildings/routes";
 import { BuildingService } from "./buildings/service";
 import { ChangeHub } from "./core/changes";
@@ -31,6 +33,8 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
+import { reviewRoutes } from "./review/routes";
+import { ReviewService } from "./review/service";
 import { settingsRoutes } from "./settings/routes";
 import { SettingsService } from "./settings/service";
 import { streamRoutes } from "./stream/routes";
@@ -128,11 +132,13 @@ function createServices(deps: Deps) {
     structure,
     summary,
     targets: new TargetService(deps),
+    review: new ReviewService(deps, summary),
     letters: new LetterService(deps),
     ledger: new LedgerService(deps),
     ledgerExport: new LedgerExport(deps, summary),
     supervision: new SupervisionService(deps),
     areaStatuses: new AreaStatusService(deps),
+    briefings: new BriefingService(deps, summary, settings, structure),
     users: new UserService(deps),
   };
 }
@@ -175,6 +181,8 @@ function apiRouter(parts: {
   api.use(supervisionRoutes(services.supervision, services.areaStatuses));
   api.use(targetRoutes(services.targets, services.letters));
   api.use(summaryRoutes(services.summary));
+  api.use(reviewRoutes(services.review));
+  api.use(briefingRoutes(services.briefings));
   api.use(userRoutes(services.users));
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));
@@ -310,12 +318,23 @@ function serveClient(app: express.Express, clientDir: string | false): void {
     "/assets",
     express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "365d", fallthrough: false }),
   );
-  app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+  app.use(express.static(clientDir, { index: false, maxAge: "1h", setHeaders: revalidateOfflineFiles }));
   const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
   });
+}
+
+/**
+ * The service worker and the web app manifest are asked for again on every visit (no-cache): a new build's
+ * worker must reach phones at once, not an hour later (docs/ARCHITECTURE.md § Offline). The worker is served
+ * from the root, so its scope is the whole app.
+ */
+function revalidateOfflineFiles(res: express.Response, filePath: string): void {
+  const name = path.basename(filePath);
+  if (name === "sw.js" || name === "manifest.webmanifest") res.setHeader("Cache-Control", "no-cache");
+  if (name === "manifest.webmanifest") res.setHeader("Content-Type", "application/manifest+json; charset=utf-8");
 }
 
 /** Hourly: expired sessions and old login failures are removed. Returns what stops it. */

@@ -2,7 +2,7 @@
 // schemas. Its schemas are JSON Schema 2020-12, the dialect of OpenAPI 3.1, so a nullable value reads as what it
 // means (`anyOf: [{ enum: [...] }, { type: "null" }]`) to any JSON Schema validator.
 
-import { apiErrorSchema, idSchema } from "@jiati/shared";
+import { apiErrorSchema, idSchema, yearSchema } from "@jiati/shared";
 import { z } from "zod";
 import { type RouteDoc, routeDocs } from "./http/route";
 
@@ -19,6 +19,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
   id: jsonSchema(idSchema, "input"),
   areaId: jsonSchema(idSchema, "input"),
+  year: jsonSchema(yearSchema, "input"),
   token: { type: "string", pattern: "^[A-Za-z0-9_-]{1,100}$" },
 };
 

@@ -7,14 +7,18 @@ z.config({ localeError: (issue) => zodLocales[currentLanguage()](issue) });
 
 export * from "./asof";
 export * from "./blockers";
+export * from "./briefing";
+export * from "./briefingHead";
 export * from "./counting";
 export * from "./dates";
 export * from "./forecast";
 export * from "./labels";
 export * from "./ledger";
 export * from "./messages";
+export * from "./planning";
 export * from "./policy";
 export * from "./responses";
+export * from "./review";
 export * from "./schemas";
 export * from "./stages";
 export * from "./summary";

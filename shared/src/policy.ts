@@ -81,3 +81,38 @@ export function seesChangeDetails(user: PolicyUser): boolean {
 export function homeZoneOf(user: PolicyUser): number | null {
   return user.role === "leader" ? (user.zoneId ?? null) : null;
 }
+
+/**
+ * The year-end review (docs/DOMAIN.md § Year-end review): the task force edits, confirms and reopens it; leaders,
+ * zone leaders too, read the whole town's (the titles are a town decision); a secretary reads only their own
+ * area's row, and only once the review is confirmed.
+ */
+export function canEditReview(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
+/** Who reads every area of the year-end review, draft or confirmed: the task force and the leaders. */
+export function readsWholeReview(user: PolicyUser): boolean {
+  return user.role === "taskforce" || user.role === "leader";
+}
+/** May `user` generate, regenerate, edit and issue weekly briefings (docs/DOMAIN.md § Weekly briefing)? The task force. */
+export function canManageBriefings(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
+/** Does `user` read briefings at all — the menu's 简报? The task force and the leaders; not secretaries. */
+export function readsBriefings(user: PolicyUser): boolean {
+  return user.role === "taskforce" || user.role === "leader";
+}
+
+/**
+ * May `user` read a briefing of `zoneId` (null: the town's) in `status`? The task force every one; a zone
+ * leader their own zone's, draft or issued; a leader without a zone every issued one (docs/DOMAIN.md § Weekly
+ * briefing).
+ */
+export function canReadBriefing(user: PolicyUser, briefing: { zoneId: number | null; status: string }): boolean {
+  if (isTaskforce(user)) return true;
+  if (user.role !== "leader") return false;
+  if (user.zoneId != null) return briefing.zoneId === user.zoneId;
+  return briefing.status === "issued";
+}

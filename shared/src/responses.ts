@@ -159,7 +159,18 @@ export const DEFAULT_ORGANIZATION: Organization = { townName: "新泾镇", issui
 
 export const changeNoticeSchema = z.object({
   /** `session`: a session ended (logout); instances drop it from their session caches. Not sent to browsers. */
-  kind: z.enum(["building", "targets", "structure", "users", "settings", "import", "session", "areaStatus"]),
+  kind: z.enum([
+    "building",
+    "targets",
+    "structure",
+    "users",
+    "settings",
+    "import",
+    "session",
+    "areaStatus",
+    "review",
+    "briefing",
+  ]),
   id: z.number().optional(),
   areaId: z.number().nullable().optional(),
   previousAreaId: z.number().nullable().optional(),

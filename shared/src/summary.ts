@@ -126,31 +126,29 @@ export interface AreaTroubles {
 type StageNumbers = Record<RecordedStage, number>;
 const zeroStages = (): StageNumbers => ({ signed: 0, started: 0, completed: 0 });
 
+/** What the ranking compares of a row. */
+export interface Rankable {
+  stages: Record<RecordedStage, { percent: number | null; actual: number }>;
+  shortfall: number;
+}
+
 /**
- * Ranks rows (docs/DOMAIN.md § Progress): fewest whole elevators behind plan first — so no row behind plan
- * ranks above one on track — then completion, start and signing percent, then the number completed.
+ * The ranking's order (docs/DOMAIN.md § Progress): fewest whole elevators behind plan first — so no row behind
+ * plan ranks above one on track — then completion, start and signing percent (a stage without a target below
+ * any percent), then the number completed. Negative when `a` ranks above `b`.
  */
-function rankRows<
-  T extends {
-    stages: Record<RecordedStage, { percent: number | null; actual: number }>;
-    shortfall: number;
-    rank: number;
-  },
->(rows: T[]): T[] {
-  const score = (row: T) =>
-    RECORDED_STAGES.map((stage) => row.stages[stage].percent ?? -1).reverse() as [number, number, number];
-  const ordered = [...rows].sort((a, b) => {
-    const [a1, a2, a3] = score(a);
-    const [b1, b2, b3] = score(b);
-    return (
-      a.shortfall - b.shortfall ||
-      b1 - a1 ||
-      b2 - a2 ||
-      b3 - a3 ||
-      b.stages.completed.actual - a.stages.completed.actual
-    );
-  });
-  ordered.forEach((row, index) => {
+export function compareRanking(a: Rankable, b: Rankable): number {
+  const score = (row: Rankable) => RECORDED_STAGES.map((stage) => row.stages[stage].percent ?? -1).reverse();
+  const [a1 = 0, a2 = 0, a3 = 0] = score(a);
+  const [b1 = 0, b2 = 0, b3 = 0] = score(b);
+  return (
+    a.shortfall - b.shortfall || b1 - a1 || b2 - a2 || b3 - a3 || b.stages.completed.actual - a.stages.completed.actual
+  );
+}
+
+/** Sets each row's rank (1 first) by `compareRanking`, leaving the rows in their order. */
+export function rankRows<T extends Rankable & { rank: number }>(rows: T[]): T[] {
+  [...rows].sort(compareRanking).forEach((row, index) => {
     row.rank = index + 1;
   });
   return rows;

@@ -9,6 +9,7 @@ import type {
 } from "@jiati/shared";
 import { stageOf } from "@jiati/shared/stages";
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { type Outcome, sendOrQueue } from "../offline/queue";
 import { apiPath, type QueryParams, request } from "./http";
 import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
@@ -80,27 +81,53 @@ function useApplyBuilding() {
   };
 }
 
+/**
+ * Records a stage date on `base` (the building as the user saw it; its version is sent as If-Match). Offline,
+ * or when the request does not reach the server, the change is queued (docs/ARCHITECTURE.md § Offline): the
+ * outcome says which. The mutation runs offline too (networkMode "always"), so it can queue.
+ */
 export function useRecordStage(id: number) {
   const invalidate = useInvalidateFor();
   const apply = useApplyBuilding();
   return useMutation({
-    mutationFn: ({ version, update }: { version: number; update: StageUpdate }) =>
-      request<Building>(`/buildings/${id}/stage`, { method: "POST", body: update, version }),
-    onSuccess: async (building) => {
-      apply(building);
+    networkMode: "always",
+    mutationFn: ({ base, update }: { base: Building; update: StageUpdate }): Promise<Outcome<Building>> =>
+      sendOrQueue<Building>({
+        kind: "stage",
+        buildingId: id,
+        path: `/buildings/${id}/stage`,
+        method: "POST",
+        body: update,
+        version: base.version,
+        base,
+      }),
+    onSuccess: async (outcome) => {
+      if (outcome.queued) return;
+      apply(outcome.value);
       await invalidate({ kind: "building", id });
     },
   });
 }
 
+/** Edits `base`'s fields (or its blocker, or withdraws it); queued offline as useRecordStage. */
 export function usePatchBuilding(id: number) {
   const invalidate = useInvalidateFor();
   const apply = useApplyBuilding();
   return useMutation({
-    mutationFn: ({ version, patch }: { version: number; patch: PatchBuilding }) =>
-      request<Building>(`/buildings/${id}`, { method: "PATCH", body: patch, version }),
-    onSuccess: async (building) => {
-      apply(building);
+    networkMode: "always",
+    mutationFn: ({ base, patch }: { base: Building; patch: PatchBuilding }): Promise<Outcome<Building>> =>
+      sendOrQueue<Building>({
+        kind: "patch",
+        buildingId: id,
+        path: `/buildings/${id}`,
+        method: "PATCH",
+        body: patch,
+        version: base.version,
+        base,
+      }),
+    onSuccess: async (outcome) => {
+      if (outcome.queued) return;
+      apply(outcome.value);
       await invalidate({ kind: "building", id });
     },
   });

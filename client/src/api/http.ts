@@ -4,6 +4,7 @@
 // carries the server's code, field errors and current record.
 
 import i18n from "i18next";
+import { noteAnswer } from "../offline/freshness";
 
 export class ApiError extends Error {
   constructor(
@@ -106,6 +107,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError(0, "network", "网络连接失败");
   }
 
+  // Offline, the service worker may answer a read from its cache: the page can say how old that is.
+  if (method === "GET") noteAnswer(path, response.headers);
   if (response.status === 204) return undefined as T;
   const json = parseJson(await response.text());
   if (!response.ok) throw apiErrorOf(response, json);

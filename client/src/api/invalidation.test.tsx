@@ -1,3 +1,4 @@
+import type { Building } from "@jiati/shared";
 import { QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
 import { act, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
@@ -8,6 +9,7 @@ import { keys } from "./keys";
 import { useCommitImport } from "./ledger";
 import { usePutStallSettings } from "./settings";
 import { useCreateArea, useCreateZone, useRenameZone, useUpdateArea } from "./structure";
+import { useAddBlockerNote } from "./supervision";
 import { usePutLetter, usePutTargets } from "./targets";
 import { useCreateUser, usePatchUser } from "./users";
 
@@ -28,6 +30,7 @@ const CACHED: Record<string, QueryKey> = {
   audit: keys.audit.list({}),
   importRows: keys.imports.rows("token", "all", 0),
   stall: keys.settings.stall,
+  review: keys.reviews.year(2024),
 };
 
 function filledCache(): QueryClient {
@@ -53,7 +56,7 @@ async function staleAfterNotice(change: Change): Promise<string[]> {
 describe("a change notice from the server", () => {
   it("about one building refreshes it, every building list, the counts, the summaries and the change log", async () => {
     expect(await staleAfterNotice({ kind: "building", id: 7 })).toEqual(
-      ["area", "areaBuildings", "areaList", "audit", "building7", "buildingList", "summary", "zones"].sort(),
+      ["area", "areaBuildings", "areaList", "audit", "building7", "buildingList", "review", "summary", "zones"].sort(),
     );
   });
 
@@ -74,6 +77,7 @@ describe("a change notice from the server", () => {
         "building7",
         "building8",
         "buildingList",
+        "review",
         "summary",
         "zones",
       ].sort(),
@@ -81,7 +85,7 @@ describe("a change notice from the server", () => {
   });
 
   it("about targets refreshes the targets, the letters and the summaries compared against them", async () => {
-    expect(await staleAfterNotice({ kind: "targets" })).toEqual(["audit", "letters", "summary", "targets"]);
+    expect(await staleAfterNotice({ kind: "targets" })).toEqual(["audit", "letters", "review", "summary", "targets"]);
   });
 
   it("about zones and areas refreshes everything that shows counts or area names", async () => {
@@ -95,6 +99,7 @@ describe("a change notice from the server", () => {
         "building8",
         "buildingList",
         "letters",
+        "review",
         "summary",
         "targets",
         "zones",
@@ -110,6 +115,10 @@ describe("a change notice from the server", () => {
     expect(await staleAfterNotice({ kind: "settings" })).toEqual(
       ["areaBuildings", "audit", "buildingList", "stall", "summary"].sort(),
     );
+  });
+
+  it("about a year-end review refreshes the reviews and the change log only", async () => {
+    expect(await staleAfterNotice({ kind: "review" })).toEqual(["audit", "review"]);
   });
 
   it("never makes an import preview's pages stale", async () => {
@@ -134,8 +143,27 @@ describe("the client's own changes", () => {
   const ofBuilding7 = { kind: "building", id: 7 } as const;
   /** Each mutation, the notice the server sends everyone for it, its answer, and what the page sends it. */
   const cases: MutationCase[] = [
-    { name: "recording a stage", notice: ofBuilding7, answer: building, hook: () => useRecordStage(7), input: {} },
-    { name: "editing a building", notice: ofBuilding7, answer: building, hook: () => usePatchBuilding(7), input: {} },
+    {
+      name: "recording a stage",
+      notice: ofBuilding7,
+      answer: building,
+      hook: () => useRecordStage(7),
+      input: { base: building },
+    },
+    {
+      name: "editing a building",
+      notice: ofBuilding7,
+      answer: building,
+      hook: () => usePatchBuilding(7),
+      input: { base: building },
+    },
+    {
+      name: "adding a blocker note",
+      notice: ofBuilding7,
+      answer: { id: 1 },
+      hook: () => useAddBlockerNote(building as unknown as Building),
+      input: { text: "已约谈" },
+    },
     { name: "adding a building", notice: ofBuilding7, answer: building, hook: useCreateBuilding, input: {} },
     { name: "committing an import", notice: { kind: "import" }, answer: {}, hook: useCommitImport, input: {} },
     { name: "saving targets", notice: { kind: "targets" }, answer: { year: 2024 }, hook: usePutTargets, input: {} },

@@ -20,6 +20,7 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
     keys.areas.all,
     keys.zones,
     keys.summary.all,
+    keys.reviews.all,
     keys.audit.all,
   ],
   // Any number of buildings, created or changed: their details and blocker threads too.
@@ -30,10 +31,11 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
     keys.areas.all,
     keys.zones,
     keys.summary.all,
+    keys.reviews.all,
     keys.audit.all,
   ],
   // Targets and letters, and the summaries that compare against them.
-  targets: [keys.targets.all, keys.summary.all, keys.audit.all],
+  targets: [keys.targets.all, keys.summary.all, keys.reviews.all, keys.audit.all],
   // Zones and areas move counts everywhere: summaries, targets and letters, the buildings' area and zone names.
   structure: [
     keys.zones,
@@ -43,6 +45,7 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
     keys.buildings.all,
     keys.supervision.all,
     keys.areaStatuses.all,
+    keys.reviews.all,
     keys.audit.all,
   ],
   // The change may be to the logged-in user (a role, or disabled): ask who we are again. Owners and authors
@@ -52,6 +55,10 @@ const STALE_AFTER: Record<ChangeKind, readonly QueryKey[]> = {
   areaStatus: [keys.areaStatuses.all, keys.audit.all],
   // Stall thresholds decide which buildings are stalled in the lists and the summaries.
   settings: [keys.settings.all, keys.summary.all, keys.buildings.lists, keys.audit.all],
+  // A year-end review saved, confirmed or reopened (drafts also follow buildings, targets and structure, above).
+  review: [keys.reviews.all, keys.audit.all],
+  // A briefing generated, edited or issued: the lists and that briefing (its detail is keyed under all).
+  briefing: [keys.briefings.all, keys.audit.all],
   // A session ended on some instance: nothing cached here depends on it (the server does not send these).
   session: [],
 };

@@ -42,6 +42,19 @@ export const keys = {
     year: (year: number) => ["targets", "year", year] as const,
     letters: (year: number) => ["targets", "letters", year] as const,
   },
+  /** Year-end reviews (年度总结): the years that can be reviewed, and one year's review. */
+  reviews: {
+    all: ["reviews"] as const,
+    years: ["reviews", "years"] as const,
+    year: (year: number) => ["reviews", "year", year] as const,
+  },
+  /** Weekly briefings: the lists (by their filters) and each briefing. */
+  briefings: {
+    all: ["briefings"] as const,
+    lists: ["briefings", "list"] as const,
+    list: (params: QueryParams) => ["briefings", "list", params] as const,
+    detail: (id: number) => ["briefings", "detail", id] as const,
+  },
   users: ["users"] as const,
   audit: {
     all: ["audit"] as const,

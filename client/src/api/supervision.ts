@@ -10,8 +10,10 @@ import type {
   BlockerOwnerOption,
   BlockerPhoto,
   BlockerThread,
+  Building,
 } from "@jiati/shared";
 import { keepPreviousData, queryOptions, useMutation } from "@tanstack/react-query";
+import { type Outcome, sendOrQueue } from "../offline/queue";
 import { apiPath, request } from "./http";
 import { useInvalidateFor } from "./invalidation";
 import { keys } from "./keys";
@@ -56,13 +58,26 @@ export const areaStatusHistoryQuery = (areaId: number) =>
     queryFn: ({ signal }) => request<AreaStatus[]>(`/areas/${areaId}/statuses`, { signal }),
   });
 
-/** A progress note on the building's blocker; the building's lists and thread refresh as for any change to it. */
-export function useAddBlockerNote(buildingId: number) {
+/**
+ * A progress note on the building's blocker; the building's lists and thread refresh as for any change to it.
+ * Offline it is queued (docs/ARCHITECTURE.md § Offline), and the outcome says so.
+ */
+export function useAddBlockerNote(building: Building) {
   const invalidate = useInvalidateFor();
   return useMutation({
-    mutationFn: (input: BlockerNoteInput) =>
-      request<BlockerNote>(`/buildings/${buildingId}/blocker/notes`, { method: "POST", body: input }),
-    onSuccess: () => invalidate({ kind: "building", id: buildingId }),
+    networkMode: "always",
+    mutationFn: (input: BlockerNoteInput): Promise<Outcome<BlockerNote>> =>
+      sendOrQueue<BlockerNote>({
+        kind: "note",
+        buildingId: building.id,
+        path: `/buildings/${building.id}/blocker/notes`,
+        method: "POST",
+        body: input,
+        base: building,
+      }),
+    onSuccess: async (outcome) => {
+      if (!outcome.queued) await invalidate({ kind: "building", id: building.id });
+    },
   });
 }
 

@@ -10,6 +10,8 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { sessionQuery, useLogout } from "../api/session";
 import { useChangeStream } from "../api/stream";
 import type { SessionUser } from "../api/types";
+import { OfflineSync } from "../offline/OfflineSync";
+import { OutboxBadge } from "../offline/OutboxBadge";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PageSpinner } from "./PageSpinner";
 import { useNavItems } from "./useNavItems";
@@ -69,6 +71,7 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t("app.title")}</span>
         </Link>
+        <OutboxBadge />
         {phone ? (
           <PhoneNav user={user} onChangePassword={openPassword} />
         ) : (
@@ -83,6 +86,7 @@ export function AppLayout() {
       <Layout.Footer className="app-footer no-print">
         <span className="muted">{t("app.footer")}</span>
       </Layout.Footer>
+      <OfflineSync userId={user.id} />
       {passwordOpen && (
         <Suspense fallback={null}>
           <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />

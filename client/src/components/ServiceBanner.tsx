@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { healthQuery, isDown } from "../api/health";
 import { keys } from "../api/keys";
 import { sessionQuery } from "../api/session";
+import { useOnline } from "../offline/queue";
 
 export function ServiceBanner() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function ServiceBanner() {
   // Read from the cache only: the route guards ask for the session.
   const { data: user } = useQuery({ ...sessionQuery, enabled: false });
   const down = isDown(health);
+  const online = useOnline();
   const wasDown = useRef(false);
 
   useEffect(() => {
@@ -30,6 +32,19 @@ export function ServiceBanner() {
     }
   }, [down, health, queryClient, message, t]);
 
+  // Offline is not an outage: the data shown is the last fetched, and changes are queued (offline/).
+  if (!online) {
+    return (
+      <Alert
+        banner
+        type="warning"
+        className="no-print"
+        data-testid="offline-banner"
+        message={t("offline.notice")}
+        description={t("offline.noticeHint")}
+      />
+    );
+  }
   if (down) {
     const unreachable = health?.status === "unreachable";
     return (

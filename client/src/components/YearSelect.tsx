@@ -1,13 +1,20 @@
 import { CalendarOutlined, DownOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
-import { selectableYears } from "../lib/dates";
+import { selectableYears, type YearScope } from "../lib/dates";
+
+interface Props {
+  value: number;
+  onChange: (year: number) => void;
+  /** "planning" (targets, letters) also offers next year from 1 October. */
+  scope?: YearScope;
+}
 
 /**
- * 2021 … this year, as a button with a menu (lighter than a Select on the dashboard).
+ * 2021 … this year (or next, when planning), as a button with a menu (lighter than a Select on the dashboard).
  * `data-testid="year-select"` opens it; each option is `year-option-<year>`.
  */
-export function YearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+export function YearSelect({ value, onChange, scope = "tracked" }: Props) {
   const { t } = useTranslation();
   return (
     <Dropdown
@@ -15,7 +22,7 @@ export function YearSelect({ value, onChange }: { value: number; onChange: (year
       menu={{
         selectable: true,
         selectedKeys: [String(value)],
-        items: selectableYears().map((year) => ({
+        items: selectableYears(scope).map((year) => ({
           key: String(year),
           label: <span data-testid={`year-option-${year}`}>{t("common.yearValue", { year })}</span>,
         })),

@@ -90,7 +90,7 @@ describe("the change log in words", () => {
     const settings = buildRow({
       action: "settings.update",
       entity: "settings",
-      entityId: "stall",
+      entityId: "stallThresholds",
       before: { signedDays: 90, startedDays: 180 },
       after: { signedDays: 60, startedDays: 180 },
     });
@@ -101,5 +101,67 @@ describe("the change log in words", () => {
   it("shows a building changed by an import with its fields", () => {
     const row = buildRow({ action: "building.import.update", before: { floors: 6 }, after: { floors: 7 } });
     expect(what(row)).toBe("由台账导入修改：层数：6 → 7");
+  });
+
+  it("tells a year-end review's rule, hand changes, titles and reopening in words", () => {
+    const rule = { stages: ["signed", "completed"], excellentCount: 2, excellentMinPercent: null };
+    const update = buildRow({
+      action: "review.update",
+      entity: "review",
+      entityId: "2025",
+      areaId: null,
+      after: { rule, overrides: [{ areaId: 3, award: "advanced", note: "专班评议增补" }] },
+    });
+    expect(entityText(i18n.t, names, update)).toBe("2025年度总结");
+    expect(what(update)).toBe(
+      "评选规则：签约、完工目标均完成的居民区评为先进居民区；其中完工完成率最高的 2 个（与第 2 名并列的同计）评为优秀居民区。 手动调整 1 处：平塘 → 先进（专班评议增补）",
+    );
+    const confirm = buildRow({
+      action: "review.confirm",
+      entity: "review",
+      entityId: "2025",
+      after: { rule, overrides: 1, excellent: ["刘一", "刘四"], advanced: [] },
+    });
+    expect(what(confirm)).toBe("优秀：刘一、刘四；先进：（无）");
+    const reopen = buildRow({
+      action: "review.reopen",
+      entity: "review",
+      entityId: "2025",
+      before: { confirmedAt: "2026-01-05T02:00:00.000Z", confirmedBy: "专班", excellent: ["刘一"], advanced: ["平塘"] },
+      reason: "目标调整",
+    });
+    expect(what(reopen)).toContain("由 专班 确认；优秀：刘一；先进：平塘");
+  });
+
+  it("tells a briefing's changes by its scope and week", () => {
+    const base = { entity: "briefing", entityId: "7", areaId: null };
+    const created = buildRow({
+      ...base,
+      action: "briefing.create",
+      after: { scope: "新泾镇", week: "2022-W48", asOf: "2022-11-29" },
+    });
+    expect(entityText(i18n.t, names, created)).toBe("新泾镇 · 2022年第48周 简报");
+    expect(what(created)).toBe(`生成简报，数据截至 ${fmt.date("2022-11-29")}`);
+    const edited = buildRow({
+      ...base,
+      action: "briefing.edit",
+      before: { scope: "东片区", week: "2022-W48", nextSteps: "" },
+      after: { scope: "东片区", week: "2022-W48", nextSteps: "约谈低层住户" },
+    });
+    expect(entityText(i18n.t, names, edited)).toBe("东片区 · 2022年第48周 简报");
+    expect(what(edited)).toBe("下一步工作：约谈低层住户");
+    const issued = buildRow({
+      ...base,
+      action: "briefing.issue",
+      after: { scope: "新泾镇", week: "2022-W48", issueNo: 3 },
+    });
+    expect(what(issued)).toBe("印发为第3期");
+    const regenerated = buildRow({
+      ...base,
+      action: "briefing.regenerate",
+      before: { asOf: "2022-11-28" },
+      after: { scope: "新泾镇", week: "2022-W48", asOf: "2022-11-29" },
+    });
+    expect(what(regenerated)).toBe(`重新生成简报，数据截至 ${fmt.date("2022-11-28")} → ${fmt.date("2022-11-29")}`);
   });
 });

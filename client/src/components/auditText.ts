@@ -1,12 +1,14 @@
 // An audit row in words: what was done, and to which values — used by a building's history and by the
 // task force's change log. Field values read as the UI shows them (dates, categories, area names).
 
+import type { AwardOverride, AwardRule } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { areasQuery, zonesQuery } from "../api/structure";
 import type { AuditRow } from "../api/types";
 import { type Format, useFormat } from "../i18n/format";
+import { reviewRuleText } from "../lib/reviewRule";
 import { fieldLabel, valueText } from "./fieldValues";
 
 export type Tone = "blue" | "green" | "red" | "gray" | "orange";
@@ -144,11 +146,20 @@ export function describeAudit(row: AuditRow, t: TFunction, fmt: Format, names: N
         what: changes.length > 6 ? `${list}${t("audit.andMore", { count: changes.length - 6 })}` : list,
       };
     }
+    case "review.update":
+    case "review.confirm":
+    case "review.reopen":
+      return describeReview(row.action, before, after, t, fmt, names);
     case "user.password_reset":
     case "user.password_change":
       return { tone: "gray", what: actionLabel(t, row.action) };
     case "building.import":
       return { tone: "blue", what: importText(t, after) };
+    case "briefing.create":
+    case "briefing.regenerate":
+    case "briefing.edit":
+    case "briefing.issue":
+      return describeBriefing(row.action, before, after, t, fmt);
     case "building.import.create":
       return { tone: "blue", what: t("audit.importedCreate") };
     case "building.import.update":
@@ -183,9 +194,36 @@ export function entityText(t: TFunction, names: Names, row: AuditRow): string {
     const [year = "", areaId = ""] = row.entityId.split("-");
     return t("audit.letterOf", { year, area: names.area(Number(areaId)) ?? t("audit.entities.area") });
   }
+  if (row.entity === "review") return t("audit.reviewOf", { year: row.entityId });
+  if (row.entity === "briefing") return briefingText(t, asValues(row.after));
   if (row.entity === "settings")
     return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
   return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
+}
+
+/** 东片区 · 2022年第48周 简报: a briefing by its scope and week, as its audit rows record them. */
+function briefingText(t: TFunction, after: Values): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(String(after.week ?? ""));
+  const week = match ? t("briefings.weekOf", { year: match[1], week: Number(match[2]) }) : String(after.week ?? "");
+  return t("audit.briefingOf", { scope: String(after.scope ?? ""), week });
+}
+
+/** A weekly briefing's changes (docs/DOMAIN.md § Weekly briefing) in words. */
+function describeBriefing(action: string, before: Values, after: Values, t: TFunction, fmt: Format) {
+  const date = (value: unknown) => fmt.date(typeof value === "string" ? value : null);
+  if (action === "briefing.create")
+    return { tone: "blue" as Tone, what: t("history.briefingCreated", { date: date(after.asOf) }) };
+  if (action === "briefing.regenerate") {
+    return {
+      tone: "blue" as Tone,
+      what: t("history.briefingRegenerated", { from: date(before.asOf), to: date(after.asOf) }),
+    };
+  }
+  if (action === "briefing.edit") {
+    const text = String(after.nextSteps ?? "");
+    return { tone: "blue" as Tone, what: t("history.briefingEdited", { text: text || t("history.empty") }) };
+  }
+  return { tone: "green" as Tone, what: t("history.briefingIssued", { no: String(after.issueNo ?? "") }) };
 }
 
 /** Blocker supervision's changes (docs/DOMAIN.md § Blocker supervision) in words. */
@@ -209,6 +247,54 @@ function describeSupervision(
       due: due === undefined ? "—" : due == null ? t("supervision.noDue") : text("blockerDueOn", due),
     }),
   };
+}
+
+/** The year-end review's changes (docs/DOMAIN.md § Year-end review) in words: the rule and hand changes, the titles. */
+function describeReview(
+  action: string,
+  before: Values,
+  after: Values,
+  t: TFunction,
+  fmt: Format,
+  names: Names,
+): { what: string; tone: Tone } {
+  const listOf = (value: unknown) =>
+    Array.isArray(value) && value.length ? value.map(String).join(t("review.rule.stageJoin")) : t("review.noneAwarded");
+  const awardText = (award: unknown) =>
+    award === "excellent" || award === "advanced" ? t(`review.award.${award}`) : t("review.award.none");
+  if (action === "review.confirm") {
+    return {
+      tone: "green",
+      what: t("audit.reviewAwards", { excellent: listOf(after.excellent), advanced: listOf(after.advanced) }),
+    };
+  }
+  if (action === "review.reopen") {
+    return {
+      tone: "orange",
+      what: t("audit.reviewReopen", {
+        at: typeof before.confirmedAt === "string" ? fmt.dateTime(before.confirmedAt) : "—",
+        by: String(before.confirmedBy ?? "—"),
+        excellent: listOf(before.excellent),
+        advanced: listOf(before.advanced),
+      }),
+    };
+  }
+  const rule = after.rule as AwardRule | undefined;
+  const overrides = Array.isArray(after.overrides) ? (after.overrides as AwardOverride[]) : [];
+  const parts = rule ? [t("audit.reviewRule", { rule: reviewRuleText(t, rule) })] : [];
+  if (overrides.length) {
+    const list = overrides
+      .map((override) =>
+        t("audit.reviewOverride", {
+          area: names.area(override.areaId) ?? `#${override.areaId}`,
+          award: awardText(override.award),
+          note: override.note,
+        }),
+      )
+      .join(t("audit.separator"));
+    parts.push(t("audit.reviewOverrides", { count: overrides.length, list }));
+  }
+  return { tone: "blue", what: parts.join(" ") };
 }
 
 export function useAuditDescriber() {

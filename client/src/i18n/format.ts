@@ -20,6 +20,14 @@ export function makeFormat(language: string) {
     timeZone: TIME_ZONE,
   });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+  const clockFormat = new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: TIME_ZONE,
+  });
+  const dayFormat = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: TIME_ZONE });
+  const dayKey = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   return {
     locale,
     /** Whole numbers; null shows as a dash. */
@@ -36,6 +44,9 @@ export function makeFormat(language: string) {
       value ? dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : "—",
     /** An ISO instant in Shanghai time. */
     dateTime: (value: string | null | undefined) => (value ? dateTimeFormat.format(new Date(value)) : "—"),
+    /** An instant (ms) as HH:mm in Shanghai time, with its day before it when that is not `now`'s day. */
+    clock: (ms: number, now = Date.now()) =>
+      dayKey(ms) === dayKey(now) ? clockFormat.format(ms) : `${dayFormat.format(ms)} ${clockFormat.format(ms)}`,
     /** Month 1–12 as a short name (1月 / Jan). */
     month: (month: number) => monthFormat.format(new Date(Date.UTC(2000, month - 1, 1))),
   };

@@ -6,6 +6,7 @@ import {
   canWriteAreaStatus,
   canWriteBuildingIn,
   followsSupervision,
+  readsBriefings,
   isTaskforce as taskforce,
 } from "@jiati/shared/policy";
 import type { SessionUser } from "../api/types";
@@ -30,6 +31,11 @@ export function canWriteStatusOf(user: SessionUser | null | undefined, areaId: n
 /** Does this user have the 督办 page (overdue blockers across areas)? The task force and the leaders. */
 export function hasSupervisionPage(user: SessionUser | null | undefined): boolean {
   return user != null && followsSupervision(user);
+}
+
+/** Does this user have the 简报 pages? The task force and the leaders. */
+export function hasBriefings(user: SessionUser | null | undefined): boolean {
+  return user != null && readsBriefings(user);
 }
 
 /** Where a user lands after logging in: a secretary on their buildings, a zone leader on their zone. */

@@ -1,11 +1,14 @@
 import { useCallback } from "react";
 import { useSearchParams } from "react-router";
-import { currentYear, FIRST_YEAR } from "./dates";
+import { currentYear, FIRST_YEAR, lastYearOf, type YearScope } from "./dates";
 
-/** The year in the URL (?year=), this year by default, and a setter that keeps the other parameters. */
-export function useYear(): [number, (year: number) => void] {
+/**
+ * The year in the URL (?year=), this year by default, and a setter that keeps the other parameters. A
+ * "planning" page (targets, letters) also takes next year from 1 October.
+ */
+export function useYear(scope: YearScope = "tracked"): [number, (year: number) => void] {
   const [params, setParams] = useSearchParams();
-  const year = yearFrom(params);
+  const year = yearFrom(params, lastYearOf(scope));
   const setYear = useCallback(
     (next: number) =>
       setParams(
@@ -23,10 +26,10 @@ export function useYear(): [number, (year: number) => void] {
   return [year, setYear];
 }
 
-/** The year of ?year=, when it is one the programme has; else this year. */
-export function yearFrom(params: URLSearchParams): number {
+/** The year of ?year=, when it is one from FIRST_YEAR to `last`; else this year. */
+export function yearFrom(params: URLSearchParams, last: number = currentYear()): number {
   const raw = Number(params.get("year"));
-  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= currentYear() ? raw : currentYear();
+  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= last ? raw : currentYear();
 }
 
 /** `?year=Y` to append to links, so drilling down keeps the year. */

@@ -3,6 +3,7 @@
 
 import {
   canImport,
+  canReadBriefing,
   canSuperviseIn,
   canWriteAreaStatus,
   canWriteBuildingIn,
@@ -10,6 +11,7 @@ import {
   isWriter,
   type MessageKey,
   msg,
+  readsBriefings,
 } from "@jiati/shared";
 import type { SessionUser } from "../core/context";
 import { Forbidden } from "../core/errors";
@@ -51,4 +53,17 @@ export function requireAreaStatusWrite(user: SessionUser, areaId: number): void 
   if (canWriteAreaStatus(user, areaId)) return;
   if (user.role === "leader") throw new Forbidden(msg("forbidden.leaderReadOnly"));
   throw new Forbidden(msg("forbidden.ownAreaStatusOnly"));
+}
+
+/** Briefings are read by the task force and the leaders; secretaries have none (docs/DOMAIN.md § Weekly briefing). */
+export function requireBriefingsReader(user: SessionUser): void {
+  if (!readsBriefings(user)) throw new Forbidden(msg("forbidden.briefingsNotForRole"));
+}
+
+/** One briefing: a zone leader's own zone's; a leader without a zone, issued ones. */
+export function requireBriefingRead(user: SessionUser, briefing: { zoneId: number | null; status: string }): void {
+  requireBriefingsReader(user);
+  if (canReadBriefing(user, briefing)) return;
+  if (user.role === "leader" && user.zoneId != null) throw new Forbidden(msg("forbidden.briefingOtherZone"));
+  throw new Forbidden(msg("forbidden.briefingDraft"));
 }

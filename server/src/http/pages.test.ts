@@ -21,6 +21,9 @@ describe("the built client's pages", () => {
     fs.mkdirSync(path.join(clientDir, "assets"));
     fs.writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>加梯进度</title>");
     fs.writeFileSync(path.join(clientDir, "assets", "index-AbC123.js"), "console.log(1)");
+    fs.writeFileSync(path.join(clientDir, "sw.js"), "self.addEventListener('fetch', () => {})");
+    fs.writeFileSync(path.join(clientDir, "manifest.webmanifest"), '{"name":"加梯进度"}');
+    fs.writeFileSync(path.join(clientDir, "icon-192.png"), "png");
     database = await freshDatabase("pglite");
     app = await createApp({ database, clock: fixedClock(), logger: createLogger("silent"), clientDir });
   });
@@ -44,6 +47,29 @@ describe("the built client's pages", () => {
     const res = await request(app.app).get("/assets/index-AbC123.js");
     expect(res.status).toBe(200);
     expect(res.headers["cache-control"]).toContain("immutable");
+  });
+
+  it("serves the service worker from the root, same-origin, asked for again on every visit", async () => {
+    const res = await request(app.app).get("/sw.js");
+    expect(res.status).toBe(200);
+    expect(res.type).toBe("text/javascript");
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    // Its scripts and the manifest are allowed by the page's policy: same origin only.
+    const page = await request(app.app).get("/mine");
+    const csp = page.headers["content-security-policy"];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/worker-src|manifest-src/);
+  });
+
+  it("serves the web app manifest as a manifest, asked for again on every visit, and the icons as files", async () => {
+    const manifest = await request(app.app).get("/manifest.webmanifest");
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers["content-type"]).toContain("application/manifest+json");
+    expect(manifest.headers["cache-control"]).toBe("no-cache");
+    const icon = await request(app.app).get("/icon-192.png");
+    expect(icon.status).toBe(200);
+    expect(icon.type).toBe("image/png");
   });
 
   it("answers a missing asset with 404 and no file system path", async () => {

@@ -4,6 +4,8 @@
 
 import { XLSX_MIME } from "@jiati/shared";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../test/factories";
+import { BRIEFING_CASES } from "./briefing-exchanges";
+import { REVIEW_CASES } from "./review-exchanges";
 import { SUPERVISION_CASES } from "./supervision-exchanges";
 import {
   type Actor,
@@ -623,6 +625,8 @@ export const ROUTE_CASES: RouteCases[] = [
     ],
   },
   ...SUPERVISION_CASES,
+  ...REVIEW_CASES,
+  ...BRIEFING_CASES,
   {
     method: "get",
     route: "/stream",

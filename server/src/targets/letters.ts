@@ -9,6 +9,7 @@ import { type Deps, inTransaction } from "../core/deps";
 import { InvalidInput, NotFound } from "../core/errors";
 import { findArea } from "../structure/repo";
 import { findLetter, listLetters, writeLetter } from "./repo";
+import { checkPlanningYear } from "./service";
 
 export type Letter = TargetLetter;
 
@@ -30,6 +31,7 @@ export class LetterService {
 
   async put(ctx: RequestContext, areaId: number, input: PutLetter): Promise<Letter> {
     requireTaskforce(ctx.user, "editLetters");
+    checkPlanningYear(input.year, ctx.today);
     if (input.signedOn && input.signedOn > ctx.today)
       throw InvalidInput.field("signedOn", msg("letter.signedAfterToday", { today: ctx.today }));
     await inTransaction(this.deps, async (tx, announce) => {

@@ -1,6 +1,7 @@
 // Annual targets per stage — the town's own, and their allocation to zones and areas.
 
 import {
+  latestPlanningYear,
   msg,
   type PutTargets,
   RECORDED_STAGES,
@@ -28,6 +29,16 @@ function checkScopes(input: PutTargets, ids: { areaIds: Set<number>; zoneIds: Se
       throw InvalidInput.field(`targets.${index}.zoneId`, msg("notFound.zone"));
     }
   }
+}
+
+/**
+ * 400 naming `year` for a year whose targets and letters are not open yet: next year's open on 1 October
+ * (docs/DOMAIN.md § Targets for the coming year). Past years stay open, to correct them.
+ */
+export function checkPlanningYear(year: number, today: string): void {
+  const latest = latestPlanningYear(today);
+  if (year > latest)
+    throw InvalidInput.field("year", msg("targets.yearNotOpen", { year: String(year), latest: String(latest) }));
 }
 
 interface TargetChange {
@@ -91,6 +102,7 @@ export class TargetService {
 
   async put(ctx: RequestContext, input: PutTargets): Promise<TargetsResponse> {
     requireTaskforce(ctx.user, "setTargets");
+    checkPlanningYear(input.year, ctx.today);
     await inTransaction(this.deps, async (tx, announce) => {
       checkScopes(input, await structureIds(tx));
       const changes = targetChanges(input, await loadTargets(tx, input.year));

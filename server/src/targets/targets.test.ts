@@ -18,7 +18,7 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
       .put("/api/targets")
       .set(XHR)
       .send({
-        year: 2023,
+        year: 2021,
         targets: [
           { stage: "signed", areaId: null, value: 122 },
           { stage: "signed", areaId: a.id, value: 60 },
@@ -31,9 +31,9 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
     const fixed = await agent
       .put("/api/targets")
       .set(XHR)
-      .send({ year: 2023, targets: [{ stage: "signed", areaId: b.id, value: 62 }] });
+      .send({ year: 2021, targets: [{ stage: "signed", areaId: b.id, value: 62 }] });
     expect(fixed.body.allocation.signed).toEqual({ town: 122, areaSum: 122, balanced: true });
-    const read = await agent.get("/api/targets?year=2023");
+    const read = await agent.get("/api/targets?year=2021");
     expect(read.body.areas).toEqual(
       expect.arrayContaining([{ areaId: b.id, signed: 62, started: null, completed: null }]),
     );
@@ -44,11 +44,11 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
     await agent
       .put("/api/targets")
       .set(XHR)
-      .send({ year: 2024, targets: [{ stage: "started", areaId: a.id, value: 5 }] });
+      .send({ year: 2020, targets: [{ stage: "started", areaId: a.id, value: 5 }] });
     const removed = await agent
       .put("/api/targets")
       .set(XHR)
-      .send({ year: 2024, targets: [{ stage: "started", areaId: a.id, value: null }] });
+      .send({ year: 2020, targets: [{ stage: "started", areaId: a.id, value: null }] });
     expect(removed.body.areas).toEqual([]);
     const audit = await agent.get("/api/audit?action=targets.update");
     expect(audit.body.items[0]).toMatchObject({
@@ -62,14 +62,14 @@ describe.each(ENGINES)("targets API on %s", (engine) => {
     const negative = await agent
       .put("/api/targets")
       .set(XHR)
-      .send({ year: 2023, targets: [{ stage: "signed", areaId: null, value: -1 }] });
+      .send({ year: 2021, targets: [{ stage: "signed", areaId: null, value: -1 }] });
     expect(negative.status).toBe(400);
     expect(negative.body.error.fields).toHaveProperty("targets.0.value");
     const unknown = await agent
       .put("/api/targets")
       .set(XHR)
       .send({
-        year: 2023,
+        year: 2021,
         targets: [
           { stage: "signed", areaId: null, value: 1 },
           { stage: "signed", areaId: 99999, value: 1 },

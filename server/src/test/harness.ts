@@ -110,6 +110,8 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
     "blocker_notes",
     "blocker_photos",
     "area_statuses",
+    "year_reviews",
+    "briefings",
   ];
   const result: Record<string, string> = {};
   for (const table of tables) {

@@ -53,6 +53,7 @@ export const en: Catalogue = {
   "action.editLetters": "edit target letters",
   "action.setOrganization": "set the town name and issuing unit",
   "action.setStallThresholds": "set the stall thresholds",
+  "action.manageBriefings": "Generating, editing and issuing briefings",
 
   "auth.tooManyFailures": "Too many failed sign-ins; please try again later",
   "auth.wrongCredentials": "Wrong username or password",
@@ -73,6 +74,8 @@ export const en: Catalogue = {
     "Someone else has changed the building (now version {{current}}, you sent version {{sent}}); look at the latest and try again",
 
   "letter.signedAfterToday": "The signing date cannot be after today ({{today}})",
+  "targets.yearNotOpen":
+    "Targets and letters for {{year}} cannot be set yet: the latest year open is {{latest}} (the next year opens on 1 October)",
 
   "schema.dateInvalid": "A date must be YYYY-MM-DD and a real date",
   "schema.dateTooEarly": "A date cannot be before {{earliest}}",
@@ -257,4 +260,33 @@ export const en: Catalogue = {
   "list.toNeeded": "Counting by stage needs an end date (to)",
   "list.toBeforeFrom": "The end date cannot be before the start date",
   "asOf.afterToday": "The as-of date cannot be after today ({{today}})",
+
+  "action.editReview": "edit the year-end review",
+  "review.stagesNeeded": "Choose at least one stage whose target must be met",
+  "review.stagesRepeated": "A stage is repeated",
+  "review.noteNeeded": "Please give a note",
+  "review.textTooLong": "At most {{max}} characters",
+  "review.overrideRepeated": "One hand change per area",
+  "review.yearUnavailable":
+    "There is no year-end review of {{year}}: a year that is over can be reviewed, the current one drafted from 1 December",
+  "review.yearOpen": "{{year}} is not over yet: its year-end review can be confirmed from 1 January",
+  "review.confirmedNoEdit":
+    "The year-end review of {{year}} was confirmed at {{at}} and can no longer change; the task force may reopen it, giving a reason",
+  "review.notConfirmed": "The year-end review of {{year}} is not confirmed: there is nothing to reopen",
+  "review.staleVersion":
+    "Someone else changed the year-end review (current version {{current}}, yours {{sent}}): look at it again and retry",
+  "review.nothingToReview": "{{year}} has no targets and no signings: there is nothing to review",
+  "review.draftHidden": "Until it is confirmed, the year-end review is for the task force and the leaders",
+  "notFound.briefing": "No such briefing",
+  "forbidden.briefingsNotForRole": "Briefings are for the task force and the leaders",
+  "forbidden.briefingOtherZone": "You may see your own zone's briefings only",
+  "forbidden.briefingDraft": "This briefing has not been issued yet",
+  "briefing.exists":
+    "The briefing of “{{scope}}” for {{week}} exists already (number {{id}}): open it to go on editing",
+  "briefing.issued": "This briefing was issued at {{at}}: its content is fixed and can no longer be changed",
+  "briefing.staleVersion":
+    "Someone else changed this briefing (current version {{current}}, yours {{sent}}): look at the latest and try again",
+  "briefing.asOfOutsideWeek": "The as-of date must lie in the briefing's week ({{from}} to {{to}})",
+  "briefing.nextStepsTooLong": "At most {{max}} characters",
+  "briefing.week": "week {{week}} of {{year}}",
 };

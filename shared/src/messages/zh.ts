@@ -50,6 +50,7 @@ export const zh = {
   "action.editLetters": "编辑目标任务书",
   "action.setOrganization": "设置镇名和发文单位",
   "action.setStallThresholds": "设置停滞阈值",
+  "action.manageBriefings": "生成、编辑和印发简报",
 
   "auth.tooManyFailures": "登录失败次数过多，请稍后再试",
   "auth.wrongCredentials": "用户名或密码错误",
@@ -69,6 +70,7 @@ export const zh = {
   "building.staleVersion": "楼栋已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
 
   "letter.signedAfterToday": "签订日期不能晚于今天（{{today}}）",
+  "targets.yearNotOpen": "{{year}}年的目标和任务书尚不能制定：目前最晚可制定{{latest}}年的（下一年度自10月1日起）",
 
   "schema.dateInvalid": "日期格式应为 YYYY-MM-DD 且为真实日期",
   "schema.dateTooEarly": "日期不能早于 {{earliest}}",
@@ -241,6 +243,30 @@ export const zh = {
   "list.toNeeded": "按阶段计数需要截止日期 to",
   "list.toBeforeFrom": "截止日期不能早于起始日期",
   "asOf.afterToday": "数据截至日期不能晚于今天（{{today}}）",
+
+  "action.editReview": "编辑年度总结",
+  "review.stagesNeeded": "至少选择一个须完成目标的阶段",
+  "review.stagesRepeated": "阶段重复",
+  "review.noteNeeded": "请填写说明",
+  "review.textTooLong": "最多 {{max}} 个字",
+  "review.overrideRepeated": "同一居民区只能有一条手动调整",
+  "review.yearUnavailable": "{{year}}年的年度总结不可用：已结束的年度可以总结，当年自12月1日起可以起草",
+  "review.yearOpen": "{{year}}年尚未结束，次年1月1日起才能确认年度总结",
+  "review.confirmedNoEdit": "{{year}}年度总结已于 {{at}} 确认，不能再修改；如需修改，请由专班重新打开并说明原因",
+  "review.notConfirmed": "{{year}}年度总结尚未确认，无需重新打开",
+  "review.staleVersion": "年度总结已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
+  "review.nothingToReview": "{{year}}年没有目标，也没有签约记录：没有可总结的内容",
+  "review.draftHidden": "年度总结确认前，只有专班和领导可以查看",
+  "notFound.briefing": "简报不存在",
+  "forbidden.briefingsNotForRole": "简报仅限加梯专班和领导查看",
+  "forbidden.briefingOtherZone": "只能查看本片区的简报",
+  "forbidden.briefingDraft": "简报尚未印发",
+  "briefing.exists": "{{scope}}{{week}}的简报已经生成（编号 {{id}}），请打开它继续编辑",
+  "briefing.issued": "该简报已于 {{at}} 印发，内容已固定，不能再修改",
+  "briefing.staleVersion": "简报已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
+  "briefing.asOfOutsideWeek": "数据截至日期须在本期简报所在的一周内（{{from}} 至 {{to}}）",
+  "briefing.nextStepsTooLong": "最多 {{max}} 个字",
+  "briefing.week": "{{year}}年第{{week}}周",
 } as const;
 
 export type Catalogue = { readonly [K in keyof typeof zh]: string };

@@ -40,6 +40,10 @@ const ACTIONS = [
   "user.password_reset",
   "user.password_change",
   "settings.update",
+  "briefing.create",
+  "briefing.regenerate",
+  "briefing.edit",
+  "briefing.issue",
 ] as const;
 
 export function AuditPage() {

@@ -56,8 +56,8 @@ export function BlockerModal({ building, onClose }: ModalProps) {
     send(
       form,
       body,
-      () => {
-        message.success(t("blockerForm.saved"));
+      (queued) => {
+        if (!queued) message.success(t("blockerForm.saved"));
         onClose();
       },
       SERVER_FIELDS,
@@ -65,8 +65,8 @@ export function BlockerModal({ building, onClose }: ModalProps) {
   };
 
   const clear = () =>
-    send(form, { blocker: null } satisfies PatchBuilding, () => {
-      message.success(t("blockerForm.cleared"));
+    send(form, { blocker: null } satisfies PatchBuilding, (queued) => {
+      if (!queued) message.success(t("blockerForm.cleared"));
       onClose();
     });
 

@@ -33,7 +33,7 @@ export function BlockerSupervision({ building, canSupervise }: Props) {
         <>
           {blocked && <BlockerFacts thread={data} />}
           {blocked && <PhotoThumbs photos={data.photos.filter((photo) => isCurrent(photo, data))} />}
-          {blocked && canSupervise && <NoteForm buildingId={building.id} photosLeft={data.photosLeft} />}
+          {blocked && canSupervise && <NoteForm building={building} photosLeft={data.photosLeft} />}
           <Thread thread={data} />
         </>
       )}

@@ -31,6 +31,7 @@ export interface ModalProps {
 
 /** Shared plumbing: a base version, the PATCH mutation, and error handling onto the form. */
 export function usePatchDialog(building: Building) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const edit = useEditBase(building);
@@ -40,17 +41,23 @@ export function usePatchDialog(building: Building) {
   useEffect(() => start(), []);
   const base = edit.base ?? building;
 
-  /** Sends the patch; field errors land on the form (`rename` maps the server's field names onto its own). */
+  /**
+   * Sends the patch; field errors land on the form (`rename` maps the server's field names onto its own).
+   * `onSuccess` is told whether it was queued to be sent later (offline), which this says to the user.
+   */
   const send = <V,>(
     form: FormInstance<V>,
     body: PatchBuilding,
-    onSuccess: () => void,
+    onSuccess: (queued: boolean) => void,
     rename: Record<string, string> = {},
   ) =>
     patch.mutate(
-      { version: base.version, patch: body },
+      { base, patch: body },
       {
-        onSuccess,
+        onSuccess: ({ queued }) => {
+          if (queued) message.info(t("offline.queued"));
+          onSuccess(queued);
+        },
         onError: (error) => {
           if (edit.absorbConflict(error)) return;
           if (!applyServerErrors(form, error, rename)) message.error(errorMessage(error));
@@ -105,8 +112,8 @@ export function EditFieldsModal({ building, onClose }: ModalProps) {
     }
     const body = parseInto(form, patchBuildingSchema, changes);
     if (!body) return;
-    send(form, body, () => {
-      message.success(t("building.saved"));
+    send(form, body, (queued) => {
+      if (!queued) message.success(t("building.saved"));
       onClose();
     });
   };
@@ -151,8 +158,8 @@ export function WithdrawModal({ building, onClose }: ModalProps) {
 
   const submit = async () => {
     const values = await form.validateFields();
-    send(form, { withdrawn: withdrawing, reason: values.reason.trim() }, () => {
-      message.success(withdrawing ? t("withdrawForm.withdrawn") : t("withdrawForm.restored"));
+    send(form, { withdrawn: withdrawing, reason: values.reason.trim() }, (queued) => {
+      if (!queued) message.success(withdrawing ? t("withdrawForm.withdrawn") : t("withdrawForm.restored"));
       onClose();
     });
   };

@@ -3,6 +3,7 @@
 // the server's refusals — too large, not an image, the episode's photos full — are shown as it words them.
 
 import { CameraOutlined, DeleteOutlined } from "@ant-design/icons";
+import type { BlockerNote, Building } from "@jiati/shared";
 import { BLOCKER_NOTE_MAX, PHOTOS_PER_EPISODE } from "@jiati/shared/blockers";
 import { Alert, App, Button, Input } from "antd";
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
@@ -12,36 +13,64 @@ import { useErrorMessage } from "../../components/useErrorMessage";
 import { PhotoUnreadable, resizePhoto } from "../../lib/photo";
 
 interface Props {
-  buildingId: number;
-  /** Photos the current episode may still take. */
-  photosLeft: number;
+  /** The building as the user sees it (kept with the note if it has to wait for the network). */
+  building: Building;
+  /** Photos the current episode may still take; unknown (no photo offered) when the thread is not at hand. */
+  photosLeft?: number;
+  /** Told when the note is added or queued. */
+  onDone?: () => void;
 }
 
-export function NoteForm({ buildingId, photosLeft }: Props) {
+export function NoteForm({ building, photosLeft, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const photo = useChosenPhoto(setError);
-  const addNote = useAddBlockerNote(buildingId);
-  const upload = useUploadBlockerPhoto(buildingId);
+  const addNote = useAddBlockerNote(building);
+  const upload = useUploadBlockerPhoto(building.id);
   const pending = addNote.isPending || upload.isPending;
 
-  const submit = async () => {
-    setError(null);
-    const trimmed = text.trim();
-    if (!trimmed && !photo.blob) {
-      setError(t("supervision.noteRequired"));
+  /** Why the note cannot be sent as it stands, if it cannot. */
+  const problemWith = (trimmed: string) => {
+    if (!trimmed && !photo.blob) return t("supervision.noteRequired");
+    // A photo is not queued offline (docs/ARCHITECTURE.md § Offline): the text may be.
+    if (photo.blob && !navigator.onLine) return t("offline.photoNeedsNetwork");
+    return null;
+  };
+  /** The text was queued (the network failed on the way): a photo chosen with it has to wait. */
+  const queued = () => {
+    if (photo.blob) {
+      setError(t("offline.photoNeedsNetwork"));
       return;
     }
+    message.info(t("offline.queued"));
+    onDone?.();
+  };
+
+  /** The note (if any) was taken: its photo (if any) follows, attached to it. */
+  const sent = async (note: BlockerNote | null) => {
+    if (photo.blob) await upload.mutateAsync({ photo: photo.blob, noteId: note?.id });
+    photo.clear();
+    message.success(photo.blob && !note ? t("supervision.photoSaved") : t("supervision.noteSaved"));
+    onDone?.();
+  };
+
+  const submit = async () => {
+    const trimmed = text.trim();
+    const problem = problemWith(trimmed);
+    setError(problem);
+    if (problem) return;
     try {
-      const note = trimmed ? await addNote.mutateAsync({ text: trimmed }) : null;
+      const outcome = trimmed ? await addNote.mutateAsync({ text: trimmed }) : null;
       // The note stands even if its photo is then refused: the text is kept out of the box, the photo stays.
-      if (note) setText("");
-      if (photo.blob) await upload.mutateAsync({ photo: photo.blob, noteId: note?.id });
-      photo.clear();
-      message.success(photo.blob && !note ? t("supervision.photoSaved") : t("supervision.noteSaved"));
+      if (outcome) setText("");
+      if (outcome?.queued) {
+        queued();
+        return;
+      }
+      await sent(outcome?.value ?? null);
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -58,7 +87,7 @@ export function NoteForm({ buildingId, photosLeft }: Props) {
         aria-label={t("supervision.addNote")}
         data-testid="blocker-note-text"
       />
-      <PhotoChooser photo={photo} photosLeft={photosLeft} />
+      {photosLeft !== undefined && <PhotoChooser photo={photo} photosLeft={photosLeft} />}
       {error && <Alert type="error" showIcon title={error} data-testid="blocker-note-error" />}
       <Button type="primary" block onClick={submit} loading={pending} data-testid="blocker-note-submit">
         {t("supervision.addNote")}

@@ -121,16 +121,19 @@ function useStageSubmit(form: FormInstance<StageFormValues>, building: Building,
       return;
     }
     const { update } = checked;
-    const onSuccess = () => {
-      message.success(
-        update.date === null
-          ? t("stageForm.cleared", { stage: t(`stageDate.${update.stage}`) })
-          : t("stageForm.recorded", { stage: t(`stage.${update.stage}`), date: fmt.date(update.date) }),
-      );
+    const onSuccess = ({ queued }: { queued: boolean }) => {
+      if (queued) message.info(t("offline.queued"));
+      else {
+        message.success(
+          update.date === null
+            ? t("stageForm.cleared", { stage: t(`stageDate.${update.stage}`) })
+            : t("stageForm.recorded", { stage: t(`stage.${update.stage}`), date: fmt.date(update.date) }),
+        );
+      }
       form.resetFields(["reason"]);
       onDone();
     };
-    record.mutate({ version: base.version, update }, { onSuccess, onError });
+    record.mutate({ base, update }, { onSuccess, onError });
   };
   return { submit, pending: record.isPending };
 }

@@ -1,7 +1,8 @@
 // One building in 我的楼栋: its address (a link to its page and history), where it stands, how long it has
-// waited, its blocker, and thumb-sized buttons — record the next stage, edit, set or clear a blocker.
+// waited, its blocker (with a button to add a progress note), and thumb-sized buttons — record the next stage,
+// edit, set or clear a blocker.
 
-import { EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
+import { CommentOutlined, EditOutlined, FlagOutlined, StopOutlined } from "@ant-design/icons";
 import { isBlocked } from "@jiati/shared/counting";
 import { nextStage, STAGE_DATE_FIELD } from "@jiati/shared/stages";
 import type { BlockerCategory } from "@jiati/shared/vocabulary";
@@ -15,8 +16,9 @@ import { StageTag } from "../../components/StageTag";
 import { DueTag, todayOfBlocker } from "../../components/supervision/DueTag";
 import { useFormat } from "../../i18n/format";
 import { today } from "../../lib/dates";
+import { useOutbox } from "../../offline/queue";
 
-export type SheetMode = "stage" | "edit" | "blocker";
+export type SheetMode = "stage" | "edit" | "blocker" | "note";
 
 interface Props {
   building: BuildingListItem;
@@ -29,6 +31,8 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
   const { t } = useTranslation();
   const fmt = useFormat();
   const reached = [...RECORDED_STAGES].reverse().find((stage) => building[STAGE_DATE_FIELD[stage]]);
+  // A change to it waits in the outbox (listed above the groups): what the card shows is not yet that.
+  const pending = useOutbox().some((item) => item.buildingId === building.id);
   return (
     <article
       className={`mine-card${isBlocked(building) ? " mine-card-blocked" : ""}${flash ? " mine-card-flash" : ""}`}
@@ -49,18 +53,37 @@ export const BuildingCard = memo(function BuildingCard({ building, canEdit, flas
             {t(`stage.${reached}`)} {fmt.date(building[STAGE_DATE_FIELD[reached]])}
           </span>
         )}
+        {pending && (
+          <Tag color="warning" data-testid={`mine-pending-${building.id}`}>
+            {t("offline.pending")}
+          </Tag>
+        )}
         {building.stalledDays != null && (
           <Tag color="warning">{t("buildings.stalledDays", { days: building.stalledDays })}</Tag>
         )}
       </div>
-      {building.blockerCategory && <CardBlocker building={building} category={building.blockerCategory} />}
+      {building.blockerCategory && (
+        <CardBlocker
+          building={building}
+          category={building.blockerCategory}
+          onNote={canEdit && !building.withdrawn ? () => onAction(building, "note") : undefined}
+        />
+      )}
       {canEdit && !building.withdrawn && <CardActions building={building} onAction={onAction} />}
     </article>
   );
 });
 
-/** What blocks it, since when, who answers for it by when, and the latest progress note. */
-function CardBlocker({ building, category }: { building: BuildingListItem; category: BlockerCategory }) {
+/** What blocks it, since when, who answers for it by when, the latest progress note, and adding one. */
+function CardBlocker({
+  building,
+  category,
+  onNote,
+}: {
+  building: BuildingListItem;
+  category: BlockerCategory;
+  onNote?: () => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const last = building.lastBlockerNote;
@@ -86,6 +109,16 @@ function CardBlocker({ building, category }: { building: BuildingListItem; categ
         />
       </div>
       {last && <div className="muted">{t("supervision.lastNote", { text: last.text })}</div>}
+      {onNote && (
+        <Button
+          icon={<CommentOutlined />}
+          onClick={onNote}
+          className="mine-card-note"
+          data-testid={`mine-note-button-${building.id}`}
+        >
+          {t("offline.addNote")}
+        </Button>
+      )}
     </div>
   );
 }

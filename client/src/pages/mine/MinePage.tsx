@@ -18,10 +18,12 @@ import { PageSpinner } from "../../components/PageSpinner";
 import { StatusMessage } from "../../components/StatusMessage";
 import { currentYear } from "../../lib/dates";
 import { canEditBuildingsIn, canWriteStatusOf } from "../../lib/roles";
+import { OfflineNotice } from "../../offline/OfflineNotice";
 import { AreaProgress } from "./AreaProgress";
 import { BuildingCard, type SheetMode } from "./BuildingCard";
 import { GroupChips, MineGroups, MineHead, MineToolbar } from "./MineParts";
 import { AreaStatusLine, MineDueList } from "./MineTodo";
+import { OutboxPanel } from "./OutboxPanel";
 import { useFlashOnUpdate, useMineGroups } from "./useMine";
 
 // The sheets hold the forms (and zod, through the shared rules): loaded on first use, fetched early below.
@@ -95,6 +97,8 @@ function AreaBuildings({ areaId, picker }: { areaId: number; picker: React.React
   return (
     <div className="page mine-page" data-testid="mine-page">
       <MineHead area={area.data} count={items.length} picker={picker} />
+      <OfflineNotice fetchedAt={list.dataUpdatedAt} />
+      <OutboxPanel />
       <AreaProgress areaId={areaId} />
       <MineDueList areaId={areaId} buildings={items} />
       <AreaStatusLine areaId={areaId} canWrite={canWriteStatusOf(user, areaId)} />
@@ -128,12 +132,7 @@ function AreaBuildings({ areaId, picker }: { areaId: number; picker: React.React
       </div>
       {sheet && (
         <Suspense fallback={<SheetLoading />}>
-          <BuildingSheet
-            id={sheet.building.id}
-            address={sheet.building.address}
-            mode={sheet.mode}
-            onClose={() => setSheet(null)}
-          />
+          <BuildingSheet listed={sheet.building} mode={sheet.mode} onClose={() => setSheet(null)} />
         </Suspense>
       )}
       {creating && (

@@ -1,5 +1,6 @@
 // Each area's target letter (目标任务书) for the year: who answers for it and when it was signed.
-// Everyone may read and print; the task force records the names and the date.
+// Everyone may read and print (one letter, or all of the year's in one batch); the task force records the
+// names and the date.
 
 import { EditOutlined, PrinterOutlined } from "@ant-design/icons";
 import { EARLIEST_DATE } from "@jiati/shared";
@@ -9,7 +10,7 @@ import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { lettersQuery, usePutLetter } from "../../api/targets";
 import type { TargetLetter } from "../../api/types";
 import { ErrorResult } from "../../components/ErrorResult";
@@ -21,6 +22,7 @@ import { today } from "../../lib/dates";
 export function LettersTab({ year, editable }: { year: number; editable: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const navigate = useNavigate();
   const letters = useQuery(lettersQuery(year));
   const [editing, setEditing] = useState<TargetLetter | null>(null);
 
@@ -63,6 +65,15 @@ export function LettersTab({ year, editable }: { year: number; editable: boolean
   ];
   return (
     <>
+      <div className="letters-toolbar">
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() => navigate(`/targets/letters/print?year=${year}`)}
+          data-testid="letters-print-all"
+        >
+          {t("letter.printAll")}
+        </Button>
+      </div>
       <Table<TargetLetter>
         rowKey="areaId"
         size="small"

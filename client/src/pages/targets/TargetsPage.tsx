@@ -1,5 +1,6 @@
 // Targets and responsibility: the year's town targets and their allocation to areas (flagged when the
-// areas do not add up), each area's target letter, and — for the task force — the zones and areas.
+// areas do not add up), each area's target letter, and — for the task force — the zones and areas. From
+// 1 October the year menu offers next year too, to draft its targets and letters.
 
 import { useQuery } from "@tanstack/react-query";
 import { Space, Tabs, Typography } from "antd";
@@ -18,7 +19,7 @@ type Tab = (typeof TABS)[number];
 
 export function TargetsPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useYear();
+  const [year, setYear] = useYear("planning");
   const [params, setParams] = useSearchParams();
   const { data: user } = useQuery(sessionQuery);
   const editable = isTaskforce(user);
@@ -42,7 +43,7 @@ export function TargetsPage() {
         <Typography.Title level={1} className="page-title">
           {t("targets.title")}
         </Typography.Title>
-        <Space wrap>{tab !== "structure" && <YearSelect value={year} onChange={setYear} />}</Space>
+        <Space wrap>{tab !== "structure" && <YearSelect value={year} onChange={setYear} scope="planning" />}</Space>
       </div>
       {!editable && (
         <Typography.Paragraph type="secondary" data-testid="targets-readonly">

@@ -328,3 +328,69 @@ export const areaStatuses = pgTable(
   },
   (t) => [index("area_statuses_area_idx").on(t.areaId, t.id)],
 );
+
+/**
+ * A year's review (年度总结, docs/DOMAIN.md § Year-end review): the task force's rule and hand changes while it is
+ * a draft; once confirmed, `frozen` holds the review as confirmed — figures, proposal, titles, who confirmed —
+ * and it is shown from that, unchanged by anything recorded later. `version` guards concurrent edits.
+ */
+export const yearReviews = pgTable(
+  "year_reviews",
+  {
+    year: integer("year").primaryKey(),
+    rule: jsonb("rule").notNull(),
+    overrides: jsonb("overrides").notNull().default([]),
+    status: text("status").notNull().default("draft"),
+    frozen: jsonb("frozen"),
+    confirmedBy: integer("confirmed_by").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "year_reviews_confirmed_frozen",
+      sql`${t.status} = 'draft' and ${t.frozen} is null and ${t.confirmedAt} is null
+      or ${t.status} = 'confirmed' and ${t.frozen} is not null and ${t.confirmedAt} is not null`,
+    ),
+  ],
+);
+
+/**
+ * A weekly 简报 of the town (zone null) or a zone (docs/DOMAIN.md § Weekly briefing): its content generated as
+ * of a day of its ISO week, the task force's 下一步工作, and — once issued — frozen with its running number.
+ */
+export const briefings = pgTable(
+  "briefings",
+  {
+    id: serial("id").primaryKey(),
+    zoneId: integer("zone_id").references(() => zones.id),
+    /** ISO week, `2022-W48`. */
+    week: text("week").notNull(),
+    /** The year its figures count (of `as_of`), which its running number restarts with. */
+    year: integer("year").notNull(),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    content: jsonb("content").notNull(),
+    nextSteps: text("next_steps").notNull().default(""),
+    status: text("status").notNull().default("draft"),
+    issueNo: integer("issue_no"),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    issuedBy: integer("issued_by").references(() => users.id),
+    issuedAt: timestamp("issued_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    // One briefing per scope and week; the town's (zone null) counts as one scope.
+    unique("briefings_scope_week_unique").on(t.zoneId, t.week).nullsNotDistinct(),
+    uniqueIndex("briefings_issue_no_idx")
+      .on(sql`coalesce(${t.zoneId}, 0)`, t.year, t.issueNo)
+      .where(sql`${t.issueNo} is not null`),
+    index("briefings_week_idx").on(t.week, t.id),
+    check("briefings_status", sql`${t.status} in ('draft', 'issued')`),
+    check("briefings_issued", sql`(${t.status} = 'issued') = (${t.issueNo} is not null and ${t.issuedAt} is not null)`),
+  ],
+);

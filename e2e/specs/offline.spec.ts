@@ -1,0 +1,129 @@
+// A secretary in a stairwell with no signal (docs/ARCHITECTURE.md § Offline). On a phone she opens 我的楼栋
+// once online; offline she records a start on one building and a blocker note on another — both are queued
+// and listed — and reloads: the page still opens (from the service worker) with both still waiting. Meanwhile
+// the task force edits the first building. Back online, the note arrives; the start meets the newer version
+// and is shown in the conflict view; she redoes it on the current version, it arrives, and nothing is lost.
+// The area is 华松, which no other spec changes.
+import type { BlockerThread } from "@jiati/shared";
+import { expect, type Page, test } from "@playwright/test";
+import {
+  api,
+  areaNamed,
+  buildingById,
+  buildingIn,
+  DEMO_PASSWORD,
+  login,
+  patchBuilding,
+  shanghaiToday,
+} from "../support/app";
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, serviceWorkers: "allow" });
+
+/** Waits until the service worker controls the page and keeps the reads 我的楼栋 made. */
+async function waitForOfflineReady(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    async () => {
+      const kept = await (await caches.open("jiati-data")).keys();
+      const paths = kept.map((request) => new URL(request.url).pathname + new URL(request.url).search);
+      return (
+        paths.some((path) => path === "/api/session") &&
+        paths.some((path) => /^\/api\/areas\/\d+$/.test(path)) &&
+        paths.some((path) => path.startsWith("/api/buildings?areaId="))
+      );
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
+}
+
+test("changes made offline are queued, survive a reload, and arrive in order — a conflict through the conflict view", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // The task force, elsewhere, through the API.
+  const taskforce = await playwright.request.newContext({ baseURL });
+  const loggedIn = await taskforce.post("/api/session", {
+    data: { username: "admin", password: DEMO_PASSWORD },
+    headers: { "X-Requested-With": "e2e" },
+  });
+  expect(loggedIn.ok()).toBeTruthy();
+  const area = await areaNamed(taskforce, "华松");
+  const toStart = await buildingIn(taskforce, area.id, "signed");
+  const toNote = await buildingIn(taskforce, area.id, "planned");
+  await patchBuilding(taskforce, toNote.id, { blocker: { category: "pipelines", note: "燃气管道需迁移" } });
+
+  await login(page, "sj-huasong");
+  await expect(page).toHaveURL(/\/mine$/);
+  await expect(page.getByTestId(`mine-card-${toStart.id}`)).toBeVisible();
+  await waitForOfflineReady(page);
+  const today = await shanghaiToday(page);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId("offline-notice")).toContainText("离线");
+  await expect(page.getByTestId("offline-notice")).toContainText(/数据更新于 \d{2}:\d{2}/);
+
+  // A start, offline: the sheet edits the version the list has, and the change is queued.
+  await page.getByTestId(`mine-record-${toStart.id}`).tap();
+  const form = page.getByTestId("record-stage-form");
+  await expect(form.getByTestId("record-stage-stage")).toContainText("开工");
+  await form.getByTestId("record-stage-submit").tap();
+  await expect(form).toBeHidden();
+  await expect(page.getByText("已保存在本机，联网后自动发送").first()).toBeVisible();
+
+  // A progress note on the other building's blocker, offline.
+  const note = `离线记录：已联系燃气公司 ${Date.now()}`;
+  await page.getByTestId(`mine-note-button-${toNote.id}`).tap();
+  const noteForm = page.getByTestId("blocker-note-form");
+  await noteForm.getByTestId("blocker-note-text").fill(note);
+  await noteForm.getByTestId("blocker-note-submit").tap();
+  await expect(noteForm).toBeHidden();
+
+  const outbox = page.getByTestId("outbox");
+  await expect(outbox).toContainText("待发送 2 项");
+  await expect(outbox.getByTestId(`outbox-item-${toStart.id}`)).toContainText(`记录开工 ${today}`);
+  await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toContainText(note);
+  await expect(page.getByTestId("outbox-badge")).toContainText("待发送 2");
+  await expect(page.getByTestId(`mine-pending-${toStart.id}`)).toBeVisible();
+
+  // Reloaded with no network: the page opens from the service worker, the two changes still waiting.
+  await page.reload();
+  await expect(page.getByTestId("mine-title")).toBeVisible();
+  await expect(page.getByTestId("offline-notice")).toContainText(/离线 · 数据更新于 \d{2}:\d{2}/);
+  await expect(outbox).toContainText("待发送 2 项");
+  await expect(outbox.getByTestId(`outbox-item-${toStart.id}`)).toHaveAttribute("data-state", "waiting");
+  await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toHaveAttribute("data-state", "waiting");
+  // Nothing has reached the server.
+  expect((await buildingById(taskforce, toStart.id)).startedOn).toBeNull();
+
+  // Meanwhile the task force changes the first building.
+  const floors = ((await buildingById(taskforce, toStart.id)).floors ?? 6) + 1;
+  await patchBuilding(taskforce, toStart.id, { floors });
+
+  // Back online: the note arrives; the start meets the newer version and waits in the conflict view.
+  await context.setOffline(false);
+  await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toHaveCount(0, { timeout: 20_000 });
+  const conflicted = outbox.getByTestId(`outbox-item-${toStart.id}`);
+  await expect(conflicted).toHaveAttribute("data-state", "conflict");
+  const notice = conflicted.getByTestId("conflict-notice");
+  await expect(notice.getByTestId("conflict-change-floors")).toContainText(String(floors));
+  await expect(outbox).toContainText("待发送 1 项");
+
+  // Redone on the current version, it arrives.
+  await notice.getByTestId("conflict-rebase").tap();
+  await expect(outbox).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("outbox-badge")).toHaveCount(0);
+  await expect(page.getByTestId("offline-notice")).toHaveCount(0);
+  await expect(page.getByTestId("mine-group-started").getByTestId(`mine-card-${toStart.id}`)).toBeVisible();
+
+  // Both changes are stored, and the task force's too.
+  const started = await buildingById(taskforce, toStart.id);
+  expect(started.startedOn).toBe(today);
+  expect(started.floors).toBe(floors);
+  const thread = await api<BlockerThread>(taskforce, `/api/buildings/${toNote.id}/blocker/notes`);
+  expect(thread.notes.filter((stored) => stored.text === note)).toHaveLength(1);
+  await taskforce.dispose();
+});
