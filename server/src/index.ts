@@ -194,7 +194,7 @@ function stopper(parts: {
 
 /**
  * Connections the kernel queued before the signal carry requests that clients have sent. Under a burst of
- * PGlite writes (synchronous WASM) the accept queue drains slowly, so keep accepting until a moment passes
+ * writes the accept queue drains slowly, so keep accepting until a moment passes
  * without a new connection (at most 10 s), then stop listening — without http.Server#close(), which would
  * also reset the connections whose request is not read yet.
  */
