@@ -97,8 +97,8 @@ export class PgliteHost {
     const id = this.nextId++;
     const request: Request = { id, job, tx: options.tx?.id, priority: options.priority };
     return new Promise((resolve, reject) => {
+      worker.postMessage(request); // throws (and so rejects) for a parameter that cannot be sent
       this.pending.set(id, { resolve, reject });
-      worker.postMessage(request);
     });
   }
 
