@@ -5,11 +5,13 @@
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
 //                    [--no-ledger] [--only-ledger] [--rows stage,health-under-writes] [--server-node-options "…"]
+//                    [--server-log FILE]
 //
 // --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
 // with --rows is partial: its tables are added to the history at the end of bench/RESULTS.md, with the date and
 // the commit, instead of replacing the full run's tables. --server-node-options passes Node.js options to the
-// server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load).
+// server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load); --server-log FILE
+// appends the server's log (its stderr) to FILE.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -48,6 +50,8 @@ const { values: options } = parseArgs({
     "no-build": { type: "boolean", default: false },
     rows: { type: "string" },
     "server-node-options": { type: "string", default: "" },
+    /** A file to append the server's log to (its stderr): what a 500 under load was. */
+    "server-log": { type: "string" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
 });
@@ -181,13 +185,19 @@ function postgresAdminUrl(): string | null {
 interface Target {
   env: Record<string, string>;
   open: () => Promise<Database>;
+  dispose?: () => void;
 }
 
 async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | null): Promise<Target> {
   if (engine === "pglite") {
-    const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}`);
+    // A folder of this run's own: another run on the same machine (another worktree) may be using its own.
+    const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
-    return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
+    return {
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ dataDir }),
+      dispose: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   if (!adminUrl) throw new Error("no PostgreSQL");
   const name = `jiati_bench_${scale.name}`;
@@ -239,22 +249,28 @@ async function startServer(env: Record<string, string>): Promise<Server> {
       LOG_LEVEL: "warn",
       BACKUP_INTERVAL_HOURS: "0",
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
+  });
+  if (options["server-log"]) child.stderr?.pipe(fs.createWriteStream(options["server-log"], { flags: "a" }));
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
+  // Ready when it says so on the port it was given: on a shared machine another program may take the port
+  // between freePort() and the server's listen, and would answer the health check in its place.
+  const readyLine = `ready on http://localhost:${port} `;
   for (;;) {
     if (child.exitCode != null) throw new Error(`server exited: ${stderr}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not yet listening
+    if (stdout.includes(readyLine)) {
+      const response = await fetch(`${url}/api/health`).catch(() => undefined);
+      if (response?.ok) break;
     }
     if (Date.now() - started > 120_000) throw new Error("server not ready after 120 s");
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -580,6 +596,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const check = await target.open();
   const counted = await recount(check);
   await check.close();
+  target.dispose?.();
   const mismatches = RECORDED_STAGES.filter((stage) => summary.stages[stage].actual !== counted[stage]);
   const recountNote = RECORDED_STAGES.map((stage) => `${stage} ${summary.stages[stage].actual}/${counted[stage]}`).join(
     ", ",
@@ -613,11 +630,14 @@ function table(results: RunResult[]): string {
   const lines: string[] = [];
   for (const engine of [...new Set(results.map((r) => r.engine))]) {
     lines.push(`\n### ${engine}\n`);
-    lines.push(
-      "| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx | CPU ms/request: request thread / busiest other / all |",
-    );
-    lines.push("|---|---|---:|---:|---:|---:|---:|---:|");
-    for (const result of results.filter((r) => r.engine === engine)) {
+    const measured = results.filter((r) => r.engine === engine && r.routes.length > 0);
+    if (measured.length) {
+      lines.push(
+        "| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx | CPU ms/request: request thread / busiest other / all |",
+      );
+      lines.push("|---|---|---:|---:|---:|---:|---:|---:|");
+    }
+    for (const result of measured) {
       const baseline = result.routes.find((r) => r.route.startsWith("GET /api/health"))?.rps || Number.NaN;
       for (const route of result.routes) {
         lines.push(
@@ -763,7 +783,7 @@ function writeResults(report: string) {
     const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
     const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim();
     const entry = [
-      `### ${new Date().toISOString()} · commit ${commit || "?"}${dirty ? " (with uncommitted changes)" : ""} · ${[...rows].join(", ")}`,
+      `### ${new Date().toISOString()} · commit ${commit || "?"}${dirty ? " (with uncommitted changes)" : ""} · ${measuredParts().join(", ")}`,
       "",
       `Load average before the run ${loadBefore}, after ${loadAverage()} (1/5/15 min, ${os.cpus().length} cores).`,
       report.replace(/^# Bench results\n\n/, "").replace(/^### /gm, "#### "),
@@ -775,6 +795,16 @@ function writeResults(report: string) {
   const out = [partial && top ? top : report.trimEnd(), history].filter(Boolean).join("\n\n");
   fs.writeFileSync(options.out, `${out}\n`);
   log(`${partial ? "added to the history in" : "written to"} ${path.relative(root, options.out)}`);
+}
+
+/** What a partial run measured, for its heading in the history. */
+function measuredParts(): string[] {
+  return [
+    ...rows,
+    ...(options["no-load"] ? [] : ["mixed load"]),
+    ...(options["no-stress"] ? [] : ["stress"]),
+    ...(options["no-ledger"] ? [] : ["ledger import"]),
+  ];
 }
 
 const loadAverage = () =>
