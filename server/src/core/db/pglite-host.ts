@@ -41,6 +41,8 @@ export class DatabaseWorkerLost extends Error {
 /** Restarts allowed within CRASH_WINDOW_MS before the host gives up. */
 const MAX_CRASHES = 3;
 const CRASH_WINDOW_MS = 60_000;
+/** How long close() waits for the database to close before it ends the worker regardless. */
+const CLOSE_WAIT_MS = 15_000;
 /** Waits before each restart attempt. */
 const RESTART_DELAYS_MS = [100, 500, 2_000, 5_000, 5_000];
 
@@ -133,10 +135,21 @@ export class PgliteHost {
     return new Blob([(await this.call({ op: "dump" })) as ArrayBuffer]);
   }
 
+  /**
+   * Closes the database (after the work already sent) and ends the worker. A worker that does not answer
+   * within CLOSE_WAIT_MS is ended regardless: the data folder is as after a crash, which PGlite recovers.
+   */
   async close(): Promise<void> {
     if (this.state === "closed") return;
     const worker = this.worker;
-    if (this.state === "up") await this.call({ op: "close" }).catch(() => undefined);
+    if (this.state === "up") {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      });
+      await Promise.race([this.call({ op: "close" }).catch(() => undefined), late]);
+      clearTimeout(timer);
+    }
     this.state = "closed";
     this.worker = undefined;
     await worker?.terminate();
