@@ -5,13 +5,14 @@
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
 //                    [--no-ledger] [--only-ledger] [--rows stage,health-under-writes] [--server-node-options "…"]
-//                    [--server-log FILE]
+//                    [--server-log FILE] [--write-rate N]
 //
 // --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
 // with --rows is partial: its tables are added to the history at the end of bench/RESULTS.md, with the date and
 // the commit, instead of replacing the full run's tables. --server-node-options passes Node.js options to the
 // server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load); --server-log FILE
-// appends the server's log (its stderr) to FILE.
+// appends the server's log (its stderr) to FILE. --write-rate N holds the stage updates of health-under-writes to
+// N a second (0, the default: as fast as they go), to compare health at the same write load.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -50,6 +51,8 @@ const { values: options } = parseArgs({
     "no-build": { type: "boolean", default: false },
     rows: { type: "string" },
     "server-node-options": { type: "string", default: "" },
+    /** health-under-writes: the stage updates' rate (per second; 0: as fast as they go). */
+    "write-rate": { type: "string", default: "0" },
     /** A file to append the server's log to (its stderr): what a 500 under load was. */
     "server-log": { type: "string" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
@@ -350,7 +353,7 @@ async function planned(url: string, cookie: string, count: number): Promise<Pool
 const pools = new Map<string, PoolBuilding[]>();
 
 /** Stage updates: each connection signs a planned building today, or clears the signing it made, in turn. */
-async function measureStageUpdates(url: string, cookie: string): Promise<RouteResult> {
+async function measureStageUpdates(url: string, cookie: string, rate = 0): Promise<RouteResult> {
   // A later run on the same server goes on with the buildings (and their versions) of the first.
   const pool = pools.get(url) ?? (await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000)));
   if (pool.length < CONNECTIONS) throw new Error("not enough planned buildings for the write test");
@@ -391,6 +394,7 @@ async function measureStageUpdates(url: string, cookie: string): Promise<RouteRe
     url,
     headers: { cookie, "x-requested-with": "bench", "content-type": "application/json" },
     requests: [request],
+    ...(rate > 0 ? { overallRate: rate } : {}),
   });
   if (conflicts) log(`  (${conflicts} conflicts)`);
   return result;
@@ -519,7 +523,7 @@ async function measureRoutes(url: string, auth: { cookie: string }, scale: Scale
 /** GET /api/health one at a time, without load and during the stage updates at full speed. */
 async function measureHealthUnderWrites(url: string, cookie: string): Promise<HealthUnderWrites> {
   const result = await healthUnderWrites(root, url, { warmupSeconds: WARMUP, durationSeconds: DURATION }, () =>
-    measureStageUpdates(url, cookie),
+    measureStageUpdates(url, cookie, Number(options["write-rate"])),
   );
   log(
     `  GET /api/health one at a time: p99 ${result.idle.p99} ms without load, ${result.duringWrites.p99} ms during ` +
@@ -799,8 +803,9 @@ function writeResults(report: string) {
 
 /** What a partial run measured, for its heading in the history. */
 function measuredParts(): string[] {
+  const rate = Number(options["write-rate"]);
   return [
-    ...rows,
+    ...[...rows].map((row) => (row === "health-under-writes" && rate > 0 ? `${row} at ${rate} stage updates/s` : row)),
     ...(options["no-load"] ? [] : ["mixed load"]),
     ...(options["no-stress"] ? [] : ["stress"]),
     ...(options["no-ledger"] ? [] : ["ledger import"]),
