@@ -4,15 +4,15 @@
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
-//                    [--no-ledger] [--only-ledger] [--rows stage,health-under-writes] [--server-node-options "…"]
-//                    [--server-log FILE] [--write-rate N]
+//                    [--no-ledger] [--only-ledger] [--only-client] [--rows stage,health-under-writes]
+//                    [--server-node-options "…"] [--server-log FILE] [--write-rate N]
 //
 // --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
-// with --rows is partial: its tables are added to the history at the end of bench/RESULTS.md, with the date and
-// the commit, instead of replacing the full run's tables. --server-node-options passes Node.js options to the
-// server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load); --server-log FILE
-// appends the server's log (its stderr) to FILE. --write-rate N holds the stage updates of health-under-writes to
-// N a second (0, the default: as fast as they go), to compare health at the same write load.
+// with --rows or --only-client is partial: its tables are added to the history at the end of bench/RESULTS.md,
+// with the date and the commit, instead of replacing the full run's tables. --server-node-options passes Node.js
+// options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load);
+// --server-log FILE appends the server's log (its stderr) to FILE. --write-rate N holds the stage updates of
+// health-under-writes to N a second (0, the default: as fast as they go), to compare health at the same write load.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -48,6 +48,8 @@ const { values: options } = parseArgs({
     "no-ledger": { type: "boolean", default: false },
     /** Just the 10,000-row import on the town data set: what a change to the import needs to see. */
     "only-ledger": { type: "boolean", default: false },
+    /** Just the client: its initial JavaScript and the dashboard's LCP on the town data set (PGlite). */
+    "only-client": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     rows: { type: "string" },
     "server-node-options": { type: "string", default: "" },
@@ -74,7 +76,7 @@ const rows = new Set<Row>(
 );
 for (const row of rows) if (!ROWS.includes(row)) throw new Error(`--rows: unknown row ${row} (${ROWS.join(", ")})`);
 /** A run of some rows only: added to the history of bench/RESULTS.md rather than replacing the full run. */
-const partial = options.rows !== undefined;
+const partial = options.rows !== undefined || options["only-client"];
 
 interface RouteResult {
   route: string;
@@ -454,7 +456,11 @@ async function largestContentfulPaint(url: string, cookie: string): Promise<numb
 }
 
 interface ClientWeight {
-  /** What the dashboard needs before its first paint: the entry, the layout and the page, with their imports. */
+  /**
+   * What a first visit to the dashboard runs before the app has taken over the first screen the server rendered
+   * (or, on a page the server did not render, before the figures show): the entry, the layout and the page, with
+   * their imports. The antd parts, the charts and the other language's texts come after, on demand.
+   */
   initial: { file: string; gzipKb: number }[];
   initialKb: number;
   /** The charts, loaded by the dashboard after its first paint. */
@@ -463,7 +469,8 @@ interface ClientWeight {
 
 /** Weighs the built client from Vite's manifest (client/dist/.vite/manifest.json): the static import closure of
  * the entry, the layout and the dashboard page, gzip -9 per file, so chunks the dashboard never loads are not
- * counted and those it loads through React.lazy are. */
+ * counted and those it loads through React.lazy are. The layout and the page may be chunks of their own or part
+ * of the entry (then the manifest has no key of their own, and the entry's closure holds them). */
 function clientJavaScript(): ClientWeight {
   const dist = path.join(root, "client/dist");
   const manifest: Record<string, { file: string; isEntry?: boolean; imports?: string[] }> = JSON.parse(
@@ -471,7 +478,7 @@ function clientJavaScript(): ClientWeight {
   );
   const closure = (keys: string[], seen = new Set<string>()) => {
     const visit = (key: string) => {
-      if (seen.has(key)) return;
+      if (seen.has(key) || !manifest[key]) return;
       seen.add(key);
       for (const dep of manifest[key].imports ?? []) visit(dep);
     };
@@ -489,6 +496,7 @@ function clientJavaScript(): ClientWeight {
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error("client/dist/.vite/manifest.json has no entry");
   const initialKeys = closure([entry, "src/components/AppLayout.tsx", "src/pages/dashboard/DashboardPage.tsx"]);
+  if (!manifest["src/pages/dashboard/BurnUpChart.tsx"]) throw new Error("the charts are not a chunk of their own");
   const chartKeys = [...closure(["src/pages/dashboard/BurnUpChart.tsx"], new Set())].filter(
     (key) => !initialKeys.has(key),
   );
@@ -551,13 +559,18 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const cookie = await login(server.url);
   const auth = { cookie };
   const routes: RouteResult[] = [];
-  const only = options["only-ledger"];
+  const onlyClient = options["only-client"];
+  // A partial run skips the phases it is not about.
+  const only = options["only-ledger"] || onlyClient;
   if (!only) await measureRoutes(server.url, auth, scale, routes);
   const health =
     !only && rows.has("health-under-writes") ? await measureHealthUnderWrites(server.url, cookie) : undefined;
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
-  if (!only && !options["no-client"] && scale.name === "town") lcpMs = await largestContentfulPaint(server.url, cookie);
+  if ((onlyClient || !only) && !options["no-client"] && scale.name === "town") {
+    lcpMs = await largestContentfulPaint(server.url, cookie);
+    log(`  dashboard LCP (median of 3, 4× CPU throttling): ${lcpMs ?? "not measured"} ms`);
+  }
   const load = !only && !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
   let stressPhases: StressPhase[] | undefined;
   if (!only && !options["no-stress"] && scale.name === "town") {
@@ -568,7 +581,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     }
   } // After the other phases, whose figures are for the town data set as generated.
   let ledger: LedgerPhase[] | undefined;
-  if (!options["no-ledger"] && scale.name === "town") {
+  if (!options["no-ledger"] && !onlyClient && scale.name === "town") {
     log("  the 10,000-row ledger import: preview and commit, creates then updates");
     ledger = await ledgerImport({ url: server.url, cookie }, server.process.pid as number);
     for (const phase of ledger) {
@@ -731,10 +744,11 @@ async function main() {
     log("building client and server");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
-  const engines = options.engines.split(",") as Engine[];
-  const scales = options["only-ledger"]
-    ? [SCALES.town]
-    : options.scales.split(",").map((name) => SCALES[name as Scale["name"]]);
+  const engines = options["only-client"] ? (["pglite"] as Engine[]) : (options.engines.split(",") as Engine[]);
+  const scales =
+    options["only-ledger"] || options["only-client"]
+      ? [SCALES.town]
+      : options.scales.split(",").map((name) => SCALES[name as Scale["name"]]);
   const adminUrl = engines.includes("postgresql") ? postgresAdminUrl() : null;
   const results: RunResult[] = [];
   try {
@@ -803,6 +817,7 @@ function writeResults(report: string) {
 
 /** What a partial run measured, for its heading in the history. */
 function measuredParts(): string[] {
+  if (options["only-client"]) return ["client"];
   const rate = Number(options["write-rate"]);
   return [
     ...[...rows].map((row) => (row === "health-under-writes" && rate > 0 ? `${row} at ${rate} stage updates/s` : row)),

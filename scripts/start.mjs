@@ -17,11 +17,12 @@ const SOURCES = [
   "server/build.mjs",
   "client/src",
   "client/public",
+  "client/pwa",
   "client/index.html",
   "client/vite.config.ts",
 ];
 /** What the build writes; the oldest of them is when it last ran. */
-const OUTPUTS = ["client/dist/index.html", "server/dist/index.js", "server/dist/cli.js"];
+const OUTPUTS = ["client/dist/index.html", "client/dist-ssr/ssr.js", "server/dist/index.js", "server/dist/cli.js"];
 
 function mtime(file) {
   try {

@@ -1,12 +1,9 @@
-// The providers around every page: React Query (the only client cache), antd in the user's language and
-// sized for the device, and the router.
+// The providers around every page: React Query (the only client cache) and the router. antd's settings are
+// not here: each part that uses antd is loaded with them (components/lazyWithAntd.tsx), so the login page and
+// the dashboard's first screen render without antd.
 
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider, Grid } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
-import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useState } from "react";
 import { RouterProvider } from "react-router";
 import { isOutage } from "./api/health";
 import { isApiError } from "./api/http";
@@ -41,46 +38,6 @@ function createQueryClient(): QueryClient {
   return client;
 }
 
-function AntdProviders({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  // On phones, 44px controls: big enough to hit with a thumb on site.
-  const phone = screens.md === false;
-  return (
-    <ConfigProvider
-      locale={i18n.language === "en" ? enUS : zhCN}
-      // "编辑", not "编 辑": antd spaces out two-character Chinese button labels unless told not to.
-      button={{ autoInsertSpace: false }}
-      theme={{
-        token: {
-          controlHeight: phone ? 44 : 32,
-          fontSize: 14,
-          borderRadius: 6,
-          // WCAG AA: links, selected menu items and primary buttons at 5.9:1 (antd's #1677ff is 4.1:1), and the
-          // secondary, tertiary and placeholder greys at 4.5:1 or more on white.
-          colorPrimary: "#0958d9",
-          colorLink: "#0958d9",
-          colorError: "#cf1322",
-          colorTextSecondary: "rgba(0, 0, 0, 0.65)",
-          colorTextTertiary: "rgba(0, 0, 0, 0.6)",
-          colorTextDescription: "rgba(0, 0, 0, 0.65)",
-          colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
-        },
-        components: {
-          // Desktop items narrow enough that the task force's whole menu fits at 1440 px: what antd folds behind
-          // "…" stays focusable while hidden from screen readers.
-          Menu: { itemHeight: phone ? 48 : 40, itemPaddingInline: phone ? 16 : 8 },
-          Table: { cellPaddingBlockSM: 6 },
-          // The calendar within a phone's width (its cells otherwise grow with the 44px controls).
-          ...(phone ? { DatePicker: { cellWidth: 40, cellHeight: 32 } } : {}),
-        },
-      }}
-    >
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
-
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
@@ -89,10 +46,8 @@ export function App() {
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <AntdProviders>
-        <ServiceBanner />
-        <RouterProvider router={router} />
-      </AntdProviders>
+      <ServiceBanner />
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

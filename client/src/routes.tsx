@@ -1,29 +1,29 @@
-// The client's routes. Every page is its own chunk (React.lazy), so the login page and the dashboard
-// load only what they show; charts are split further inside the pages.
+// The client's routes. Every page is its own chunk (React.lazy, with antd's settings: lazyWithAntd) except the
+// three of a first visit — the login page, the frame and the dashboard — which come with the app's first script,
+// render without antd and load their antd parts themselves, after their first paint. Being in the first script,
+// they render at once when the app takes over the page the server rendered: no lazy module to wait for, so no
+// spinner in between (docs/ARCHITECTURE.md § The first screen).
 
 import type { QueryClient } from "@tanstack/react-query";
-import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { sessionQuery } from "./api/session";
 import { summaryQuery } from "./api/summary";
-import { PageSpinner } from "./components/PageSpinner";
+import { areaStatusesQuery } from "./api/supervision";
+import { AppLayout } from "./components/AppLayout";
+import { lazyWithAntd } from "./components/lazyWithAntd";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
 import { RouteError } from "./components/RouteError";
-import { asOfQueryFrom } from "./lib/useAsOf";
-import { yearFrom } from "./lib/useYear";
+import { firstScreenData } from "./firstScreen";
+import { DashboardPage } from "./pages/dashboard/DashboardPage";
+import { dashboardQuery } from "./pages/dashboard/first/query";
+import { LoginPage } from "./pages/login/LoginPage";
 
+/** A page that uses antd. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+  return lazyWithAntd(load, name);
 }
 
-// The module loaders of the first screen, callable ahead of rendering (a module is fetched only once).
-const loadLogin = () => import("./pages/login/LoginPage");
-const loadLayout = () => import("./components/AppLayout");
-const loadDashboard = () => import("./pages/dashboard/DashboardPage");
-
-const LoginPage = page(loadLogin, "LoginPage");
-const AppLayout = page(loadLayout, "AppLayout");
-const DashboardPage = page(loadDashboard, "DashboardPage");
 const AreaPage = page(() => import("./pages/area/AreaPage"), "AreaPage");
 const BuildingsPage = page(() => import("./pages/buildings/BuildingsPage"), "BuildingsPage");
 const BuildingPage = page(() => import("./pages/building/BuildingPage"), "BuildingPage");
@@ -42,7 +42,6 @@ const BriefingPage = page(() => import("./pages/briefings/BriefingPage"), "Brief
 const SettingsPage = page(() => import("./pages/settings/SettingsPage"), "SettingsPage");
 const NotFoundPage = page(() => import("./components/NotFoundPage"), "NotFoundPage");
 
-const suspended = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 const taskforceOnly = (node: ReactNode) => <RequireRole roles={["taskforce"]}>{node}</RequireRole>;
 const editors = (node: ReactNode) => <RequireRole roles={["taskforce", "secretary"]}>{node}</RequireRole>;
 // Those who follow blockers across areas (shared policy: followsSupervision).
@@ -53,10 +52,14 @@ const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader
 const briefingReaders = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
 export const router = createBrowserRouter([
-  { path: "/login", element: suspended(<LoginPage />), errorElement: <RouteError /> },
+  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: "/",
-    element: <RequireAuth>{suspended(<AppLayout />)}</RequireAuth>,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <DashboardPage /> },
@@ -83,24 +86,22 @@ export const router = createBrowserRouter([
 ]);
 
 /**
- * Starts at once what the first screen needs: the session, the layout's and the page's code and, on the
- * dashboard, its figures. Left to the components, each would start only once the one before had rendered —
- * session, then layout, then page, then data — one network round trip after another.
+ * Starts at once what the first screen needs: the session and, on the dashboard, its figures. Left to the
+ * components, each would start only once the one before had rendered. When the server sent the dashboard's first
+ * screen with the page, its data fills the cache instead: nothing is fetched twice.
  */
 export function preloadFirstScreen(queryClient: QueryClient): void {
   const { pathname, search } = window.location;
-  if (pathname === "/login") {
-    void loadLogin();
-    return;
+  if (pathname === "/login") return;
+  const served = firstScreenData();
+  if (served) {
+    queryClient.setQueryData(sessionQuery.queryKey, served.user);
+    const { year, zoneId, asOf } = served.query;
+    queryClient.setQueryData(summaryQuery(year, zoneId, asOf).queryKey, served.summary);
+    queryClient.setQueryData(areaStatusesQuery(zoneId).queryKey, served.statuses);
+  } else {
+    void queryClient.prefetchQuery(sessionQuery);
   }
-  void queryClient.prefetchQuery(sessionQuery);
-  void loadLayout();
-  const zone = /^\/zones\/(\d+)$/.exec(pathname);
-  if (pathname === "/" || zone) {
-    void loadDashboard();
-    const params = new URLSearchParams(search);
-    const year = yearFrom(params);
-    const asOf = asOfQueryFrom(params.get("asOf"), year);
-    void queryClient.prefetchQuery(summaryQuery(year, zone ? Number(zone[1]) : null, asOf));
-  }
+  const dashboard = dashboardQuery(pathname, search);
+  if (dashboard) void queryClient.prefetchQuery(summaryQuery(dashboard.year, dashboard.zoneId, dashboard.asOf));
 }

@@ -42,10 +42,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Waits for the page's content (not a spinner) before axe looks at it. */
+/**
+ * Waits for the page's content (not a spinner) before axe looks at it — all of it: on a phone, what follows the
+ * dashboard's first screen loads when scrolled near.
+ */
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
-  await expect(page.locator(".ant-spin-spinning")).toHaveCount(0, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator(".ant-spin-spinning, [data-testid=page-spinner]")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("below-first-screen")).toHaveCount(0, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 interface RolePages {

@@ -40,7 +40,7 @@ for (const role of ROLES) {
       await page.waitForLoadState("networkidle");
       const answer = page.getByTestId(role.answer);
       await expect(answer).toBeVisible();
-      await expect(page.locator(".ant-spin-spinning")).toHaveCount(0);
+      await expect(page.locator(".ant-spin-spinning, [data-testid=page-spinner]")).toHaveCount(0);
       await page.evaluate(() => window.scrollTo(0, 0));
 
       await testInfo.attach(`${role.user}-${size.name}.png`, {

@@ -3,7 +3,7 @@
 // every table as it was. Accepted text with injection strings and unusual Unicode must be stored as sent, less
 // its invisible characters (cleanText).
 
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   changePasswordSchema,
@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { buildArea, buildBuilding, buildUser, buildZone, TEST_PASSWORD } from "../src/test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp } from "../src/test/harness";
+import { listen } from "../src/test/streams";
 import { type Body, bodyAsReceived, hostileBody, hostileText, NASTY_STRINGS } from "./support/hostile";
 import { Api, type Reply } from "./support/http";
 
@@ -299,8 +300,7 @@ describe.each(ENGINES)("hostile input on %s", (engine) => {
     const secretary = await buildUser(t, "secretary", { areaId: area.id });
     const admin = await buildUser(t, "taskforce");
     ids = { areaId: area.id, zoneId: zone.id, buildingId: building.id, secretaryId: secretary.id };
-    server = http.createServer(t.app);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    server = await listen(t.app);
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     taskforce = new Api(url, { connections: 4 });
     anonymous = new Api(url, { connections: 4 });

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { msg, shanghaiDate } from "@jiati/shared";
+import { type FirstScreenRenderer, msg, shanghaiDate } from "@jiati/shared";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
@@ -33,6 +33,9 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
+import { firstScreenPages, inlineStylesheets, loadFirstScreenRenderer } from "./pages/firstScreen";
+import { reportRoutes } from "./reports/routes";
+import { ReportNotesService } from "./reports/service";
 import { reviewRoutes } from "./review/routes";
 import { ReviewService } from "./review/service";
 import { settingsRoutes } from "./settings/routes";
@@ -62,6 +65,11 @@ export interface AppOptions {
   streamLimits?: StreamLimits;
   /** Folder of the built client to serve; found next to the server when absent, skipped when false. */
   clientDir?: string | false;
+  /**
+   * The renderer of the dashboard's first screen into the page (pages/firstScreen.ts); the one built beside the
+   * client (client/dist-ssr) when absent, none when false.
+   */
+  firstScreen?: FirstScreenRenderer | false;
   /** The embedded database's disk watch (the server makes one for DATA_DIR); a folderless one when absent. */
   disk?: DiskWatch;
 }
@@ -102,7 +110,25 @@ export async function createApp(options: AppOptions) {
     }),
   );
   app.use("/api", apiRouter({ deps, services, sessions, streams, disk }));
-  serveClient(app, options.clientDir === undefined ? defaultClientDir() : options.clientDir);
+  const clientDir = options.clientDir === undefined ? defaultClientDir() : options.clientDir;
+  const renderer =
+    options.firstScreen === undefined ? clientDir && (await loadFirstScreenRenderer(clientDir)) : options.firstScreen;
+  serveClient(
+    app,
+    clientDir,
+    renderer
+      ? (indexHtml) =>
+          firstScreenPages(indexHtml, {
+            renderer,
+            sessions,
+            summary: services.summary,
+            statuses: services.areaStatuses,
+            hub,
+            clock,
+            logger,
+          })
+      : undefined,
+  );
   app.use(pageErrorHandler(logger));
   const stopHousekeeping = startHousekeeping(deps, services.auth);
 
@@ -139,6 +165,7 @@ function createServices(deps: Deps) {
     supervision: new SupervisionService(deps),
     areaStatuses: new AreaStatusService(deps),
     briefings: new BriefingService(deps, summary, settings, structure),
+    reportNotes: new ReportNotesService(deps),
     users: new UserService(deps),
   };
 }
@@ -187,6 +214,7 @@ function apiRouter(parts: {
   api.use(auditRoutes(services.audit));
   api.use(ledgerRoutes(services.ledger, services.ledgerExport));
   api.use(settingsRoutes(services.settings));
+  api.use(reportRoutes(services.reportNotes));
   api.use(streamRoutes(deps.hub, parts.streams));
   api.use((req, _res, next) => next(new NotFound(msg("error.noSuchRoute", { method: req.method, path: req.path }))));
   api.use(
@@ -311,8 +339,15 @@ function securityHeaders(): RequestHandler {
   });
 }
 
-/** The built client: hashed assets cached for good, the page for every other path that is not the API. */
-function serveClient(app: express.Express, clientDir: string | false): void {
+/**
+ * The built client: hashed assets cached for good, the page for every other path that is not the API — with
+ * the dashboard's first screen in it, by `firstScreen`, where it applies.
+ */
+function serveClient(
+  app: express.Express,
+  clientDir: string | false,
+  firstScreen?: (indexHtml: string) => RequestHandler,
+): void {
   if (!clientDir || !fs.existsSync(path.join(clientDir, "index.html"))) return;
   app.use(
     "/assets",
@@ -320,6 +355,7 @@ function serveClient(app: express.Express, clientDir: string | false): void {
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h", setHeaders: revalidateOfflineFiles }));
   const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
+  if (firstScreen) app.get(/^\/(?!api\/).*/, firstScreen(inlineStylesheets(indexHtml.toString("utf8"), clientDir)));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);

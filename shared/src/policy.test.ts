@@ -6,6 +6,7 @@ import {
   canSuperviseIn,
   canWriteAreaStatus,
   canWriteBuildingIn,
+  canWriteReportNotes,
   followsSupervision,
   homeZoneOf,
   isTaskforce,
@@ -31,6 +32,11 @@ describe("the policy", () => {
   it("keeps leaders read-only, for imports too", () => {
     expect([taskforce, secretary, leader].map(isWriter)).toEqual([true, true, false]);
     expect([taskforce, secretary, leader].map(canImport)).toEqual([true, true, false]);
+  });
+
+  it("lets the task force alone write the report's next steps, zone leaders included among the readers", () => {
+    const zoneLeader: PolicyUser = { role: "leader", areaId: null, zoneId: 4 };
+    expect([taskforce, secretary, leader, zoneLeader].map(canWriteReportNotes)).toEqual([true, false, false, false]);
   });
 
   it("shows the change log's details to the task force only", () => {

@@ -61,6 +61,11 @@ export function followsSupervision(user: PolicyUser): boolean {
   return user.role === "taskforce" || user.role === "leader";
 }
 
+/** May `user` write the progress report's 下一步工作 (docs/DOMAIN.md § Reports)? The task force; leaders read it. */
+export function canWriteReportNotes(user: PolicyUser): boolean {
+  return isTaskforce(user);
+}
+
 /** Imports: the task force any rows, a secretary their own area's (checked row by row); leaders none. */
 export function canImport(user: PolicyUser): boolean {
   return isWriter(user);

@@ -68,5 +68,7 @@ export const keys = {
     all: ["settings"] as const,
     stall: ["settings", "stall"] as const,
     organization: ["settings", "organization"] as const,
+    /** The progress report's 下一步工作 of a year, for the town (null) or a zone. */
+    reportNotes: (year: number, zoneId: number | null) => ["settings", "reportNotes", year, zoneId] as const,
   },
 };

@@ -1,8 +1,10 @@
 // Live updates: one EventSource on /api/stream while logged in. Each change notice invalidates just the
-// queries it affects (the map in invalidation.ts), so open pages refetch what changed and nothing else.
+// queries it affects (the map in invalidation.ts), so open pages refetch what changed and nothing else; a
+// `resync` (changes may have been missed, or made since the server rendered the page's figures) refetches all.
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { takeStreamSince } from "../firstScreen";
 import { invalidateFor } from "./invalidation";
 import type { ChangeNotice } from "./types";
 
@@ -11,7 +13,10 @@ export function useChangeStream(enabled: boolean): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/stream", { withCredentials: true });
+    // The page's first screen came from the server: the stream says at once if anything changed since.
+    const since = takeStreamSince();
+    const url = since ? `/api/stream?since=${encodeURIComponent(since)}` : "/api/stream";
+    const source = new EventSource(url, { withCredentials: true });
     let opened = false;
     const onChange = (event: MessageEvent<string>) => {
       try {

@@ -1,63 +1,31 @@
-// The frame of every logged-in page: the header with the role-aware navigation, the language switch and
-// the user menu (name, role, change password, log out); the live-update stream; the page below.
+// The frame of every logged-in page (AppFrame: plain, so its header has its size before antd loads) with the
+// role-aware navigation, the language switch and the user menu in its header — on a wide screen loaded after
+// the first paint (DesktopNav), on a phone behind a plain menu button that loads its drawer when first tapped
+// (PhoneNav) — the live-update stream, and the page below.
 
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Tag } from "antd";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
-import { sessionQuery, useLogout } from "../api/session";
+import { Outlet } from "react-router";
+import { sessionQuery } from "../api/session";
 import { useChangeStream } from "../api/stream";
 import type { SessionUser } from "../api/types";
+import { useMediaQuery, WIDE_SCREEN } from "../lib/useMediaQuery";
 import { OfflineSync } from "../offline/OfflineSync";
 import { OutboxBadge } from "../offline/OutboxBadge";
-import { LanguageSwitch } from "./LanguageSwitch";
+import { AppFrame } from "./AppFrame";
+import { MenuOutlined } from "./icons";
+import { lazyWithAntd } from "./lazyWithAntd";
 import { PageSpinner } from "./PageSpinner";
-import { useNavItems } from "./useNavItems";
 
+const DesktopNav = lazyWithAntd(() => import("./HeaderNav"), "DesktopNav");
+const PhoneDrawer = lazyWithAntd(() => import("./HeaderNav"), "PhoneDrawer");
 // Loaded when first opened: the form machinery stays out of the dashboard's first load.
-const ChangePasswordModal = lazy(() =>
-  import("./ChangePasswordModal").then((module) => ({ default: module.ChangePasswordModal })),
-);
-
-function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassword: () => void }) {
-  const { t } = useTranslation();
-  const logout = useLogoutAndLeave();
-  return (
-    <Dropdown
-      trigger={["click"]}
-      menu={{
-        items: [
-          { key: "password", icon: <KeyOutlined />, label: t("user.changePassword"), onClick: onChangePassword },
-          { type: "divider" },
-          {
-            key: "logout",
-            icon: <LogoutOutlined />,
-            label: <span data-testid="logout-button">{t("user.logout")}</span>,
-            onClick: logout,
-          },
-        ],
-      }}
-    >
-      <Button type="text" className="user-button" data-testid="user-menu">
-        <UserOutlined />
-        <span className="user-name" data-testid="current-user">
-          {user.displayName}
-        </span>
-        <Tag color="blue" variant="filled" data-testid="current-role">
-          {t(`role.${user.role}`)}
-        </Tag>
-        <DownOutlined />
-      </Button>
-    </Dropdown>
-  );
-}
+const ChangePasswordModal = lazyWithAntd(() => import("./ChangePasswordModal"), "ChangePasswordModal");
 
 export function AppLayout() {
-  const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
-  const phone = Grid.useBreakpoint().lg === false;
+  const wide = useMediaQuery(WIDE_SCREEN);
   const [passwordOpen, setPasswordOpen] = useState(false);
   useChangeStream(Boolean(user));
 
@@ -65,127 +33,59 @@ export function AppLayout() {
   const openPassword = () => setPasswordOpen(true);
 
   return (
-    <Layout className="app-layout">
-      <Layout.Header className="app-header no-print">
-        <Link to="/" className="app-brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span>{t("app.title")}</span>
-        </Link>
-        <OutboxBadge />
-        {phone ? (
-          <PhoneNav user={user} onChangePassword={openPassword} />
-        ) : (
-          <DesktopNav user={user} onChangePassword={openPassword} />
-        )}
-      </Layout.Header>
-      <Layout.Content className="app-content">
-        <Suspense fallback={<PageSpinner />}>
-          <Outlet />
-        </Suspense>
-      </Layout.Content>
-      <Layout.Footer className="app-footer no-print">
-        <span className="muted">{t("app.footer")}</span>
-      </Layout.Footer>
+    <AppFrame
+      nav={
+        <>
+          <OutboxBadge />
+          {wide ? (
+            <Suspense fallback={<div className="header-spacer" />}>
+              <DesktopNav user={user} onChangePassword={openPassword} />
+            </Suspense>
+          ) : (
+            <PhoneNav user={user} onChangePassword={openPassword} />
+          )}
+        </>
+      }
+    >
+      <Suspense fallback={<PageSpinner />}>
+        <Outlet />
+      </Suspense>
       <OfflineSync userId={user.id} />
       {passwordOpen && (
         <Suspense fallback={null}>
           <ChangePasswordModal open onClose={() => setPasswordOpen(false)} />
         </Suspense>
       )}
-    </Layout>
+    </AppFrame>
   );
 }
 
-interface NavProps {
-  user: SessionUser;
-  onChangePassword: () => void;
-}
-
-/** Logs out, then shows the login page. */
-function useLogoutAndLeave() {
-  const navigate = useNavigate();
-  const logout = useLogout();
-  return () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
-}
-
-/** On a desktop: the menu across the header, the language and the user menu at its right. */
-function DesktopNav({ user, onChangePassword }: NavProps) {
-  const { pathname } = useLocation();
-  const { items, selectedKey } = useNavItems(user, pathname);
-  return (
-    <>
-      <Menu
-        mode="horizontal"
-        theme="dark"
-        selectedKeys={selectedKey ? [selectedKey] : []}
-        items={items}
-        className="app-nav"
-        data-testid="nav-menu"
-      />
-      <div className="header-right">
-        <LanguageSwitch />
-        <UserMenu user={user} onChangePassword={onChangePassword} />
-      </div>
-    </>
-  );
-}
-
-/** On a phone: a menu button opening a drawer with the user, the menu, the language and the account actions. */
-function PhoneNav({ user, onChangePassword }: NavProps) {
+/** On a phone: the menu button; its drawer (antd) is loaded when first tapped, and kept. */
+function PhoneNav({ user, onChangePassword }: { user: SessionUser; onChangePassword: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const { pathname } = useLocation();
-  const { items, selectedKey } = useNavItems(user, pathname);
-  const logout = useLogoutAndLeave();
+  const [opened, setOpened] = useState(false);
   return (
     <>
       <div className="header-spacer" />
-      <Button
-        type="text"
-        icon={<MenuOutlined />}
-        aria-label={t("nav.menu")}
-        onClick={() => setOpen(true)}
+      <button
+        type="button"
         className="header-icon-button"
+        aria-label={t("nav.menu")}
+        aria-expanded={open}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
         data-testid="nav-toggle"
-      />
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        placement="right"
-        size={300}
-        title={
-          <div>
-            <div data-testid="current-user">{user.displayName}</div>
-            <Tag color="blue" variant="filled" data-testid="current-role">
-              {t(`role.${user.role}`)}
-            </Tag>
-          </div>
-        }
       >
-        <Menu
-          mode="inline"
-          selectedKeys={selectedKey ? [selectedKey] : []}
-          items={items}
-          onClick={() => setOpen(false)}
-          data-testid="nav-menu"
-        />
-        <div className="drawer-actions">
-          <LanguageSwitch />
-          <Button
-            block
-            icon={<KeyOutlined />}
-            onClick={() => {
-              setOpen(false);
-              onChangePassword();
-            }}
-          >
-            {t("user.changePassword")}
-          </Button>
-          <Button block danger icon={<LogoutOutlined />} data-testid="logout-button" onClick={logout}>
-            {t("user.logout")}
-          </Button>
-        </div>
-      </Drawer>
+        <MenuOutlined />
+      </button>
+      {opened && (
+        <Suspense fallback={null}>
+          <PhoneDrawer user={user} onChangePassword={onChangePassword} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

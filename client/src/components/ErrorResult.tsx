@@ -1,4 +1,3 @@
-import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { StatusMessage } from "./StatusMessage";
 import { useErrorMessage } from "./useErrorMessage";
@@ -14,9 +13,9 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
       detail={message(error)}
       extra={
         onRetry ? (
-          <Button type="primary" onClick={onRetry}>
+          <button type="button" className="btn btn-primary" onClick={onRetry}>
             {t("common.retry")}
-          </Button>
+          </button>
         ) : null
       }
     />

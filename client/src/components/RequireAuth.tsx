@@ -2,7 +2,6 @@
 
 import type { Role } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation } from "react-router";
@@ -31,8 +30,8 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
       code="403"
       title={t("errors.forbiddenPage")}
       extra={
-        <Link to="/">
-          <Button type="primary">{t("nav.dashboard")}</Button>
+        <Link to="/" className="btn btn-primary">
+          {t("nav.dashboard")}
         </Link>
       }
     />

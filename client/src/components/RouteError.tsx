@@ -1,4 +1,3 @@
-import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useRouteError } from "react-router";
 import { StatusMessage } from "./StatusMessage";
@@ -13,9 +12,9 @@ export function RouteError() {
       title={t("errors.pageCrashed")}
       detail={error instanceof Error ? error.message : String(error)}
       extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
           {t("common.reload")}
-        </Button>
+        </button>
       }
     />
   );

@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
-import { App } from "antd";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import "../i18n";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { keys } from "../api/keys";
+import { i18nReady } from "../i18n";
 import { ServiceBanner } from "./ServiceBanner";
 
+beforeAll(() => i18nReady);
 afterEach(() => vi.unstubAllGlobals());
 
 /** Answers /api/health with whatever `health()` says now. */
@@ -19,9 +19,7 @@ function stubHealth(health: () => Response) {
 function renderBanner(queryClient: QueryClient) {
   return render(
     <QueryClientProvider client={queryClient}>
-      <App>
-        <ServiceBanner />
-      </App>
+      <ServiceBanner />
     </QueryClientProvider>,
   );
 }

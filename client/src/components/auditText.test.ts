@@ -164,4 +164,19 @@ describe("the change log in words", () => {
     });
     expect(what(regenerated)).toBe(`重新生成简报，数据截至 ${fmt.date("2022-11-28")} → ${fmt.date("2022-11-29")}`);
   });
+
+  it("names the report's next steps by year and zone, with what was written", () => {
+    const row = buildRow({
+      action: "report.update",
+      entity: "report",
+      entityId: "2026-1",
+      areaId: null,
+      before: { nextSteps: "" },
+      after: { nextSteps: "加快审批" },
+    });
+    expect(entityText(i18n.t, names, row)).toBe("2026年汇报页 · 一片");
+    expect(entityText(i18n.t, names, { ...row, entityId: "2026" })).toBe("2026年汇报页");
+    expect(what(row)).toContain("下一步工作");
+    expect(what(row)).toContain("加快审批");
+  });
 });

@@ -198,6 +198,13 @@ export function entityText(t: TFunction, names: Names, row: AuditRow): string {
   if (row.entity === "briefing") return briefingText(t, asValues(row.after));
   if (row.entity === "settings")
     return t(`audit.settingsOf.${row.entityId}`, { defaultValue: t("audit.entities.settings") });
+  if (row.entity === "report") {
+    // `2026` (the town's report) or `2026-3` (zone 3's).
+    const [year = "", zoneId] = row.entityId.split("-");
+    return zoneId
+      ? t("audit.reportOfZone", { year, zone: names.zone(Number(zoneId)) ?? `#${zoneId}` })
+      : t("audit.reportOf", { year });
+  }
   return t(`audit.entities.${row.entity}`, { defaultValue: row.entity });
 }
 

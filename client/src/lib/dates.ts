@@ -7,8 +7,8 @@ export function today(): string {
   return shanghaiDate(new Date());
 }
 
-export function currentYear(): number {
-  return Number(today().slice(0, 4));
+export function currentYear(todayDate: string = today()): number {
+  return Number(todayDate.slice(0, 4));
 }
 
 /** The first year the programme tracks. */

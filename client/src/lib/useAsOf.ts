@@ -43,8 +43,7 @@ export function useAsOf(year: number, pastYear: PastYearDefault = "yearEnd"): As
 }
 
 /** The day to ask the API for, from ?asOf= and the year: null for today's live figures. */
-export function asOfQueryFrom(raw: string | null, year: number): string | null {
-  const todayDate = today();
+export function asOfQueryFrom(raw: string | null, year: number, todayDate: string = today()): string | null {
   const day = asOfFrom(raw, year, todayDate);
   return day < todayDate ? day : null;
 }

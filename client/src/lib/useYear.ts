@@ -26,10 +26,13 @@ export function useYear(scope: YearScope = "tracked"): [number, (year: number) =
   return [year, setYear];
 }
 
-/** The year of ?year=, when it is one from FIRST_YEAR to `last`; else this year. */
-export function yearFrom(params: URLSearchParams, last: number = currentYear()): number {
+/**
+ * The year of ?year=, when it is one from FIRST_YEAR to `last`; else this year (of `todayDate`, today by default:
+ * the server reads a page's address on its own today).
+ */
+export function yearFrom(params: URLSearchParams, last: number = currentYear(), todayDate?: string): number {
   const raw = Number(params.get("year"));
-  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= last ? raw : currentYear();
+  return Number.isInteger(raw) && raw >= FIRST_YEAR && raw <= last ? raw : currentYear(todayDate);
 }
 
 /** `?year=Y` to append to links, so drilling down keeps the year. */

@@ -1,9 +1,9 @@
 // The header's reminder that changes are waiting to be sent (and that the browser is offline): a tap opens
 // 我的楼栋, where they are listed.
 
-import { CloudUploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CloudUploadOutlined } from "../components/icons";
 import { useOnline, useOutbox } from "./queue";
 import "./offline.css";
 

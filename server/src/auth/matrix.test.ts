@@ -82,6 +82,7 @@ const CASES: Case[] = [
     prepare: staticPath("/api/settings/organization"),
     expect: READ,
   },
+  { method: "get", route: "/report-notes", prepare: staticPath("/api/report-notes?year=2022"), expect: READ },
   { method: "get", route: "/users", prepare: staticPath("/api/users"), expect: TASKFORCE_READ },
   { method: "get", route: "/audit", prepare: staticPath("/api/audit"), expect: TASKFORCE_READ },
   {
@@ -188,6 +189,17 @@ const CASES: Case[] = [
     prepare: async () => ({
       path: "/api/settings/organization",
       body: { townName: "新泾镇", issuingUnit: `新泾镇加梯专班${counter++ % 9}` },
+    }),
+    expect: TASKFORCE_WRITE(200),
+  },
+  {
+    method: "put",
+    route: "/report-notes",
+    // A fresh zone's report each time: every actor meets version 0.
+    prepare: async (t) => ({
+      path: `/api/report-notes?year=2022&zoneId=${(await buildZone(t)).id}`,
+      body: { nextSteps: "下一步：加快审批" },
+      ifMatch: 0,
     }),
     expect: TASKFORCE_WRITE(200),
   },
@@ -499,7 +511,7 @@ describe.each(ENGINES)("authorisation matrix on %s", (engine) => {
         const agent = agents[actor];
         const client = agent ?? t.anonymous();
         let req = client[testCase.method](path).set(XHR);
-        if (ifMatch) req = req.set("If-Match", `"${ifMatch}"`);
+        if (ifMatch != null) req = req.set("If-Match", `"${ifMatch}"`);
         if (contentType) req = req.set("Content-Type", contentType);
         const response = body ? await req.send(body) : await req;
         expect(response.status, JSON.stringify(response.body)).toBe(expected);

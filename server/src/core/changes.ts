@@ -16,6 +16,14 @@ export const CHANGE_CHANNEL = "jiati_changes";
 export type Change = ChangeNotice;
 
 type Listener = (change: Change) => void;
+
+/**
+ * Which changes this instance has seen, as text (`<instance>.<generation>`): a page rendered with figures records
+ * it, and its change stream compares (stream/routes.ts) — another instance, or a later change, means refetch.
+ */
+export function changeCount(hub: Pick<ChangeHub, "instanceId" | "generation">): string {
+  return `${hub.instanceId}.${hub.generation}`;
+}
 type ResyncListener = () => void;
 
 export class ChangeHub {

@@ -9,6 +9,7 @@ import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArea, buildUser, loginAs } from "../test/factories";
 import { databaseFingerprint, ENGINES, startTestApp, type TestApp } from "../test/harness";
+import { listen } from "../test/streams";
 import { countPreviews } from "./repo";
 import { LEDGER_HEADERS, ledgerRowOf, ledgerWorkbook, upload } from "./testing";
 import { handmadeXlsx, inlineRows, zipOf } from "./xlsx/handmade";
@@ -68,8 +69,7 @@ describe.each(ENGINES)("hostile and malformed uploads on %s", (engine) => {
 
   it("refuses an oversized upload without Content-Length (chunked) with 413", async () => {
     const before = await state();
-    const server = http.createServer(t.app);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await listen(t.app);
     const cookie = (await taskforce.get("/api/session")).request.cookies;
     try {
       const { port } = server.address() as AddressInfo;

@@ -529,6 +529,46 @@ export const ROUTE_CASES: RouteCases[] = [
     ],
   },
   {
+    method: "get",
+    route: "/report-notes",
+    scenarios: [
+      ok("leader", at("/api/report-notes?year=2022")),
+      scenario(400, "leader", "no year", at("/api/report-notes")),
+      scenario(404, "leader", "an unknown zone", at(`/api/report-notes?year=2022&zoneId=${UNKNOWN}`)),
+    ],
+  },
+  {
+    method: "put",
+    route: "/report-notes",
+    scenarios: [
+      ok("taskforce", async ({ t }) => ({
+        path: `/api/report-notes?year=2022&zoneId=${(await buildZone(t)).id}`,
+        json: { nextSteps: "一、加快审批；二、协调资金。" },
+        ifMatch: '"0"',
+      })),
+      scenario(400, "taskforce", "next steps too long", async () => ({
+        path: "/api/report-notes?year=2022",
+        json: { nextSteps: "字".repeat(2001) },
+        ifMatch: '"0"',
+      })),
+      scenario(403, "leader", "task force only", async () => ({
+        path: "/api/report-notes?year=2022",
+        json: { nextSteps: "领导不能写" },
+        ifMatch: '"0"',
+      })),
+      scenario(404, "taskforce", "an unknown zone", async () => ({
+        path: `/api/report-notes?year=2022&zoneId=${UNKNOWN}`,
+        json: { nextSteps: "无此片区" },
+        ifMatch: '"0"',
+      })),
+      scenario(409, "taskforce", "a stale version", async ({ t }) => ({
+        path: `/api/report-notes?year=2022&zoneId=${(await buildZone(t)).id}`,
+        json: { nextSteps: "版本不对" },
+        ifMatch: '"3"',
+      })),
+    ],
+  },
+  {
     method: "put",
     route: "/settings/stall",
     scenarios: [

@@ -2,10 +2,10 @@
 
 import http from "node:http";
 
-/** Opens /api/stream on `port` with `cookie` and collects the `change` events (and `resync` as `{ resync: true }`). */
-export async function openStream(port: number, cookie: string) {
+/** Opens /api/stream (or `path`) on `port` with `cookie` and collects the `change` events (and `resync` as `{ resync: true }`). */
+export async function openStream(port: number, cookie: string, path = "/api/stream") {
   const controller = new AbortController();
-  const response = await fetch(`http://127.0.0.1:${port}/api/stream`, {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     headers: { cookie },
     signal: controller.signal,
   });
@@ -64,6 +64,10 @@ export async function openStream(port: number, cookie: string) {
 export function listen(app: http.RequestListener): Promise<http.Server> {
   return new Promise((resolve) => {
     const server = http.createServer(app);
+    // The client (fetch) closes an idle connection after 4 s; the server's own 5 s default is so close that on a
+    // loaded machine a request can go out on a connection the server is just closing (ECONNRESET). A server that
+    // waits far longer leaves the closing to the client, as the production server does (index.ts: 65 s).
+    server.keepAliveTimeout = 60_000;
     server.listen(0, "127.0.0.1", () => resolve(server));
   });
 }

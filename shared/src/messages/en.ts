@@ -54,6 +54,7 @@ export const en: Catalogue = {
   "action.setOrganization": "set the town name and issuing unit",
   "action.setStallThresholds": "set the stall thresholds",
   "action.manageBriefings": "Generating, editing and issuing briefings",
+  "action.setReportNotes": "write the report's next steps",
 
   "auth.tooManyFailures": "Too many failed sign-ins; please try again later",
   "auth.wrongCredentials": "Wrong username or password",
@@ -259,6 +260,9 @@ export const en: Catalogue = {
   "list.fromNeeded": "Counting by stage needs a start date (from)",
   "list.toNeeded": "Counting by stage needs an end date (to)",
   "list.toBeforeFrom": "The end date cannot be before the start date",
+  "report.nextStepsTooLong": "Next steps: at most {{max}} characters",
+  "report.staleVersion":
+    "Someone else has changed the next steps (now version {{current}}, you sent version {{sent}}); look at the latest and try again",
   "asOf.afterToday": "The as-of date cannot be after today ({{today}})",
 
   "action.editReview": "edit the year-end review",

@@ -7,7 +7,14 @@ import { en } from "./en";
 import { currentLanguage, LANGUAGES, type Language } from "./language";
 import { type Catalogue, zh } from "./zh";
 
-export { currentLanguage, DEFAULT_LANGUAGE, LANGUAGES, type Language, setLanguageSource } from "./language";
+export {
+  currentLanguage,
+  DEFAULT_LANGUAGE,
+  LANGUAGE_COOKIE,
+  LANGUAGES,
+  type Language,
+  setLanguageSource,
+} from "./language";
 
 export const CATALOGUES: Record<Language, Catalogue> = { zh, en };
 

@@ -5,6 +5,9 @@ export const LANGUAGES = ["zh", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "zh";
 
+/** The cookie that carries the UI's language, so pages the server renders come in it (client/src/i18n). */
+export const LANGUAGE_COOKIE = "jt_lang";
+
 let languageNow: () => Language = () => DEFAULT_LANGUAGE;
 
 /** Names where the current language comes from. Where nothing names one, messages are Chinese. */

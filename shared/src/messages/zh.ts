@@ -51,6 +51,7 @@ export const zh = {
   "action.setOrganization": "设置镇名和发文单位",
   "action.setStallThresholds": "设置停滞阈值",
   "action.manageBriefings": "生成、编辑和印发简报",
+  "action.setReportNotes": "编写汇报页的下一步工作",
 
   "auth.tooManyFailures": "登录失败次数过多，请稍后再试",
   "auth.wrongCredentials": "用户名或密码错误",
@@ -242,6 +243,8 @@ export const zh = {
   "list.fromNeeded": "按阶段计数需要起始日期 from",
   "list.toNeeded": "按阶段计数需要截止日期 to",
   "list.toBeforeFrom": "截止日期不能早于起始日期",
+  "report.nextStepsTooLong": "下一步工作最多 {{max}} 个字",
+  "report.staleVersion": "下一步工作已被他人修改（当前版本 {{current}}，你提交的版本 {{sent}}），请查看最新内容后重试",
   "asOf.afterToday": "数据截至日期不能晚于今天（{{today}}）",
 
   "action.editReview": "编辑年度总结",

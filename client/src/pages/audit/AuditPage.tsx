@@ -44,6 +44,7 @@ const ACTIONS = [
   "briefing.regenerate",
   "briefing.edit",
   "briefing.issue",
+  "report.update",
 ] as const;
 
 export function AuditPage() {

@@ -1,25 +1,58 @@
 // The login page: username and password, a clear message on a wrong password or when too many attempts
-// have locked the account for a while, then on to where the user was going (or their landing page).
+// have locked the account for a while, then on to where the user was going (or their landing page). A plain
+// form (no antd), so the page a leader opens from a link is light: each field names its own error, announced
+// as it appears, and the first field in error takes the focus.
 
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import type { LoginInput } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { isApiError } from "../../api/http";
 import { sessionQuery, useLogin } from "../../api/session";
 import type { SessionUser } from "../../api/types";
+import { CloseCircleFilled } from "../../components/icons";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useErrorMessage } from "../../components/useErrorMessage";
 import { landingPath } from "../../lib/roles";
-
-type LoginValues = LoginInput;
+import { useIsClient } from "../../lib/useIsClient";
+import { EyeInvisibleOutlined, EyeOutlined, LockOutlined, UserOutlined } from "./icons";
 
 function destination(user: SessionUser, from: unknown): string {
   return typeof from === "string" && from.startsWith("/") && from !== "/" && !from.startsWith("/login")
     ? from
     : landingPath(user);
+}
+
+type Field = keyof LoginInput;
+
+type FieldMessage = "login.usernameRequired" | "login.passwordRequired";
+
+/** Each empty field's message: a username of spaces is empty too. */
+function missing(values: LoginInput): Partial<Record<Field, FieldMessage>> {
+  const errors: Partial<Record<Field, FieldMessage>> = {};
+  if (!values.username.trim()) errors.username = "login.usernameRequired";
+  if (!values.password) errors.password = "login.passwordRequired";
+  return errors;
+}
+
+/**
+ * What was typed into the server's login form before the app took over (and which field had the focus), so
+ * replacing it loses nothing. Read while the app renders the page for the first time: the form is still there.
+ */
+function typedBeforeTakeover(): { values: LoginInput; focused: Field | null } {
+  const field = (name: Field) =>
+    typeof document === "undefined"
+      ? null
+      : document.querySelector<HTMLInputElement>(`#root form[data-testid="login-form"] input[name="${name}"]`);
+  const focused = (["username", "password"] as const).find((name) => {
+    const input = field(name);
+    return input != null && input === document.activeElement;
+  });
+  return {
+    values: { username: field("username")?.value ?? "", password: field("password")?.value ?? "" },
+    focused: focused ?? null,
+  };
 }
 
 export function LoginPage() {
@@ -29,69 +62,158 @@ export function LoginPage() {
   const from = (location.state as { from?: unknown } | null)?.from;
   const session = useQuery(sessionQuery);
   const login = useLogin();
-  const errorMessage = useErrorMessage();
+  const error = useLoginError(login.error);
+  const [typed] = useState(typedBeforeTakeover);
+  const [values, setValues] = useState<LoginInput>(typed.values);
+  // In the server's page the form waits for the app: Enter does not send a form the page cannot handle yet.
+  const ready = useIsClient();
+  // Fields are checked once the form has been submitted, then as they change.
+  const [checked, setChecked] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
+  const inputs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  useEffect(() => {
+    if (typed.focused) inputs[typed.focused].current?.focus();
+  }, [typed.focused, inputs[typed.focused ?? "username"]]);
 
   if (session.data) return <Navigate to={destination(session.data, from)} replace />;
 
-  const onFinish = (values: LoginValues) =>
+  const fieldErrors = checked ? missing(values) : {};
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    const errors = missing(values);
+    const first = (["username", "password"] as const).find((field) => errors[field]);
+    if (first) {
+      inputs[first].current?.focus();
+      return;
+    }
     login.mutate(values, { onSuccess: ({ user }) => navigate(destination(user, from), { replace: true }) });
-
-  let error: string | null = null;
-  if (login.error) {
-    if (isApiError(login.error, 401)) error = t("login.wrongPassword");
-    else if (isApiError(login.error, 429)) {
-      const minutes = Math.max(1, Math.ceil((login.error.retryAfter ?? 900) / 60));
-      error = t("login.tooMany", { minutes });
-    } else error = errorMessage(login.error);
-  }
+  };
+  const field = (name: Field) => ({
+    name,
+    inputRef: inputs[name],
+    value: values[name],
+    onChange: (value: string) => setValues((previous) => ({ ...previous, [name]: value })),
+    error: fieldErrors[name] && t(fieldErrors[name]),
+  });
 
   return (
     <div className="login-page">
       <div className="login-language">
         <LanguageSwitch />
       </div>
-      <Card className="login-card">
+      <main className="login-card">
         <div className="login-brand">
           <img src="/favicon.svg" alt="" width={40} height={40} />
           <div>
-            <Typography.Title level={1} className="login-title">
-              {t("app.title")}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t("app.subtitle")}</Typography.Text>
+            <h1 className="login-title">{t("app.title")}</h1>
+            <span className="muted">{t("app.subtitle")}</span>
           </div>
         </div>
-        <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
-          <Form.Item
-            name="username"
+        <form className="login-form" onSubmit={onSubmit} noValidate data-testid="login-form">
+          <LoginField
+            {...field("username")}
             label={t("login.username")}
-            rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoCapitalize="none"
-              autoFocus
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
+            prefix={<UserOutlined className="input-prefix" />}
+            autoComplete="username"
+            autoFocus={typed.focused == null}
+          />
+          <LoginField
+            {...field("password")}
             label={t("login.password")}
-            rules={[{ required: true, message: t("login.passwordRequired") }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
+            prefix={<LockOutlined className="input-prefix" />}
+            type={showPassword ? "text" : "password"}
+            autoComplete="current-password"
+            suffix={
+              <button
+                type="button"
+                className="input-suffix-button"
+                aria-label={t(showPassword ? "plain.hidePassword" : "plain.showPassword")}
+                aria-pressed={showPassword}
+                onClick={() => setShowPassword(!showPassword)}
+              >
+                {showPassword ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+              </button>
+            }
+          />
           {error && (
-            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+            <div className="alert alert-error login-error" role="alert" data-testid="login-error">
+              <CloseCircleFilled className="alert-icon" />
+              <div className="alert-content">{error}</div>
+            </div>
           )}
-          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+          <button
+            type="submit"
+            className="btn btn-primary btn-block"
+            disabled={!ready || login.isPending}
+            aria-busy={login.isPending}
+            data-testid="login-submit"
+          >
+            {login.isPending && <span className="spinner spinner-small" aria-hidden="true" />}
             {t("login.submit")}
-          </Button>
-        </Form>
-      </Card>
-      <Typography.Text type="secondary" className="login-footer">
-        {t("app.footer")}
-      </Typography.Text>
+          </button>
+        </form>
+      </main>
+      <p className="login-footer muted">{t("app.footer")}</p>
+    </div>
+  );
+}
+
+/** The refusal in words: a wrong password, the lock-out and how long it lasts, or what else went wrong. */
+function useLoginError(error: Error | null): string | null {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  if (!error) return null;
+  if (isApiError(error, 401)) return t("login.wrongPassword");
+  if (isApiError(error, 429)) {
+    const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 900) / 60));
+    return t("login.tooMany", { minutes });
+  }
+  return errorMessage(error);
+}
+
+interface FieldProps {
+  name: Field;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** The field's message, read out when it appears. */
+  error?: string;
+  prefix: ReactNode;
+  suffix?: ReactNode;
+  type?: "text" | "password";
+  autoComplete: string;
+  autoFocus?: boolean;
+}
+
+/** A labelled input with its icon and, under it, its message (the input points to it). */
+function LoginField({ name, label, value, onChange, inputRef, error, prefix, suffix, type, ...input }: FieldProps) {
+  const id = useId();
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <span className={`input-box ${error ? "input-box-error" : ""}`}>
+        {prefix}
+        <input
+          {...input}
+          id={id}
+          ref={inputRef}
+          name={name}
+          type={type ?? "text"}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoCapitalize="none"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          data-testid={`login-${name}`}
+        />
+        {suffix}
+      </span>
+      <div id={`${id}-error`} className="field-error" role={error ? "alert" : undefined}>
+        {error}
+      </div>
     </div>
   );
 }

@@ -1,74 +1,34 @@
 // 落后与原因: who is behind plan and why, on the first screen. The zones (town view) or areas behind plan,
 // ordered by the whole elevators they are behind, each with the stages short, its stalled and blocked
 // buildings (links to them) and the latest explanation its secretary wrote — each line opens the zone or area.
+// Plain React and CSS, rendered by the server too (docs/ARCHITECTURE.md § The first screen): the statuses come
+// in as a prop, from the page's query or from the server.
 
-import { ExclamationCircleFilled } from "@ant-design/icons";
-import type { AreaStatus, RecordedStage, Summary } from "@jiati/shared";
+import type { AreaStatus, Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
-import { useQuery } from "@tanstack/react-query";
-import { Button, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { areaStatusesQuery } from "../../api/supervision";
-import { Panel } from "../../components/Panel";
-import { useFormat } from "../../i18n/format";
-import { buildingsLink } from "../../lib/buildingLinks";
-import { yearQuery } from "../../lib/useYear";
+import { ExclamationCircleFilled } from "../../../components/icons";
+import { Panel } from "../../../components/Panel";
+import { SegmentedChoice } from "../../../components/SegmentedChoice";
+import { useFormat } from "../../../i18n/format";
+import { buildingsLink } from "../../../lib/buildingLinks";
+import { yearQuery } from "../../../lib/useYear";
+import { type BehindLine, behindLines } from "../behindLines";
 
 /** Lines shown before "show all". */
 const FIRST_LINES = 8;
 
-interface BehindLine {
-  kind: "zone" | "area";
-  id: number;
-  name: string;
-  /** The zone's name beside an area, in the town view. */
-  context?: string;
-  stages: Record<RecordedStage, { gap: number | null }>;
-  shortfall: number;
-  stalled: number;
-  blocked: number;
-  /** Behind areas in a zone. */
-  areasBehind?: number;
-  status?: AreaStatus;
-}
+type By = BehindLine["kind"];
 
-/** The lines behind plan, worst first; each area's latest explanation, a zone's its areas' latest. */
-function behindLines(summary: Summary, by: "zone" | "area", statuses: readonly AreaStatus[]): BehindLine[] {
-  const statusOf = new Map(statuses.map((status) => [status.areaId, status]));
-  const areas = summary.areas ?? [];
-  const lines: BehindLine[] =
-    by === "area"
-      ? areas
-          .filter((area) => area.behind)
-          .map((area) => ({
-            ...area,
-            kind: "area",
-            context: summary.scope.zoneId ? undefined : area.zoneName,
-            status: statusOf.get(area.id),
-          }))
-      : summary.zones
-          .filter((zone) => zone.behind)
-          .map((zone) => {
-            const behindAreas = areas.filter((area) => area.zoneId === zone.id && area.behind);
-            const latest = behindAreas
-              .map((area) => statusOf.get(area.id))
-              .filter((status): status is AreaStatus => status !== undefined)
-              .sort((a, b) => b.at.localeCompare(a.at))[0];
-            return { ...zone, kind: "zone", areasBehind: behindAreas.length, status: latest };
-          });
-  return lines.sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name, "zh-CN"));
-}
-
-export function BehindPanel({ summary }: { summary: Summary }) {
+export function BehindList({ summary, statuses }: { summary: Summary; statuses: readonly AreaStatus[] }) {
   const { t } = useTranslation();
   const townView = summary.scope.zoneId == null;
-  const [by, setBy] = useState<"zone" | "area">(townView ? "zone" : "area");
+  const [by, setBy] = useState<By>(townView ? "zone" : "area");
   const [all, setAll] = useState(false);
-  const statuses = useQuery(areaStatusesQuery(summary.scope.zoneId));
   const canShowAreas = summary.areas != null;
-  const lines = behindLines(summary, canShowAreas ? by : "zone", statuses.data ?? []);
+  const lines = behindLines(summary, canShowAreas ? by : "zone", statuses);
   const shown = all ? lines : lines.slice(0, FIRST_LINES);
   const noTargets = RECORDED_STAGES.every((stage) => summary.stages[stage].target == null);
   return (
@@ -78,15 +38,15 @@ export function BehindPanel({ summary }: { summary: Summary }) {
       title={t("behindList.title", { count: lines.length })}
       extra={
         townView && canShowAreas ? (
-          <Segmented
-            size="small"
+          <SegmentedChoice<By>
             value={by}
-            onChange={(value) => setBy(value as "zone" | "area")}
+            onChange={setBy}
+            label={t("behindList.by")}
             options={[
               { label: t("behindList.byZone"), value: "zone" },
               { label: t("behindList.byArea"), value: "area" },
             ]}
-            data-testid="behind-by"
+            testId="behind-by"
           />
         ) : undefined
       }
@@ -103,9 +63,9 @@ export function BehindPanel({ summary }: { summary: Summary }) {
         </ol>
       )}
       {lines.length > FIRST_LINES && (
-        <Button type="link" onClick={() => setAll(!all)} data-testid="behind-more">
+        <button type="button" className="btn btn-link" onClick={() => setAll(!all)} data-testid="behind-more">
           {all ? t("behindList.fewer") : t("behindList.all", { count: lines.length })}
-        </Button>
+        </button>
       )}
       <p className="card-note muted">{t("behindList.rule")}</p>
     </Panel>
@@ -124,7 +84,7 @@ function BehindItem({ line, year }: { line: BehindLine; year: number }) {
     // biome-ignore lint/a11y/useKeyWithClickEvents: the name inside is the focusable link to the same place
     <li className="behind-item" data-testid={`behind-${line.kind}-${line.id}`} onClick={() => navigate(to)}>
       <div className="behind-head">
-        <ExclamationCircleFilled className="text-behind" aria-hidden />
+        <ExclamationCircleFilled className="text-behind" />
         <Link to={to} className="behind-name" onClick={(event) => event.stopPropagation()}>
           {line.name}
         </Link>

@@ -1,21 +1,42 @@
 // One stage's progress for the year, compact enough that the three stages and the behind list share the first
 // screen: actual (a link to the buildings counted) against target, percent, the bar with the even-pace marker,
 // and the whole elevators due by now and the gap — on track or behind said in words and an icon, not colour
-// alone. The year-end forecasts are in ForecastPanel, below the fold.
+// alone. Plain React and CSS (no antd): the server renders it into the page (docs/ARCHITECTURE.md § The first
+// screen), and the app shows the same component once it has taken over.
 
-import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from "@ant-design/icons";
 import type { RecordedStage, Summary } from "@jiati/shared";
 import { RECORDED_STAGES } from "@jiati/shared/vocabulary";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Panel } from "../../components/Panel";
-import { useFormat } from "../../i18n/format";
-import { buildingsLink, countedInYear } from "../../lib/buildingLinks";
-import { StageHead } from "./StageHead";
+import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleOutlined } from "../../../components/icons";
+import { Panel } from "../../../components/Panel";
+import { useFormat } from "../../../i18n/format";
+import { buildingsLink, countedInYear } from "../../../lib/buildingLinks";
+import { isFinal } from "../../../lib/useAsOf";
 
 const NO_TARGET_COLOR = "#1677ff";
 
 type StageSummary = Summary["stages"][RecordedStage];
+type Verdict = "good" | "bad" | null;
+
+/** Good (on track, or met in a closed year), bad, or no target. */
+function verdictOf(s: StageSummary, final: boolean): Verdict {
+  if (s.onTrack == null) return null;
+  const good = final ? s.actual >= (s.target ?? 0) : s.onTrack;
+  return good ? "good" : "bad";
+}
+
+/** The three stages side by side (one under another on a phone). */
+export function StageCards({ summary }: { summary: Summary }) {
+  const final = isFinal(summary);
+  return (
+    <div className="stage-row">
+      {RECORDED_STAGES.map((stage) => (
+        <StageCard key={stage} stage={stage} summary={summary} final={final} />
+      ))}
+    </div>
+  );
+}
 
 interface Props {
   stage: RecordedStage;
@@ -24,14 +45,7 @@ interface Props {
   final: boolean;
 }
 
-/** Good (on track, or met in a closed year), bad, or no target. */
-function verdictOf(s: StageSummary, final: boolean): "good" | "bad" | null {
-  if (s.onTrack == null) return null;
-  const good = final ? s.actual >= (s.target ?? 0) : s.onTrack;
-  return good ? "good" : "bad";
-}
-
-export function StageCard({ stage, summary, final }: Props) {
+function StageCard({ stage, summary, final }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const s = summary.stages[stage];
@@ -82,20 +96,12 @@ export function StageCard({ stage, summary, final }: Props) {
 }
 
 /** On track / behind (met / missed for a closed year) in words with an icon; no target. */
-function StageStatus({
-  stage,
-  verdict,
-  final,
-}: {
-  stage: RecordedStage;
-  verdict: "good" | "bad" | null;
-  final: boolean;
-}) {
+function StageStatus({ stage, verdict, final }: { stage: RecordedStage; verdict: Verdict; final: boolean }) {
   const { t } = useTranslation();
   if (verdict == null) {
     return (
       <span className="status-word muted">
-        <MinusCircleOutlined aria-hidden /> {t("dashboard.noTarget")}
+        <MinusCircleOutlined /> {t("dashboard.noTarget")}
       </span>
     );
   }
@@ -105,13 +111,13 @@ function StageStatus({
     : t(good ? "dashboard.onTrack" : "dashboard.behind");
   return (
     <span className={`status-word ${good ? "text-ok" : "text-behind"}`} data-testid={`stage-status-${stage}`}>
-      {good ? <CheckCircleFilled aria-hidden /> : <ExclamationCircleFilled aria-hidden />} {words}
+      {good ? <CheckCircleFilled /> : <ExclamationCircleFilled />} {words}
     </span>
   );
 }
 
 /** The bar of the percent reached, and (during the year) a marker where the even pace would be. */
-function StageProgress({ s, final, verdict }: { s: StageSummary; final: boolean; verdict: "good" | "bad" | null }) {
+function StageProgress({ s, final, verdict }: { s: StageSummary; final: boolean; verdict: Verdict }) {
   const { t } = useTranslation();
   const reached = Math.min(100, s.percent ?? 0);
   const expectedShare = s.target ? Math.min(100, ((s.expected ?? 0) / s.target) * 100) : null;
@@ -132,74 +138,5 @@ function StageProgress({ s, final, verdict }: { s: StageSummary; final: boolean;
         <span className="expected-marker" style={{ left: `${expectedShare}%` }} title={t("dashboard.expectedMarker")} />
       )}
     </div>
-  );
-}
-
-/** The year-end forecasts per stage, the monthly rate still needed, and how each forecast was made. */
-export function ForecastPanel({ summary }: { summary: Summary }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <Panel className="section" title={t("forecast.title")} testId="forecasts">
-      <table className="mini-table forecast-table">
-        <StageHead />
-        <tbody>
-          <tr>
-            <th>{t("forecast.byPace")}</th>
-            {RECORDED_STAGES.map((stage) => (
-              <td key={stage} data-testid={`stage-forecast-pace-${stage}`}>
-                {fmt.int(summary.stages[stage].forecastPace)}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th>{t("forecast.byPipeline")}</th>
-            {RECORDED_STAGES.map((stage) => {
-              const value = summary.stages[stage].forecastPipeline;
-              return (
-                <td key={stage} data-testid={`stage-forecast-pipeline-${stage}`}>
-                  {value == null ? t("forecast.notAvailable") : fmt.int(value)}
-                </td>
-              );
-            })}
-          </tr>
-          <tr>
-            <th>{t("forecast.neededPerMonth")}</th>
-            {RECORDED_STAGES.map((stage) => (
-              <td key={stage} data-testid={`stage-needed-${stage}`}>
-                <Needed s={summary.stages[stage]} />
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-      <ForecastMethods summary={summary} />
-    </Panel>
-  );
-}
-
-/** Whole elevators a month still needed; "target met" once it is, never "0 a month". */
-function Needed({ s }: { s: StageSummary }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  if (s.target != null && s.actual >= s.target) return <>{t("forecast.alreadyMet")}</>;
-  if (s.neededPerMonth == null) return <>—</>;
-  return <>{t("forecast.perMonth", { value: fmt.int(s.neededPerMonth) })}</>;
-}
-
-/** How the pipeline forecast was made: signings by pace; starts and completions from the median durations. */
-function ForecastMethods({ summary }: { summary: Summary }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const days = {
-    signedToStarted: fmt.int(summary.medianDays.signedToStarted),
-    startedToCompleted: fmt.int(summary.medianDays.startedToCompleted),
-  };
-  return (
-    <ul className="stage-method muted">
-      <li>{t("forecast.methodSigned")}</li>
-      <li>{t("forecast.methodStarted", days)}</li>
-      <li>{t("forecast.methodCompleted", days)}</li>
-    </ul>
   );
 }
