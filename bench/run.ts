@@ -29,6 +29,7 @@ import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
 import { type CpuPerRequest, cpuPerRequest, threadTicks } from "./cpu";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+import { type GoalInputs, goalsTable } from "./goals";
 import { HEALTH_GOAL_RATIO, type HealthUnderWrites, healthUnderWrites } from "./health";
 import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
 import { type StressPhase, stress } from "./stress";
@@ -768,6 +769,7 @@ async function main() {
     "",
     `Measured ${new Date().toISOString()} with \`npm run bench\` on ${machine()}.`,
     `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up then ${DURATION} s per route; localhost only.`,
+    goalsTable(goalInputs(results, client)),
     table(results),
     client
       ? [
@@ -784,6 +786,25 @@ async function main() {
   console.log(report);
   if (options["only-ledger"]) return; // a partial run: bench/RESULTS.md keeps the full one
   writeResults(report);
+}
+
+/** The figures the goals are about, from this run's results (town data set). */
+function goalInputs(results: RunResult[], client: ClientWeight | null): GoalInputs {
+  const town = (engine: Engine) => results.find((r) => r.engine === engine && r.scale.name === "town");
+  const pglite = town("pglite");
+  const postgresql = town("postgresql");
+  const stage = pglite?.routes.find((r) => r.route.startsWith("POST /api/buildings/:id/stage"));
+  const health = pglite?.routes.find((r) => r.route.startsWith("GET /api/health"));
+  const mixed: GoalInputs["mixed"] = {};
+  if (pglite?.load) mixed.pglite = { rps: pglite.load.requestsPerSecond, p99: pglite.load.p99Ms };
+  if (postgresql?.load) mixed.postgresql = { rps: postgresql.load.requestsPerSecond, p99: postgresql.load.p99Ms };
+  return {
+    lcpMs: pglite?.lcpMs,
+    initialKb: client?.initialKb,
+    stage: stage && { rps: stage.rps, p99: stage.p99, healthRps: health?.rps, healthP99: health?.p99 },
+    mixed,
+    health: pglite?.health && { idleP99: pglite.health.idle.p99, duringWritesP99: pglite.health.duringWrites.p99 },
+  };
 }
 
 const HISTORY_HEADING = "## History";
