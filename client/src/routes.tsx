@@ -15,6 +15,7 @@ import { lazyWithAntd } from "./components/lazyWithAntd";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
 import { RouteError } from "./components/RouteError";
 import { firstScreenData } from "./firstScreen";
+import { rememberSession } from "./offline/lastSession";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { dashboardQuery } from "./pages/dashboard/first/query";
 import { LoginPage } from "./pages/login/LoginPage";
@@ -96,6 +97,7 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
   const served = firstScreenData();
   if (served) {
     queryClient.setQueryData(sessionQuery.queryKey, served.user);
+    rememberSession(served.user);
     const { year, zoneId, asOf } = served.query;
     queryClient.setQueryData(summaryQuery(year, zoneId, asOf).queryKey, served.summary);
     queryClient.setQueryData(areaStatusesQuery(zoneId).queryKey, served.statuses);

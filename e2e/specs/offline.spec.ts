@@ -90,8 +90,10 @@ test("changes made offline are queued, survive a reload, and arrive in order —
   await expect(page.getByTestId(`mine-pending-${toStart.id}`)).toBeVisible();
 
   // Reloaded with no network: the page opens from the service worker, the two changes still waiting.
+  // Offline, the page's script and its reads come from the worker's caches one after another: on a busy
+  // machine that took 10-12 s (the page then complete), hence the longer wait.
   await page.reload();
-  await expect(page.getByTestId("mine-title")).toBeVisible();
+  await expect(page.getByTestId("mine-title")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("offline-notice")).toContainText(/离线 · 数据更新于 \d{2}:\d{2}/);
   await expect(outbox).toContainText("待发送 2 项");
   await expect(outbox.getByTestId(`outbox-item-${toStart.id}`)).toHaveAttribute("data-state", "waiting");

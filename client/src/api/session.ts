@@ -1,18 +1,29 @@
 import type { ChangePasswordInput, LoginInput } from "@jiati/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { forgetSession, rememberedSession, rememberSession } from "../offline/lastSession";
 import { ApiError, request } from "./http";
 import { keys } from "./keys";
 import type { SessionUser } from "./types";
 
-/** The logged-in user, or null when there is no session (a 401 is an answer here, not an error). */
+/**
+ * The logged-in user, or null when there is no session (a 401 is an answer here, not an error). With no network
+ * at all, the user this device last saw logged in, so the app opens offline (docs/ARCHITECTURE.md § Offline); the
+ * server still decides every request when the network is back.
+ */
 export const sessionQuery = queryOptions({
   queryKey: keys.session,
   queryFn: async (): Promise<SessionUser | null> => {
     try {
       const { user } = await request<{ user: SessionUser }>("/session");
+      rememberSession(user);
       return user;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return null;
+      if (error instanceof ApiError && error.status === 401) {
+        forgetSession();
+        return null;
+      }
+      const remembered = error instanceof ApiError && error.status === 0 ? rememberedSession() : null;
+      if (remembered) return remembered;
       throw error;
     }
   },
@@ -26,6 +37,7 @@ export function useLogin() {
     onSuccess: ({ user }) => {
       // A new user may see other things: drop everything cached for the previous one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
+      rememberSession(user);
       queryClient.setQueryData(keys.session, user);
     },
   });
@@ -36,6 +48,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => request<void>("/session", { method: "DELETE" }),
     onSettled: () => {
+      forgetSession();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.session[0] });
       queryClient.setQueryData(keys.session, null);
     },
