@@ -21,7 +21,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
-import { areas, auditLog, buildings, stageEvents, users, zones } from "../core/db/schema";
+import { areas, auditLog, buildings, idempotencyKeys, stageEvents, users, zones } from "../core/db/schema";
 import { insertSelectFrom } from "../core/db/sql";
 import { blocked } from "../rules/blocked";
 import { lastBlockerNote } from "../rules/blocker";
@@ -230,6 +230,8 @@ export async function writeStageDate(
     event: typeof stageEvents.$inferInsert;
     audit: typeof auditLog.$inferInsert;
     notice: string;
+    /** The request's idempotency key with its answer, if it has one. */
+    idempotency?: typeof idempotencyKeys.$inferInsert | null;
   },
 ): Promise<boolean> {
   const column = sql.raw(`"${getTableColumns(buildings)[change.field].name}"`);
@@ -241,7 +243,11 @@ export async function writeStageDate(
       returning "id", "area_id"
     ),
     event as (${insertSelectFrom(stageEvents, change.event, "updated")}),
-    audit as (${insertSelectFrom(auditLog, change.audit, "updated")})
+    audit as (${insertSelectFrom(auditLog, change.audit, "updated")})${
+      change.idempotency
+        ? sql`, idempotency as (${insertSelectFrom(idempotencyKeys, change.idempotency, "updated")})`
+        : sql``
+    }
     select pg_notify(${CHANGE_CHANNEL}, ${change.notice})::text as notified from updated`)) as unknown as {
     rows: unknown[];
   };
