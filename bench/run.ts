@@ -4,7 +4,15 @@
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
-//                    [--no-ledger] [--only-ledger] [--only-client]
+//                    [--no-ledger] [--only-ledger] [--only-client] [--rows stage,health-under-writes]
+//                    [--server-node-options "…"] [--server-log FILE] [--write-rate N]
+//
+// --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
+// with --rows or --only-client is partial: its tables are added to the history at the end of bench/RESULTS.md,
+// with the date and the commit, instead of replacing the full run's tables. --server-node-options passes Node.js
+// options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load);
+// --server-log FILE appends the server's log (its stderr) to FILE. --write-rate N holds the stage updates of
+// health-under-writes to N a second (0, the default: as fast as they go), to compare health at the same write load.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +27,10 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
+import { type CpuPerRequest, cpuPerRequest, threadTicks } from "./cpu";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
+import { type GoalInputs, goalsTable } from "./goals";
+import { HEALTH_GOAL_RATIO, type HealthUnderWrites, healthUnderWrites } from "./health";
 import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
 import { type StressPhase, stress } from "./stress";
 
@@ -41,6 +52,12 @@ const { values: options } = parseArgs({
     /** Just the client: its initial JavaScript and the dashboard's LCP on the town data set (PGlite). */
     "only-client": { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
+    rows: { type: "string" },
+    "server-node-options": { type: "string", default: "" },
+    /** health-under-writes: the stage updates' rate (per second; 0: as fast as they go). */
+    "write-rate": { type: "string", default: "0" },
+    /** A file to append the server's log to (its stderr): what a 500 under load was. */
+    "server-log": { type: "string" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
 });
@@ -49,6 +66,18 @@ const WARMUP = Number(options.warmup);
 const CONNECTIONS = Number(options.connections);
 const today = shanghaiDate(new Date());
 const year = yearOf(today);
+const ROWS = ["health", "summary", "buildings", "stage", "health-under-writes"] as const;
+type Row = (typeof ROWS)[number];
+const rows = new Set<Row>(
+  options.rows !== undefined
+    ? (options.rows.split(",").filter(Boolean) as Row[])
+    : options["no-write"]
+      ? ROWS.filter((r) => r !== "stage" && r !== "health-under-writes")
+      : ROWS,
+);
+for (const row of rows) if (!ROWS.includes(row)) throw new Error(`--rows: unknown row ${row} (${ROWS.join(", ")})`);
+/** A run of some rows only: added to the history of bench/RESULTS.md rather than replacing the full run. */
+const partial = options.rows !== undefined || options["only-client"];
 
 interface RouteResult {
   route: string;
@@ -57,6 +86,8 @@ interface RouteResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The server's CPU time per request (bench/cpu.ts). */
+  cpu?: CpuPerRequest;
 }
 interface RunResult {
   engine: Engine;
@@ -71,6 +102,7 @@ interface RunResult {
   load?: LoadResult;
   stress?: StressPhase[];
   ledger?: LedgerPhase[];
+  health?: HealthUnderWrites;
 }
 
 /** What bench/load.mjs reports. */
@@ -87,6 +119,8 @@ interface LoadResult {
   conflicts: number;
   acknowledgedWrites: number;
   lostWrites: number;
+  /** The server's CPU time per request during the load (bench/cpu.ts). */
+  cpu?: CpuPerRequest;
 }
 
 /** 100 logged-in users, 80% reads / 20% writes for 60 s, then a check that every acknowledged write is stored. */
@@ -98,11 +132,14 @@ async function mixedLoad(url: string): Promise<LoadResult | undefined> {
   );
   let stdout = "";
   let stderr = "";
+  // The CPU per request is counted from the end of the load's set-up (its logins hash passwords).
+  let before: Map<number, number> | undefined;
   child.stdout.on("data", (chunk) => {
     stdout += chunk;
   });
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
+    if (!before && serverPid && /done\n/.test(stderr)) before = threadTicks(serverPid);
   });
   await new Promise((resolve) => child.once("exit", resolve));
   const line = stdout.trim().split("\n").at(-1);
@@ -111,9 +148,14 @@ async function mixedLoad(url: string): Promise<LoadResult | undefined> {
     return undefined;
   }
   const result = JSON.parse(line) as LoadResult;
+  // The final check (a read of each test building) is counted too: a little over the load's own requests.
+  if (serverPid && before) result.cpu = cpuPerRequest(serverPid, before, threadTicks(serverPid), result.requests);
   log(
     `  mixed load: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, ` +
-      `${result.acknowledgedWrites} writes acknowledged, ${result.lostWrites} lost`,
+      `${result.acknowledgedWrites} writes acknowledged, ${result.lostWrites} lost` +
+      (result.cpu
+        ? `, CPU per request ${result.cpu.main} ms request thread, ${result.cpu.busiest} ms busiest other`
+        : ""),
   );
   return result;
 }
@@ -149,14 +191,19 @@ function postgresAdminUrl(): string | null {
 interface Target {
   env: Record<string, string>;
   open: () => Promise<Database>;
+  dispose?: () => void;
 }
 
 async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | null): Promise<Target> {
   if (engine === "pglite") {
-    // This run's own folder: two benches at once (another checkout's) must not share one.
+    // A folder of this run's own: another run on the same machine (another worktree) may be using its own.
     const dataDir = path.join(os.tmpdir(), `jiati-bench-${scale.name}-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
-    return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
+    return {
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ dataDir }),
+      dispose: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   if (!adminUrl) throw new Error("no PostgreSQL");
   const name = `jiati_bench_${scale.name}`;
@@ -188,10 +235,17 @@ interface Server {
   stop(): Promise<number | null>;
 }
 
+/** The server being measured: its threads' CPU time is read around each route. */
+let serverPid: number | undefined;
+
+/** Servers started and not yet exited: stopped if the bench fails half-way. */
+const running = new Set<ChildProcess>();
+
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(root, "server/dist/index.js")], {
+  const nodeOptions = options["server-node-options"].split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeOptions, path.join(root, "server/dist/index.js")], {
     env: {
       ...process.env,
       DATABASE_URL: "",
@@ -201,20 +255,28 @@ async function startServer(env: Record<string, string>): Promise<Server> {
       LOG_LEVEL: "warn",
       BACKUP_INTERVAL_HOURS: "0",
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
+  if (options["server-log"]) child.stderr?.pipe(fs.createWriteStream(options["server-log"], { flags: "a" }));
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
+  // Ready when it says so on the port it was given: on a shared machine another program may take the port
+  // between freePort() and the server's listen, and would answer the health check in its place.
+  const readyLine = `ready on http://localhost:${port} `;
   for (;;) {
     if (child.exitCode != null) throw new Error(`server exited: ${stderr}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not yet listening
+    if (stdout.includes(readyLine)) {
+      const response = await fetch(`${url}/api/health`).catch(() => undefined);
+      if (response?.ok) break;
     }
     if (Date.now() - started > 120_000) throw new Error("server not ready after 120 s");
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -252,7 +314,9 @@ async function login(url: string): Promise<string> {
 async function measure(label: string, options: autocannon.Options): Promise<RouteResult> {
   const base = { connections: CONNECTIONS, pipelining: 1, ...options };
   if (WARMUP > 0) await autocannon({ ...base, duration: WARMUP });
+  const before = serverPid ? threadTicks(serverPid) : undefined;
   const result = await autocannon({ ...base, duration: DURATION });
+  const after = serverPid ? threadTicks(serverPid) : undefined;
   const r: RouteResult = {
     route: label,
     rps: Math.round(result.requests.average),
@@ -260,8 +324,10 @@ async function measure(label: string, options: autocannon.Options): Promise<Rout
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpu: serverPid && before && after ? cpuPerRequest(serverPid, before, after, result.requests.total) : undefined,
   };
-  log(`  ${label}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  const cpu = r.cpu ? `, CPU per request ${r.cpu.main} ms request thread, ${r.cpu.busiest} ms busiest other` : "";
+  log(`  ${label}: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}${cpu}`);
   return r;
 }
 
@@ -287,10 +353,14 @@ async function planned(url: string, cookie: string, count: number): Promise<Pool
   return pool.slice(0, count);
 }
 
+const pools = new Map<string, PoolBuilding[]>();
+
 /** Stage updates: each connection signs a planned building today, or clears the signing it made, in turn. */
-async function measureStageUpdates(url: string, cookie: string): Promise<RouteResult> {
-  const pool = await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000));
+async function measureStageUpdates(url: string, cookie: string, rate = 0): Promise<RouteResult> {
+  // A later run on the same server goes on with the buildings (and their versions) of the first.
+  const pool = pools.get(url) ?? (await planned(url, cookie, Math.max(CONNECTIONS * 20, 1000)));
   if (pool.length < CONNECTIONS) throw new Error("not enough planned buildings for the write test");
+  pools.set(url, pool);
   const free = [...pool];
   let conflicts = 0;
   const request: autocannon.Request = {
@@ -308,13 +378,17 @@ async function measureStageUpdates(url: string, cookie: string): Promise<RouteRe
         body: JSON.stringify(body),
       };
     },
-    onResponse: (status, _body, context) => {
+    onResponse: (status, body, context) => {
       const building = (context as { building: PoolBuilding }).building;
       if (status === 200) {
         building.version++;
         building.signed = !building.signed;
       } else if (status === 409) {
         conflicts++;
+        // An answer the previous run did not wait for moved it on: go on from the version the 409 tells.
+        const current = (JSON.parse(body) as { error?: { current?: { version: number; signedOn: string | null } } })
+          .error?.current;
+        if (current) Object.assign(building, { version: current.version, signed: current.signedOn !== null });
       }
       free.push(building);
     },
@@ -323,6 +397,7 @@ async function measureStageUpdates(url: string, cookie: string): Promise<RouteRe
     url,
     headers: { cookie, "x-requested-with": "bench", "content-type": "application/json" },
     requests: [request],
+    ...(rate > 0 ? { overallRate: rate } : {}),
   });
   if (conflicts) log(`  (${conflicts} conflicts)`);
   return result;
@@ -434,20 +509,36 @@ function clientJavaScript(): ClientWeight {
 
 /** The read routes and the stage write, each under autocannon. */
 async function measureRoutes(url: string, auth: { cookie: string }, scale: Scale, routes: RouteResult[]) {
-  routes.push(await measure("GET /api/health (baseline)", { url: `${url}/api/health` }));
-  routes.push(
-    await measure(`GET /api/summary (${scale.name})`, { url: `${url}/api/summary?year=${year}`, headers: auth }),
+  if (rows.has("health")) routes.push(await measure("GET /api/health (baseline)", { url: `${url}/api/health` }));
+  if (rows.has("summary")) {
+    routes.push(
+      await measure(`GET /api/summary (${scale.name})`, { url: `${url}/api/summary?year=${year}`, headers: auth }),
+    );
+    routes.push(
+      await measure("GET /api/summary (one zone)", { url: `${url}/api/summary?year=${year}&zoneId=1`, headers: auth }),
+    );
+  }
+  if (rows.has("buildings")) {
+    routes.push(
+      await measure("GET /api/buildings (area page)", {
+        url: `${url}/api/buildings?areaId=1&page=1&pageSize=50`,
+        headers: auth,
+      }),
+    );
+  }
+  if (rows.has("stage")) routes.push(await measureStageUpdates(url, auth.cookie));
+}
+
+/** GET /api/health one at a time, without load and during the stage updates at full speed. */
+async function measureHealthUnderWrites(url: string, cookie: string): Promise<HealthUnderWrites> {
+  const result = await healthUnderWrites(root, url, { warmupSeconds: WARMUP, durationSeconds: DURATION }, () =>
+    measureStageUpdates(url, cookie, Number(options["write-rate"])),
   );
-  routes.push(
-    await measure("GET /api/summary (one zone)", { url: `${url}/api/summary?year=${year}&zoneId=1`, headers: auth }),
+  log(
+    `  GET /api/health one at a time: p99 ${result.idle.p99} ms without load, ${result.duringWrites.p99} ms during ` +
+      `${result.writes.rps} stage updates/s (${result.duringWrites.samples} samples, ${result.duringWrites.failures} not 200)`,
   );
-  routes.push(
-    await measure("GET /api/buildings (area page)", {
-      url: `${url}/api/buildings?areaId=1&page=1&pageSize=50`,
-      headers: auth,
-    }),
-  );
-  if (!options["no-write"]) routes.push(await measureStageUpdates(url, auth.cookie));
+  return result;
 }
 
 async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
@@ -464,6 +555,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   log(`  generated in ${(generateMs / 1000).toFixed(1)} s`);
 
   const server = await startServer(target.env);
+  serverPid = server.process.pid;
   log(`  ready in ${server.readyMs} ms`);
   const cookie = await login(server.url);
   const auth = { cookie };
@@ -472,6 +564,8 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   // A partial run skips the phases it is not about.
   const only = options["only-ledger"] || onlyClient;
   if (!only) await measureRoutes(server.url, auth, scale, routes);
+  const health =
+    !only && rows.has("health-under-writes") ? await measureHealthUnderWrites(server.url, cookie) : undefined;
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
   if ((onlyClient || !only) && !options["no-client"] && scale.name === "town") {
@@ -520,6 +614,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const check = await target.open();
   const counted = await recount(check);
   await check.close();
+  target.dispose?.();
   const mismatches = RECORDED_STAGES.filter((stage) => summary.stages[stage].actual !== counted[stage]);
   const recountNote = RECORDED_STAGES.map((stage) => `${stage} ${summary.stages[stage].actual}/${counted[stage]}`).join(
     ", ",
@@ -538,6 +633,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     load,
     stress: stressPhases,
     ledger,
+    health,
   };
 }
 
@@ -552,13 +648,18 @@ function table(results: RunResult[]): string {
   const lines: string[] = [];
   for (const engine of [...new Set(results.map((r) => r.engine))]) {
     lines.push(`\n### ${engine}\n`);
-    lines.push("| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx |");
-    lines.push("|---|---|---:|---:|---:|---:|---:|");
-    for (const result of results.filter((r) => r.engine === engine)) {
-      const baseline = result.routes[0]?.rps || 1;
+    const measured = results.filter((r) => r.engine === engine && r.routes.length > 0);
+    if (measured.length) {
+      lines.push(
+        "| scale | route | req/s | p50 ms | p99 ms | × baseline | errors/non-2xx | CPU ms/request: request thread / busiest other / all |",
+      );
+      lines.push("|---|---|---:|---:|---:|---:|---:|---:|");
+    }
+    for (const result of measured) {
+      const baseline = result.routes.find((r) => r.route.startsWith("GET /api/health"))?.rps || Number.NaN;
       for (const route of result.routes) {
         lines.push(
-          `| ${result.scale.name} | ${route.route} | ${route.rps} | ${route.p50} | ${route.p99} | ${(route.rps / baseline).toFixed(2)} | ${route.errors}/${route.non2xx} |`,
+          `| ${result.scale.name} | ${route.route} | ${route.rps} | ${route.p50} | ${route.p99} | ${Number.isNaN(baseline) ? "–" : (route.rps / baseline).toFixed(2)} | ${route.errors}/${route.non2xx} | ${route.cpu ? `${route.cpu.main} / ${route.cpu.busiest} / ${route.cpu.total}` : "–"} |`,
         );
       }
     }
@@ -571,17 +672,35 @@ function table(results: RunResult[]): string {
       );
     }
   }
+  const probed = results.filter((r) => r.health);
+  if (probed.length) {
+    lines.push("\n### Health while the database writes (bench/health.ts)\n");
+    lines.push(
+      `\`GET /api/health\` (a query each time) asked one at a time from a process of its own, without load and during the stage updates at full speed. Goal: p99 during the writes ≤ ${HEALTH_GOAL_RATIO} × p99 without them.\n`,
+    );
+    lines.push(
+      "| engine | scale | p50 ms, no load | p99 ms, no load | p50 ms, during writes | p99 ms, during writes | × no-load p99 | stage updates/s meanwhile | their p99 ms |",
+    );
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const { engine, scale, health } of probed) {
+      if (!health) continue;
+      const ratio = health.duringWrites.p99 / Math.max(health.idle.p99, 0.1);
+      lines.push(
+        `| ${engine} | ${scale.name} | ${health.idle.p50} | ${health.idle.p99} | ${health.duringWrites.p50} | ${health.duringWrites.p99} | ${ratio.toFixed(1)}${ratio > HEALTH_GOAL_RATIO ? " — **over goal**" : ""} | ${health.writes.rps} | ${health.writes.p99} |`,
+      );
+    }
+  }
   const loads = results.filter((r) => r.load);
   if (loads.length) {
     lines.push("\n### Mixed load (bench/load.mjs: 100 users, 80% reads / 20% writes, 60 s, town data set)\n");
     lines.push(
-      "| engine | req/s | p50 ms | p99 ms | read p99 | write p99 | errors | 409s | writes acknowledged | lost |",
+      "| engine | req/s | p50 ms | p99 ms | read p99 | write p99 | errors | 409s | writes acknowledged | lost | CPU ms/request: request thread / busiest other / all |",
     );
-    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const { engine, load } of loads) {
       if (!load) continue;
       lines.push(
-        `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} |`,
+        `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} | ${load.cpu ? `${load.cpu.main} / ${load.cpu.busiest} / ${load.cpu.total}` : "–"} |`,
       );
     }
   }
@@ -650,6 +769,7 @@ async function main() {
     "",
     `Measured ${new Date().toISOString()} with \`npm run bench\` on ${machine()}.`,
     `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up then ${DURATION} s per route; localhost only.`,
+    goalsTable(goalInputs(results, client)),
     table(results),
     client
       ? [
@@ -664,13 +784,80 @@ async function main() {
       : "",
   ].join("\n");
   console.log(report);
-  if (options["only-ledger"] || options["only-client"]) return; // a partial run: bench/RESULTS.md keeps the full one
-  fs.writeFileSync(options.out, `${report}\n`);
-  log(`written to ${path.relative(root, options.out)}`);
+  if (options["only-ledger"]) return; // a partial run: bench/RESULTS.md keeps the full one
+  writeResults(report);
 }
+
+/** The figures the goals are about, from this run's results (town data set). */
+function goalInputs(results: RunResult[], client: ClientWeight | null): GoalInputs {
+  const town = (engine: Engine) => results.find((r) => r.engine === engine && r.scale.name === "town");
+  const pglite = town("pglite");
+  const postgresql = town("postgresql");
+  const stage = pglite?.routes.find((r) => r.route.startsWith("POST /api/buildings/:id/stage"));
+  const health = pglite?.routes.find((r) => r.route.startsWith("GET /api/health"));
+  const mixed: GoalInputs["mixed"] = {};
+  if (pglite?.load) mixed.pglite = { rps: pglite.load.requestsPerSecond, p99: pglite.load.p99Ms };
+  if (postgresql?.load) mixed.postgresql = { rps: postgresql.load.requestsPerSecond, p99: postgresql.load.p99Ms };
+  return {
+    lcpMs: pglite?.lcpMs,
+    initialKb: client?.initialKb,
+    stage: stage && { rps: stage.rps, p99: stage.p99, healthRps: health?.rps, healthP99: health?.p99 },
+    mixed,
+    health: pglite?.health && { idleP99: pglite.health.idle.p99, duringWritesP99: pglite.health.duringWrites.p99 },
+  };
+}
+
+const HISTORY_HEADING = "## History";
+
+/**
+ * A full run replaces the tables at the top of bench/RESULTS.md; a partial run (--rows) adds its tables to the
+ * history below them, with the date, the commit and the load average. The history is kept either way.
+ */
+function writeResults(report: string) {
+  const previous = fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : "";
+  const at = previous.indexOf(`\n${HISTORY_HEADING}\n`);
+  const top = at >= 0 ? previous.slice(0, at).trimEnd() : previous.trimEnd();
+  let history = at >= 0 ? previous.slice(at + 1).trimEnd() : "";
+  if (partial) {
+    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+    const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim();
+    const entry = [
+      `### ${new Date().toISOString()} · commit ${commit || "?"}${dirty ? " (with uncommitted changes)" : ""} · ${measuredParts().join(", ")}`,
+      "",
+      `Load average before the run ${loadBefore}, after ${loadAverage()} (1/5/15 min, ${os.cpus().length} cores).`,
+      report.replace(/^# Bench results\n\n/, "").replace(/^### /gm, "#### "),
+    ].join("\n");
+    history = [history || `${HISTORY_HEADING}\n\nRuns of some rows only (\`--rows\`), newest last.`, entry].join(
+      "\n\n",
+    );
+  }
+  const out = [partial && top ? top : report.trimEnd(), history].filter(Boolean).join("\n\n");
+  fs.writeFileSync(options.out, `${out}\n`);
+  log(`${partial ? "added to the history in" : "written to"} ${path.relative(root, options.out)}`);
+}
+
+/** What a partial run measured, for its heading in the history. */
+function measuredParts(): string[] {
+  if (options["only-client"]) return ["client"];
+  const rate = Number(options["write-rate"]);
+  return [
+    ...[...rows].map((row) => (row === "health-under-writes" && rate > 0 ? `${row} at ${rate} stage updates/s` : row)),
+    ...(options["no-load"] ? [] : ["mixed load"]),
+    ...(options["no-stress"] ? [] : ["stress"]),
+    ...(options["no-ledger"] ? [] : ["ledger import"]),
+  ];
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+const loadBefore = loadAverage();
 
 main().catch((error) => {
   console.error(error);
+  for (const child of running) child.kill("SIGKILL");
   if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
   process.exit(1);
 });

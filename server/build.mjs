@@ -19,6 +19,8 @@ await build({
     cli: path.join(here, "src/cli/main.ts"),
     // Uploaded ledgers are read in a worker thread (src/ledger/reading.ts), from this file beside index.js.
     "read-worker": path.join(here, "src/ledger/read-worker.ts"),
+    // The embedded database runs in a worker thread (src/core/db/pglite-host.ts), from this file beside index.js.
+    "pglite-worker": path.join(here, "src/core/db/pglite-worker.ts"),
   },
   outdir: path.join(here, "dist"),
   bundle: true,

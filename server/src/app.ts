@@ -247,9 +247,13 @@ const liveSchema = z.object({ status: z.literal("ok"), instance: z.string() });
 /** How long health waits for the database's answer before calling it down. */
 const HEALTH_PROBE_MS = 2_000;
 
-/** Whether a trivial query reaches the database within `timeoutMs` (PGlite, in this process, is waited for). */
+/**
+ * Whether a trivial query reaches the database within `timeoutMs`. PGlite is waited for: its worker is alive
+ * (a dead one fails at once) and the probe goes ahead of the waiting work, so a slow answer means a long
+ * transaction or a backup under way, not a database away.
+ */
 async function databaseAnswers(database: Database, timeoutMs: number): Promise<boolean> {
-  const query = database.db.execute("select 1").then(
+  const query = database.ping().then(
     () => true,
     () => false,
   );

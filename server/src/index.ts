@@ -73,7 +73,18 @@ function readConfig(): Config {
 async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
   let database: Database;
   try {
-    database = await openWhenReachable(() => openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir }), {
+    const options = {
+      url: config.DATABASE_URL,
+      dataDir: config.dataDir,
+      logger,
+      // The embedded database's worker died and could not be restarted: say so and exit non-zero, for the
+      // supervisor to start the server again (docs/OPERATIONS.md).
+      onFatal: (error: Error) => {
+        logger.error(`the embedded database cannot go on (${error.message}): exiting`);
+        process.exit(1);
+      },
+    };
+    database = await openWhenReachable(() => openDatabase(options), {
       waitSeconds: config.DATABASE_WAIT_SECONDS,
       logger,
     });
@@ -183,7 +194,7 @@ function stopper(parts: {
 
 /**
  * Connections the kernel queued before the signal carry requests that clients have sent. Under a burst of
- * PGlite writes (synchronous WASM) the accept queue drains slowly, so keep accepting until a moment passes
+ * writes the accept queue drains slowly, so keep accepting until a moment passes
  * without a new connection (at most 10 s), then stop listening — without http.Server#close(), which would
  * also reset the connections whose request is not read yet.
  */

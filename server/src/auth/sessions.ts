@@ -3,10 +3,11 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@jiati/shared";
-import { eq, lt, or } from "drizzle-orm";
+import { eq, lt, or, sql } from "drizzle-orm";
 import type { SessionUser } from "../core/context";
 import type { Db, Executor } from "../core/db";
 import { sessions, users } from "../core/db/schema";
+import { preparedPer } from "../core/db/sql";
 
 export const SESSION_COOKIE = "jt_session";
 export const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
@@ -24,10 +25,9 @@ export async function createSession(db: Executor, userId: number, now: Date): Pr
   return id;
 }
 
-/** The live session's user, or null (unknown, expired, or the user disabled). Expired sessions are removed. */
-export async function resolveSession(db: Db, id: string, now: Date): Promise<SessionUser | null> {
-  const idHash = hashSessionId(id);
-  const [row] = await db
+/** A session and its user, prepared once: asked whenever the session cache misses. */
+const sessionStatement = preparedPer((ex) =>
+  ex
     .select({
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -41,7 +41,14 @@ export async function resolveSession(db: Db, id: string, now: Date): Promise<Ses
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash));
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare("resolve_session"),
+);
+
+/** The live session's user, or null (unknown, expired, or the user disabled). Expired sessions are removed. */
+export async function resolveSession(db: Db, id: string, now: Date): Promise<SessionUser | null> {
+  const idHash = hashSessionId(id);
+  const [row] = await sessionStatement(db).execute({ idHash });
   if (!row) return null;
   const expired =
     now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
@@ -83,12 +90,15 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
     );
 }
 
-/** How long a resolved session is trusted before the database is asked again. */
-export const SESSION_CACHE_MS = 5_000;
+/**
+ * How long a resolved session is trusted before the database is asked again: as long as lastSeenAt may go
+ * unrefreshed anyway. Revocations do not wait for it (below); only expiry is seen up to this late.
+ */
+export const SESSION_CACHE_MS = TOUCH_INTERVAL_MS;
 
 /**
- * Resolves session cookies with a short cache, so a read does not cost a database round trip — PGlite runs
- * queries on the server's own thread. Any `users` change (disabling, password reset, role change) or
+ * Resolves session cookies with a cache, so a read does not cost a database round trip (docs/decisions/
+ * 003-session-cache.md). Any `users` change (disabling, password reset, role change) or
  * `session` change (a logout, on any instance) empties the cache at once; so does a resync, and while the
  * change listener reconnects (`live` false) every request asks the database.
  */

@@ -22,7 +22,14 @@ import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
 import { areas, auditLog, buildings, idempotencyKeys, stageEvents, users, zones } from "../core/db/schema";
-import { insertSelectFrom } from "../core/db/sql";
+import {
+  driverValues,
+  insertSelectFrom,
+  type PreparedStatement,
+  placeholders,
+  preparedPer,
+  prepareOnce,
+} from "../core/db/sql";
 import { blocked } from "../rules/blocked";
 import { lastBlockerNote } from "../rules/blocker";
 import { countedIn } from "../rules/count";
@@ -62,10 +69,22 @@ export function presentBuilding(row: BuildingRow): Building {
 }
 
 export async function findBuilding(ex: Executor, id: number, lock = false): Promise<BuildingRow | undefined> {
-  const query = ex.select().from(buildings).where(eq(buildings.id, id));
-  const [row] = lock ? await query.for("update") : await query;
+  if (!lock) {
+    const [row] = await findStatement(ex).execute({ id });
+    return row;
+  }
+  const [row] = await ex.select().from(buildings).where(eq(buildings.id, id)).for("update");
   return row;
 }
+
+/** The read of one building, prepared once: every write and every building page reads it first. */
+const findStatement = preparedPer((ex) =>
+  ex
+    .select()
+    .from(buildings)
+    .where(eq(buildings.id, sql.placeholder("id")))
+    .prepare("find_building"),
+);
 
 /** "In this stage now", or withdrawn. */
 function stageCondition(stage: BuildingStage | "withdrawn"): SQL {
@@ -234,24 +253,61 @@ export async function writeStageDate(
     idempotency?: typeof idempotencyKeys.$inferInsert | null;
   },
 ): Promise<boolean> {
-  const column = sql.raw(`"${getTableColumns(buildings)[change.field].name}"`);
-  const result = (await db.execute(sql`
-    with updated as (
-      update ${buildings} set ${column} = ${change.date}::date, "version" = "version" + 1,
-        "updated_at" = ${change.now.toISOString()}::timestamptz
-      where "id" = ${change.id} and "version" = ${change.version}
-      returning "id", "area_id"
-    ),
-    event as (${insertSelectFrom(stageEvents, change.event, "updated")}),
-    audit as (${insertSelectFrom(auditLog, change.audit, "updated")})${
-      change.idempotency
-        ? sql`, idempotency as (${insertSelectFrom(idempotencyKeys, change.idempotency, "updated")})`
-        : sql``
-    }
-    select pg_notify(${CHANGE_CHANNEL}, ${change.notice})::text as notified from updated`)) as unknown as {
-    rows: unknown[];
-  };
-  return result.rows.length === 1;
+  const idempotency = change.idempotency ?? null;
+  const statement = stageWriteStatement(
+    change.field,
+    Object.keys(change.event),
+    Object.keys(change.audit),
+    idempotency && Object.keys(idempotency),
+  );
+  const rows = await statement(db, {
+    date: change.date,
+    now: change.now.toISOString(),
+    id: change.id,
+    version: change.version,
+    channel: CHANGE_CHANNEL,
+    notice: change.notice,
+    ...driverValues("event_", stageEvents, change.event),
+    ...driverValues("audit_", auditLog, change.audit),
+    ...(idempotency ? driverValues("key_", idempotencyKeys, idempotency) : {}),
+  });
+  return rows.length === 1;
+}
+
+/** The stage write's statement, built once per stage field (and shape of its rows) — the hottest write there is. */
+const stageWrites = new Map<string, PreparedStatement>();
+
+function stageWriteStatement(
+  field: StageDateField,
+  eventKeys: string[],
+  auditKeys: string[],
+  idempotencyKeyKeys: string[] | null,
+): PreparedStatement {
+  const key = `${field}|${eventKeys.join(",")}|${auditKeys.join(",")}|${idempotencyKeyKeys?.join(",") ?? "-"}`;
+  let statement = stageWrites.get(key);
+  if (!statement) {
+    const p = (name: string) => sql.placeholder(name);
+    const column = sql.raw(`"${getTableColumns(buildings)[field].name}"`);
+    statement = prepareOnce(
+      `stage_write_${stageWrites.size + 1}`,
+      sql`
+      with updated as (
+        update ${buildings} set ${column} = ${p("date")}::date, "version" = "version" + 1,
+          "updated_at" = ${p("now")}::timestamptz
+        where "id" = ${p("id")} and "version" = ${p("version")}
+        returning "id", "area_id"
+      ),
+      event as (${insertSelectFrom(stageEvents, placeholders("event_", eventKeys), "updated")}),
+      audit as (${insertSelectFrom(auditLog, placeholders("audit_", auditKeys), "updated")})${
+        idempotencyKeyKeys
+          ? sql`, idempotency as (${insertSelectFrom(idempotencyKeys, placeholders("key_", idempotencyKeyKeys), "updated")})`
+          : sql``
+      }
+      select pg_notify(${p("channel")}, ${p("notice")})::text as notified from updated`,
+    );
+    stageWrites.set(key, statement);
+  }
+  return statement;
 }
 
 export async function insertBuilding(ex: Executor, values: typeof buildings.$inferInsert): Promise<BuildingRow> {

@@ -712,6 +712,10 @@ export const ROUTE_CASES: RouteCases[] = [
         if (first.status !== 200) throw new Error(`first stream: ${first.status}`);
         return { path: "/api/stream", session, after: first.close };
       }),
+      scenario(400, "taskforce", "a since longer than any change count", async (ctx) => ({
+        path: `/api/stream?since=${"9".repeat(101)}`,
+        session: await freshSession(ctx),
+      })),
     ],
   },
 ];

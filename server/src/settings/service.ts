@@ -38,10 +38,24 @@ const ORGANIZATION: Setting<Organization> = {
 };
 
 export class SettingsService {
-  /** Values read, per key, valid while no change notice has arrived since (hub generation). */
-  private readonly cache = new Map<string, { generation: number; value: unknown }>();
+  /**
+   * Values read, per key: read on most requests (the stall thresholds), changed rarely. Kept until a settings
+   * change is announced (here or on another instance) or a resync; not used while notices may be missed.
+   */
+  private readonly cache = new Map<string, unknown>();
+  /** Counts the settings changes heard: a value read across one is not kept. */
+  private changes = 0;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Deps) {
+    const drop = () => {
+      this.changes++;
+      this.cache.clear();
+    };
+    deps.hub.subscribe((change) => {
+      if (change.kind === "settings") drop();
+    });
+    deps.hub.onResync(drop);
+  }
 
   stallThresholds(): Promise<StallThresholds> {
     return this.read(STALL);
@@ -60,12 +74,11 @@ export class SettingsService {
   }
 
   private async read<T>(setting: Setting<T>): Promise<T> {
-    const generation = this.deps.hub.generation;
-    const cached = this.cache.get(setting.key);
-    if (cached?.generation === generation && this.deps.hub.live) return cached.value as T;
+    if (this.deps.hub.live && this.cache.has(setting.key)) return this.cache.get(setting.key) as T;
+    const changes = this.changes;
     const parsed = setting.schema.safeParse(await readSetting(this.deps.db, setting.key));
     const value = parsed.success ? parsed.data : setting.fallback;
-    this.cache.set(setting.key, { generation, value });
+    if (this.changes === changes && this.deps.hub.live) this.cache.set(setting.key, value);
     return value;
   }
 

@@ -1,20 +1,22 @@
-// Opens the database: PGlite in a data folder by default (one process per folder, guarded by a lock file),
-// or a PostgreSQL server when DATABASE_URL is set. Both are driven through the same drizzle schema.
+// Opens the database: PGlite in a data folder by default (one process per folder, guarded by a lock file; the
+// engine itself runs in a worker thread, pglite-host.ts), or a PostgreSQL server when DATABASE_URL is set.
+// Both are driven through the same drizzle schema.
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { makePrivateFolder } from "../files";
 import { type ListenEvents, listenWithReconnect } from "./listener";
 import { acquireFolderLock, type FolderLock } from "./lock";
+import { PgliteHost } from "./pglite-host";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -36,6 +38,10 @@ export interface Database {
    */
   listen(channel: string, handler: (payload: string) => void, events?: ListenEvents): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** A trivial query, for health: on PGlite it goes ahead of the other work waiting for the worker. */
+  ping(): Promise<void>;
+  /** PGlite only: the host of the worker thread it runs in (tests end the worker to see a crash). */
+  readonly pgliteHost?: PgliteHost;
   /** PGlite only: a consistent gzip tarball of the data folder, taken while serving. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -46,6 +52,10 @@ export interface OpenOptions {
   /** PGlite data folder; absent = in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Where the embedded database's worker reports its restarts (the console by default). */
+  logger?: { warn(message: string): void; error(message: string): void };
+  /** PGlite: its worker died and could not be brought back (docs/OPERATIONS.md); the server exits. */
+  onFatal?(error: Error): void;
 }
 
 /**
@@ -64,50 +74,55 @@ export function migrationsFolder(): string {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPglite(options);
 }
 
 export function pgliteFolder(dataDir: string): string {
   return path.join(dataDir, "pglite");
 }
 
-async function openPglite(dataDir: string | undefined, sharedBuffers = "32MB"): Promise<Database> {
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const { dataDir } = options;
   let lock: FolderLock | undefined;
   if (dataDir) {
     // It will hold every account's password hash: owner-only from the start.
     makePrivateFolder(dataDir);
     lock = acquireFolderLock(dataDir);
   }
-  let client: PGlite;
+  let host: PgliteHost;
   try {
     // PostgreSQL's default 128 MB of shared buffers live inside the WASM heap and count fully towards the
     // process's memory; the operating system's page cache serves the rest.
-    const options = { postgresqlconf: [`shared_buffers=${sharedBuffers}`] };
-    client = dataDir ? await PGlite.create(pgliteFolder(dataDir), options) : await PGlite.create(options);
+    host = await PgliteHost.start({
+      dataDir: dataDir ? pgliteFolder(dataDir) : undefined,
+      postgresqlconf: ["shared_buffers=32MB"],
+      log: options.logger ?? { warn: console.warn, error: console.error },
+      onFatal: options.onFatal,
+    });
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // drizzle drives the worker's client as it would a PGlite instance (query, transaction).
+  const db = drizzlePglite(host.client as unknown as PGlite, { schema }) as unknown as Db;
   return {
     db,
     engine: "pglite",
+    pgliteHost: host,
     async migrate() {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: migrationsFolder() });
+      await host.call({ op: "migrate", folder: migrationsFolder() });
     },
-    async dumpDataDir() {
-      // A checkpoint first makes the restored copy start without replaying much WAL. The dump itself runs
-      // while no transaction is open: PGlite's transaction mutex serialises it with every query.
-      await client.exec("checkpoint");
-      return client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+    async ping() {
+      await host.client.probe("select 1");
     },
-    async listen(channel, handler) {
-      const unsubscribe = await client.listen(channel, handler);
-      return async () => unsubscribe();
+    dumpDataDir: () => host.dump(),
+    async listen(channel, handler, events) {
+      const stop = await host.listen(channel, handler, events);
+      return async () => stop();
     },
     async close() {
       try {
-        if (!client.closed) await client.close();
+        await host.close();
       } finally {
         lock?.release();
       }
@@ -144,6 +159,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         await client.query("select pg_advisory_unlock(728101)").catch(() => {});
         client.release();
       }
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
     },
     async listen(channel, handler, events) {
       const stop = await listenWithReconnect(url, channel, handler, events);
