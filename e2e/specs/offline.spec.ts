@@ -3,8 +3,9 @@
 // and listed — and reloads: the page still opens (from the service worker) with both still waiting. Meanwhile
 // the task force edits the first building. Back online, the note arrives; the start meets the newer version
 // and is shown in the conflict view; she redoes it on the current version, it arrives, and nothing is lost.
-// The area is 华松, which no other spec changes.
-import type { BlockerThread } from "@jiati/shared";
+// The area is 华松, which no other spec changes. The second test loses the answers of a queued note and of a start
+// sent online: the outbox sends each again with its Idempotency-Key, and the server answers without a second write.
+import type { BlockerThread, BuildingDetail } from "@jiati/shared";
 import { expect, type Page, test } from "@playwright/test";
 import {
   api,
@@ -127,5 +128,94 @@ test("changes made offline are queued, survive a reload, and arrive in order —
   expect(started.floors).toBe(floors);
   const thread = await api<BlockerThread>(taskforce, `/api/buildings/${toNote.id}/blocker/notes`);
   expect(thread.notes.filter((stored) => stored.text === note)).toHaveLength(1);
+  await taskforce.dispose();
+});
+
+/**
+ * Lets the first write to `path` reach the server — which takes it — and then loses its answer, as when the
+ * signal drops on the way back; later ones pass. Returns each attempt's Idempotency-Key and whether the server
+ * said it answered from what it had stored.
+ */
+async function loseFirstAnswer(page: Page, path: string) {
+  const attempts: { key: string | undefined; replayed: boolean }[] = [];
+  await page.route(`**${path}`, async (route) => {
+    if (route.request().method() === "GET") return route.fallback();
+    const key = route.request().headers()["idempotency-key"];
+    const response = await route.fetch();
+    attempts.push({ key, replayed: response.headers()["idempotent-replayed"] === "true" });
+    if (attempts.length === 1) return route.abort("internetdisconnected");
+    return route.fulfill({ response });
+  });
+  return attempts;
+}
+
+test("a change whose answer was lost is sent again and counted once — a note queued offline, a start sent online", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const taskforce = await playwright.request.newContext({ baseURL });
+  const loggedIn = await taskforce.post("/api/session", {
+    data: { username: "admin", password: DEMO_PASSWORD },
+    headers: { "X-Requested-With": "e2e" },
+  });
+  expect(loggedIn.ok()).toBeTruthy();
+  const area = await areaNamed(taskforce, "华松");
+  const toNote = await buildingIn(taskforce, area.id, "planned");
+  const toStart = await buildingIn(taskforce, area.id, "signed");
+  await patchBuilding(taskforce, toNote.id, { blocker: { category: "pipelines", note: "电梯井位置有管线" } });
+
+  await login(page, "sj-huasong");
+  await expect(page.getByTestId(`mine-card-${toNote.id}`)).toBeVisible();
+  await waitForOfflineReady(page);
+  const today = await shanghaiToday(page);
+
+  // A note made offline waits in the outbox.
+  await context.setOffline(true);
+  const note = `管线单位已到现场 ${Date.now()}`;
+  await page.getByTestId(`mine-note-button-${toNote.id}`).tap();
+  const noteForm = page.getByTestId("blocker-note-form");
+  await noteForm.getByTestId("blocker-note-text").fill(note);
+  await noteForm.getByTestId("blocker-note-submit").tap();
+  await expect(noteForm).toBeHidden();
+  const outbox = page.getByTestId("outbox");
+  await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toContainText(note);
+
+  // Back online, the outbox sends it; the server stores it, but its answer never arrives: the outbox sends it
+  // again (after its back-off) and is answered from what the server stored.
+  const noteAttempts = await loseFirstAnswer(page, `/api/buildings/${toNote.id}/blocker/notes`);
+  await context.setOffline(false);
+  await expect(outbox).toHaveCount(0, { timeout: 30_000 });
+  expect(noteAttempts.map((attempt) => attempt.replayed)).toEqual([false, true]);
+  expect(noteAttempts[0]?.key).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+  expect(noteAttempts[1]?.key).toBe(noteAttempts[0]?.key);
+
+  // A start sent online whose answer is lost: queued with its key, resent, taken — not a conflict with itself.
+  const stageAttempts = await loseFirstAnswer(page, `/api/buildings/${toStart.id}/stage`);
+  await page.getByTestId(`mine-record-${toStart.id}`).tap();
+  const form = page.getByTestId("record-stage-form");
+  await expect(form.getByTestId("record-stage-stage")).toContainText("开工");
+  await form.getByTestId("record-stage-submit").tap();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId("mine-group-started").getByTestId(`mine-card-${toStart.id}`)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(outbox).toHaveCount(0);
+  expect(stageAttempts.map((attempt) => attempt.replayed)).toEqual([false, true]);
+  expect(stageAttempts[1]?.key).toBe(stageAttempts[0]?.key);
+
+  // The building's thread shows the note once.
+  await page.getByTestId(`mine-link-${toNote.id}`).tap();
+  const thread = page.getByTestId("blocker-supervision").getByTestId("blocker-thread");
+  await expect(thread.locator("li.note-item").filter({ hasText: note })).toHaveCount(1);
+  const stored = await api<BlockerThread>(taskforce, `/api/buildings/${toNote.id}/blocker/notes`);
+  expect(stored.notes.filter((kept) => kept.text === note)).toHaveLength(1);
+  // And the start is recorded once: one event, the building one version on.
+  const started = await api<BuildingDetail>(taskforce, `/api/buildings/${toStart.id}`);
+  expect(started.building.startedOn).toBe(today);
+  expect(started.building.version).toBe(toStart.version + 1);
+  expect(started.stageEvents.filter((event) => event.stage === "started")).toHaveLength(1);
   await taskforce.dispose();
 });

@@ -26,7 +26,9 @@ import type { Database } from "./core/db";
 import type { Deps } from "./core/deps";
 import { DiskWatch } from "./core/disk";
 import { DATABASE_RETRY_AFTER_SECONDS, NotFound } from "./core/errors";
+import { purgeIdempotencyKeys } from "./core/idempotency";
 import { createLogger, type Logger } from "./core/logger";
+import { idempotencyKeys } from "./http/idempotency";
 import { chooseLanguage, errorHandler, pageErrorHandler, requestId, requireXhrHeader } from "./http/middleware";
 import { route } from "./http/route";
 import { LedgerExport } from "./ledger/export";
@@ -202,6 +204,7 @@ function apiRouter(parts: {
   // Before the session lookup: they answer without it while the database is away.
   api.use(healthRoutes(deps, parts.disk));
   api.use(authenticator(parts.sessions, deps.clock));
+  api.use(idempotencyKeys(deps.db));
   api.use(sessionRoutes(services.auth, services.users));
   api.use(structureRoutes(services.structure));
   api.use(buildingRoutes(services.buildings));
@@ -373,12 +376,21 @@ function revalidateOfflineFiles(res: express.Response, filePath: string): void {
   if (name === "manifest.webmanifest") res.setHeader("Content-Type", "application/manifest+json; charset=utf-8");
 }
 
-/** Hourly: expired sessions and old login failures are removed. Returns what stops it. */
+/**
+ * Hourly: expired sessions, old login failures and idempotency keys past their 7 days are removed (the keys at
+ * start-up too). Returns what stops it.
+ */
 function startHousekeeping(deps: Deps, auth: AuthService): () => void {
+  const purgeKeys = () =>
+    purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) =>
+      deps.logger.warn("idempotency key purge failed", error),
+    );
+  void purgeKeys();
   const timer = setInterval(
     () => {
       purgeExpiredSessions(deps.db, deps.clock.now()).catch((error) => deps.logger.warn("session purge failed", error));
       auth.purgeFailures().catch((error) => deps.logger.warn("login failure purge failed", error));
+      void purgeKeys();
     },
     60 * 60 * 1000,
   );

@@ -22,6 +22,7 @@ function requiredStatuses(doc: (typeof routeDocs)[number]): number[] {
   if (doc.body || doc.query || /:(id|areaId)\b/.test(doc.path)) statuses.push(400);
   if (doc.path.includes(":")) statuses.push(404);
   if (doc.ifMatch) statuses.push(409);
+  if (doc.idempotent) statuses.push(422);
   return statuses;
 }
 

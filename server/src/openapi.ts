@@ -82,7 +82,19 @@ function operation(doc: RouteDoc, errorResponse: JsonSchema) {
       description: "The record's version",
     });
   }
+  if (doc.idempotent) {
+    parameters.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+      description:
+        "A key of the client's own making for this change (8–100 of A–Z a–z 0–9 _ -; 400 otherwise), the same on every resend: a key already committed by the same user to the same method and path is answered with the first answer (status and body, header Idempotent-Replayed: true) and changes nothing; used by another user or for another request, 422. Kept 7 days",
+    });
+  }
   const errors: Record<string, unknown> = Object.fromEntries(ERROR_STATUSES.map((status) => [status, errorResponse]));
+  if (doc.idempotent)
+    errors["422"] = { ...errorResponse, description: "Idempotency-Key already used for another request" };
   for (const status of doc.alsoAnswers ?? []) errors[String(status)] = errorResponse;
   // Every request body passes the 1 MB JSON limit (the import upload its own): 413 beyond.
   if (changesState) errors["413"] = { ...errorResponse, description: "Request body too large" };

@@ -1,6 +1,6 @@
 // The one way the client talks to the API: same-origin fetch with the session cookie, the UI's language
 // (X-Language, so the server's messages come in it) on every request, the X-Requested-With header on every
-// state-changing request, If-Match for versioned edits, and every non-2xx answer thrown as an ApiError that
+// state-changing request, If-Match for versioned edits, Idempotency-Key for the changes the outbox may resend, and every non-2xx answer thrown as an ApiError that
 // carries the server's code, field errors and current record.
 
 import i18n from "i18next";
@@ -35,6 +35,8 @@ interface RequestOptions {
   file?: Blob;
   /** The record's version, sent as If-Match. */
   version?: number;
+  /** The change's key, sent as Idempotency-Key: a resend of a change the server took is answered, not redone. */
+  idempotencyKey?: string;
   signal?: AbortSignal;
 }
 
@@ -88,6 +90,7 @@ function headersFor(method: Method, options: RequestOptions): Record<string, str
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.file) headers["Content-Type"] = options.file.type || "application/octet-stream";
   if (options.version !== undefined) headers["If-Match"] = `"${options.version}"`;
+  if (options.idempotencyKey !== undefined) headers["Idempotency-Key"] = options.idempotencyKey;
   return headers;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/http";
 import { buildBuilding } from "../test/factories";
 import { memoryOutboxStore } from "../test/memoryOutboxStore";
-import { Outbox, type OutboxStore, type QueuedWrite, retryDelay, type WriteInput } from "./outbox";
+import { newIdempotencyKey, Outbox, type OutboxStore, type QueuedWrite, retryDelay, type WriteInput } from "./outbox";
 
 const ME = 7;
 
@@ -115,6 +115,56 @@ describe("the outbox", () => {
     ]);
   });
 
+  it("sends a change with the same key on every attempt, across a reload, so a resend is not made twice", async () => {
+    const store = memoryOutboxStore();
+    const attempts: { path: string; key: string }[] = [];
+    // The first two attempts of the note get no answer (the signal dropped after they were sent).
+    let lost = 2;
+    const send = async (item: QueuedWrite) => {
+      attempts.push({ path: item.path, key: item.key });
+      if (item.kind === "note" && lost-- > 0) throw offline();
+      return buildBuilding({ id: item.buildingId, version: (item.version ?? 0) + 1 });
+    };
+    const outbox = await outboxOf(store, send);
+    await outbox.enqueue(note(2, "管线单位已进场"));
+    await outbox.enqueue(start(4, 9));
+    const [noteKey, stageKey] = outbox.snapshot().map((item) => item.key);
+    expect(noteKey).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(stageKey).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(stageKey).not.toBe(noteKey);
+
+    expect(await outbox.flush()).toBe("retry");
+    const reloaded = await outboxOf(store, send);
+    expect(await reloaded.flush()).toBe("retry");
+    expect(await reloaded.flush()).toBe("done");
+    expect(attempts).toEqual([
+      { path: "/buildings/2/blocker/notes", key: noteKey },
+      { path: "/buildings/2/blocker/notes", key: noteKey },
+      { path: "/buildings/2/blocker/notes", key: noteKey },
+      { path: "/buildings/4/stage", key: stageKey },
+    ]);
+  });
+
+  it("makes keys without crypto.randomUUID too (a page served over plain HTTP has none)", () => {
+    const getRandomValues = crypto.getRandomValues.bind(crypto);
+    vi.stubGlobal("crypto", { getRandomValues });
+    try {
+      const keys = new Set([newIdempotencyKey(), newIdempotencyKey(), newIdempotencyKey()]);
+      expect(keys.size).toBe(3);
+      for (const key of keys)
+        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("keeps the key a change was first sent with online, when it is queued after its answer was lost", async () => {
+    const outbox = await outboxOf(memoryOutboxStore(), fakeServer().send);
+    const item = await outbox.enqueue({ ...start(1, 3), key: "sent-online-once" });
+    expect(item.key).toBe("sent-online-once");
+    expect(outbox.snapshot()[0]?.key).toBe("sent-online-once");
+  });
+
   it("treats a server error or an expired session as not reached: kept, to be tried again", async () => {
     for (const error of [new ApiError(503, "database_unavailable", "数据库暂时不可用"), new ApiError(401, "x", "")]) {
       const server = fakeServer({ "/buildings/1/stage": [error] });
@@ -156,6 +206,8 @@ describe("the outbox", () => {
     expect(server.sent).toEqual([
       { path: "/buildings/1/stage", version: 4, body: { stage: "started", date: "2022-05-10" } },
     ]);
+    // A new request, the refused one having changed nothing: a new key.
+    expect(server.send.mock.calls.map(([sent]) => sent.key)).toEqual([item.key, expect.not.stringMatching(item.key)]);
     expect(outbox.snapshot()).toEqual([]);
   });
 

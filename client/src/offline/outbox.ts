@@ -24,12 +24,19 @@ export interface WriteInput {
   version?: number;
   /** The building as the user saw it when making the change: what a conflict is shown against. */
   base: Building;
+  /** Its Idempotency-Key, if it was already sent with one (sendOrQueue tried it online first). */
+  key?: string;
 }
 
 export type ItemState = "waiting" | "conflict" | "refused";
 
 export interface QueuedWrite extends WriteInput {
   id: string;
+  /**
+   * Sent as Idempotency-Key with every attempt: when an attempt reached the server but its answer was lost, the
+   * next is answered as that one was instead of being made twice (docs/ARCHITECTURE.md § Offline).
+   */
+  key: string;
   /** Order of making: items are sent by it. */
   seq: number;
   /** Whose change it is: only they send it or see it. */
@@ -136,6 +143,7 @@ export class Outbox {
     const seq = Math.max(0, ...all.map((item) => item.seq)) + 1;
     const item: QueuedWrite = {
       ...input,
+      key: input.key ?? newIdempotencyKey(),
       id: `${this.now().toString(36)}-${seq}`,
       seq,
       userId: this.userId,
@@ -164,7 +172,9 @@ export class Outbox {
     const item = this.items.find((candidate) => candidate.id === id);
     if (item?.state !== "conflict" || !item.current) return "done";
     const { current, error: _error, ...rest } = item;
-    await this.store.put({ ...rest, state: "waiting", base: current, version: current.version, attempts: 0 });
+    // A new request (the server took nothing of the refused one): a new key.
+    const redone = { ...rest, key: newIdempotencyKey(), base: current, version: current.version };
+    await this.store.put({ ...redone, state: "waiting", attempts: 0 });
     await this.refresh();
     this.announce();
     return this.flush();
@@ -247,6 +257,19 @@ function errorOf(apiError: ApiError | null, error: unknown): NonNullable<QueuedW
     return { status: apiError.status, code: apiError.code, message: apiError.message, fields: apiError.fields };
   }
   return { status: 0, code: "client", message: String(error), fields: {} };
+}
+
+/**
+ * A new Idempotency-Key: a random UUID — made by hand where the browser has no `crypto.randomUUID` (a page
+ * served over plain HTTP on a network address is not a secure context).
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The delay before retrying after `attempts` failed sends: 2 s, doubling, at most a minute. */

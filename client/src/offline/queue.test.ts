@@ -4,6 +4,9 @@ import { buildBuilding } from "../test/factories";
 import type { WriteInput } from "./outbox";
 import { outbox, sendOrQueue } from "./queue";
 
+/** What the server accepts as an Idempotency-Key. */
+const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
 const base = buildBuilding({ id: 3, version: 5, signedOn: "2022-01-05" });
 const write: WriteInput = {
   kind: "stage",
@@ -23,6 +26,7 @@ afterEach(() => {
 function queueSpy() {
   return vi.spyOn(outbox, "enqueue").mockImplementation(async (input) => ({
     ...input,
+    key: input.key ?? "not-given",
     id: "x",
     seq: 1,
     userId: 1,
@@ -50,7 +54,7 @@ describe("sendOrQueue", () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
     expect(await sendOrQueue(write)).toEqual({ queued: true });
     expect(fetch).not.toHaveBeenCalled();
-    expect(enqueue).toHaveBeenCalledWith(write);
+    expect(enqueue).toHaveBeenCalledWith({ ...write, key: expect.stringMatching(KEY) });
   });
 
   it("queues the change when the request does not reach the server", async () => {
@@ -59,7 +63,26 @@ describe("sendOrQueue", () => {
       throw new TypeError("Failed to fetch");
     });
     expect(await sendOrQueue(write)).toEqual({ queued: true });
-    expect(enqueue).toHaveBeenCalledWith(write);
+    expect(enqueue).toHaveBeenCalledWith({ ...write, key: expect.stringMatching(KEY) });
+  });
+
+  it("sends each change with a key of its own, and queues a change whose answer was lost with the key it was sent with", async () => {
+    const enqueue = queueSpy();
+    const keys: string[] = [];
+    vi.stubGlobal("fetch", async (_path: string, init: RequestInit) => {
+      keys.push((init.headers as Record<string, string>)["Idempotency-Key"] as string);
+      if (keys.length === 3) throw new TypeError("Failed to fetch");
+      return new Response(JSON.stringify({ ...base, version: 6 }), { status: 200 });
+    });
+    await sendOrQueue(write);
+    await sendOrQueue(write);
+    expect(keys[0]).toMatch(KEY);
+    expect(keys[1]).toMatch(KEY);
+    expect(keys[1]).not.toBe(keys[0]);
+    // The request may have reached the server: its resend from the outbox must carry the same key.
+    expect(await sendOrQueue(write)).toEqual({ queued: true });
+    expect(enqueue).toHaveBeenCalledWith({ ...write, key: keys[2] });
+    expect(new Set(keys).size).toBe(3);
   });
 
   it("never queues a change the server refused: the refusal goes to the form", async () => {

@@ -4,7 +4,7 @@
 
 import { useSyncExternalStore } from "react";
 import { isApiError, request } from "../api/http";
-import { Outbox, type QueuedWrite, type WriteInput } from "./outbox";
+import { newIdempotencyKey, Outbox, type QueuedWrite, type WriteInput } from "./outbox";
 import { indexedDbStore } from "./store";
 import { startSync } from "./sync";
 
@@ -19,7 +19,12 @@ let afterSent: ((item: QueuedWrite, answer: unknown) => void) | null = null;
 let kick: () => void = () => undefined;
 
 const sendItem = (item: QueuedWrite) =>
-  request<unknown>(item.path, { method: item.method, body: item.body, version: item.version });
+  request<unknown>(item.path, {
+    method: item.method,
+    body: item.body,
+    version: item.version,
+    idempotencyKey: item.key,
+  });
 
 export const outbox = new Outbox(indexedDbStore(), {
   send: sendItem,
@@ -64,10 +69,18 @@ function isOffline(): boolean {
  * when an earlier change to the same building is still waiting (so they arrive in order). A refusal (4xx) is
  * thrown as usual, for the form to show.
  */
-export async function sendOrQueue<T>(write: WriteInput): Promise<Outcome<T>> {
+export async function sendOrQueue<T>(change: WriteInput): Promise<Outcome<T>> {
+  // One key for the change, online or queued: a request that reached the server but whose answer was lost is
+  // queued with the key it was sent with, so its resend is answered rather than made twice.
+  const write = { ...change, key: change.key ?? newIdempotencyKey() };
   if (isOffline() || outbox.hasWaiting(write.buildingId)) return queue(write);
   try {
-    const value = await request<T>(write.path, { method: write.method, body: write.body, version: write.version });
+    const value = await request<T>(write.path, {
+      method: write.method,
+      body: write.body,
+      version: write.version,
+      idempotencyKey: write.key,
+    });
     return { queued: false, value };
   } catch (error) {
     if (isApiError(error, 0)) return queue(write);

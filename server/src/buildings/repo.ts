@@ -21,7 +21,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { CHANGE_CHANNEL } from "../core/changes";
 import type { RequestContext } from "../core/context";
 import type { Db, Executor } from "../core/db";
-import { areas, auditLog, buildings, stageEvents, users, zones } from "../core/db/schema";
+import { areas, auditLog, buildings, idempotencyKeys, stageEvents, users, zones } from "../core/db/schema";
 import {
   driverValues,
   insertSelectFrom,
@@ -249,9 +249,17 @@ export async function writeStageDate(
     event: typeof stageEvents.$inferInsert;
     audit: typeof auditLog.$inferInsert;
     notice: string;
+    /** The request's idempotency key with its answer, if it has one. */
+    idempotency?: typeof idempotencyKeys.$inferInsert | null;
   },
 ): Promise<boolean> {
-  const statement = stageWriteStatement(change.field, Object.keys(change.event), Object.keys(change.audit));
+  const idempotency = change.idempotency ?? null;
+  const statement = stageWriteStatement(
+    change.field,
+    Object.keys(change.event),
+    Object.keys(change.audit),
+    idempotency && Object.keys(idempotency),
+  );
   const rows = await statement(db, {
     date: change.date,
     now: change.now.toISOString(),
@@ -261,6 +269,7 @@ export async function writeStageDate(
     notice: change.notice,
     ...driverValues("event_", stageEvents, change.event),
     ...driverValues("audit_", auditLog, change.audit),
+    ...(idempotency ? driverValues("key_", idempotencyKeys, idempotency) : {}),
   });
   return rows.length === 1;
 }
@@ -268,8 +277,13 @@ export async function writeStageDate(
 /** The stage write's statement, built once per stage field (and shape of its rows) — the hottest write there is. */
 const stageWrites = new Map<string, PreparedStatement>();
 
-function stageWriteStatement(field: StageDateField, eventKeys: string[], auditKeys: string[]): PreparedStatement {
-  const key = `${field}|${eventKeys.join(",")}|${auditKeys.join(",")}`;
+function stageWriteStatement(
+  field: StageDateField,
+  eventKeys: string[],
+  auditKeys: string[],
+  idempotencyKeyKeys: string[] | null,
+): PreparedStatement {
+  const key = `${field}|${eventKeys.join(",")}|${auditKeys.join(",")}|${idempotencyKeyKeys?.join(",") ?? "-"}`;
   let statement = stageWrites.get(key);
   if (!statement) {
     const p = (name: string) => sql.placeholder(name);
@@ -284,7 +298,11 @@ function stageWriteStatement(field: StageDateField, eventKeys: string[], auditKe
         returning "id", "area_id"
       ),
       event as (${insertSelectFrom(stageEvents, placeholders("event_", eventKeys), "updated")}),
-      audit as (${insertSelectFrom(auditLog, placeholders("audit_", auditKeys), "updated")})
+      audit as (${insertSelectFrom(auditLog, placeholders("audit_", auditKeys), "updated")})${
+        idempotencyKeyKeys
+          ? sql`, idempotency as (${insertSelectFrom(idempotencyKeys, placeholders("key_", idempotencyKeyKeys), "updated")})`
+          : sql``
+      }
       select pg_notify(${p("channel")}, ${p("notice")})::text as notified from updated`,
     );
     stageWrites.set(key, statement);

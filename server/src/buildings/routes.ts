@@ -1,4 +1,5 @@
 import {
+  type Building,
   buildingDetailSchema,
   buildingListItemSchema,
   buildingListQuerySchema,
@@ -15,6 +16,12 @@ import { route } from "../http/route";
 import type { BuildingService } from "./service";
 
 const tag = "buildings";
+
+/** A building's ETag: its version. */
+const etagOf = (building: Building) => `"${building.version}"`;
+
+/** The writes the offline outbox resends take its Idempotency-Key, and answer a resend with the same ETag. */
+const idempotent = { etag: (answer: unknown) => etagOf(answer as Building) };
 export function buildingRoutes(service: BuildingService): Router {
   const router = Router();
 
@@ -83,11 +90,12 @@ function buildingWriteRoutes(router: Router, service: BuildingService): void {
       body: patchBuildingSchema,
       response: buildingSchema,
       ifMatch: true,
+      idempotent,
     },
     async ({ params, body, ctx, req, res }) => {
       const id = idParam(params);
       const building = await service.patch(ctx, id, ifMatchVersion(req), body);
-      res.setHeader("ETag", `"${building.version}"`);
+      res.setHeader("ETag", etagOf(building));
       return building;
     },
   );
@@ -103,11 +111,12 @@ function buildingWriteRoutes(router: Router, service: BuildingService): void {
       body: stageUpdateSchema,
       response: buildingSchema,
       ifMatch: true,
+      idempotent,
     },
     async ({ params, body, ctx, req, res }) => {
       const id = idParam(params);
       const building = await service.recordStage(ctx, id, ifMatchVersion(req), body);
-      res.setHeader("ETag", `"${building.version}"`);
+      res.setHeader("ETag", etagOf(building));
       return building;
     },
   );

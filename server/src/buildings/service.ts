@@ -31,6 +31,7 @@ import type { Tx } from "../core/db";
 import type { buildings } from "../core/db/schema";
 import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, InvalidInput, NotFound } from "../core/errors";
+import { idempotencyValues, recordIdempotency } from "../core/idempotency";
 import { JsonText } from "../core/json-text";
 import { selectingAsOf } from "../rules/asof";
 import type { SettingsService } from "../settings/service";
@@ -282,7 +283,9 @@ export class BuildingService {
         reason: patch.reason ?? "",
       });
       await announce({ kind: "building", id, areaId: row.areaId, previousAreaId: current.areaId });
-      return presentBuilding(row);
+      const answer = presentBuilding(row);
+      await recordIdempotency(tx, ctx, answer);
+      return answer;
     });
   }
 
@@ -304,7 +307,8 @@ export class BuildingService {
   /**
    * Records, corrects or clears a stage date — the hot path (secretaries on their phones). The rules are
    * checked against the building as read; one statement then writes it only if it is still at that
-   * version, with its stage event, audit row and change notice: atomic, and one round trip.
+   * version, with its stage event, audit row, change notice and the request's idempotency key: atomic, and one
+   * round trip.
    */
   async recordStage(ctx: RequestContext, id: number, version: number, update: StageUpdate): Promise<Building> {
     const current = await findBuilding(this.deps.db, id);
@@ -316,6 +320,12 @@ export class BuildingService {
     if (!result.ok) throw InvalidInput.field(result.error.field, result.error.message, "stage_rule");
     const reason = update.reason?.trim() ?? "";
     const change = { kind: "building", id, areaId: current.areaId } as const;
+    const answer = presentBuilding({
+      ...current,
+      [result.field]: update.date,
+      version: version + 1,
+      updatedAt: ctx.now,
+    });
     const written = await writeStageDate(this.deps.db, {
       id,
       version,
@@ -339,6 +349,7 @@ export class BuildingService {
         reason,
       }),
       notice: this.deps.hub.payload(change),
+      idempotency: idempotencyValues(ctx, answer),
     });
     if (!written) {
       // Someone else wrote first: answer as if we had read their version.
@@ -347,7 +358,7 @@ export class BuildingService {
       this.checkWritable(ctx, now, version);
     }
     this.deps.hub.committed(change);
-    return presentBuilding({ ...current, [result.field]: update.date, version: version + 1, updatedAt: ctx.now });
+    return answer;
   }
 
   /** Locks the row, then checks that it exists, that the user may write it, and that it is the version read. */

@@ -76,6 +76,14 @@ export class Conflict extends AppError {
   }
 }
 
+/** 422: an Idempotency-Key already used by another user or for another route; nothing was written. */
+export class IdempotencyKeyReused extends AppError {
+  constructor() {
+    const message = msg("error.idempotencyKeyReused");
+    super(422, "idempotency_key_reused", message, { "Idempotency-Key": message });
+  }
+}
+
 export class TooManyRequests extends AppError {
   constructor(message: string, retryAfterSeconds: number) {
     super(429, "too_many_requests", message, undefined, { "Retry-After": String(retryAfterSeconds) });

@@ -1,5 +1,6 @@
 import type { Language } from "@jiati/shared";
 import type { RequestContext, SessionUser } from "../core/context";
+import type { Db } from "../core/db";
 
 declare global {
   namespace Express {
@@ -9,6 +10,8 @@ declare global {
       context?: RequestContext;
       /** The language of the request's messages (http/middleware.ts `chooseLanguage`). */
       language?: Language;
+      /** Where committed writes' idempotency keys are looked up (http/idempotency.ts). */
+      idempotencyKeys?: Db;
     }
   }
 }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { RequestContext, SessionUser } from "../core/context";
 import { Unauthenticated } from "../core/errors";
 import { JsonText } from "../core/json-text";
+import { claimOf, type Idempotent, once, REPLAYED } from "./idempotency";
 import { parseOrThrow } from "./validate";
 
 export type Access = "public" | "user";
@@ -28,6 +29,11 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   alsoAnswers?: readonly number[];
   /** Takes If-Match with the record's version. */
   ifMatch?: boolean;
+  /**
+   * Takes an Idempotency-Key (http/idempotency.ts): a key already committed is answered as the first time. The
+   * handler's write must record it (`recordIdempotency` in its transaction).
+   */
+  idempotent?: Idempotent;
   /** The success status, for the description (the handler sets it): 200 unless said. */
   status?: 200 | 201 | 204;
   /**
@@ -51,6 +57,7 @@ export interface RouteDoc {
   rawBody?: readonly string[];
   alsoAnswers?: readonly number[];
   ifMatch?: boolean;
+  idempotent?: Idempotent;
   status?: 200 | 201 | 204;
 }
 
@@ -78,6 +85,7 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
   handler: (input: Input<Infer<B>, Infer<Q>>) => Promise<unknown> | unknown,
 ): void {
   const access = spec.access ?? "user";
+  if (spec.idempotent && access !== "user") throw new Error(`route ${spec.path}: keys belong to a user`);
   if (!routeDocs.some((doc) => doc.method === spec.method && doc.path === spec.path)) {
     routeDocs.push({ ...spec, access } as RouteDoc);
   }
@@ -85,21 +93,27 @@ export function route<B extends z.ZodType | undefined = undefined, Q extends z.Z
     try {
       if (access === "user" && !req.user) throw new Unauthenticated();
       if (spec.allow && req.user) spec.allow(req.user);
-      const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}) : undefined;
-      const query = spec.query ? parseOrThrow(spec.query, req.query) : undefined;
-      const result = await handler({
-        body: body as Infer<B>,
-        query: query as Infer<Q>,
-        params: req.params as Record<string, string>,
-        req,
-        res,
-        ctx: req.context as RequestContext,
-      });
+      const claim = spec.idempotent ? claimOf(req, spec.idempotent, spec.status ?? 200) : undefined;
+      const { body, query } = parsedInput(spec, req);
+      const run = (ctx: RequestContext) =>
+        handler({ body, query, params: req.params as Record<string, string>, req, res, ctx });
+      const result = claim ? await once(req, res, claim, run) : await run(req.context as RequestContext);
+      if (result === REPLAYED) return;
       send(res, result);
     } catch (error) {
       next(error);
     }
   });
+}
+
+/** The request's body and query, validated by the route's schemas (400 naming the field). */
+function parsedInput<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+  spec: RouteSpec<B, Q>,
+  req: Request,
+): { body: Infer<B>; query: Infer<Q> } {
+  const body = spec.body ? parseOrThrow(spec.body, req.body ?? {}) : undefined;
+  const query = spec.query ? parseOrThrow(spec.query, req.query) : undefined;
+  return { body: body as Infer<B>, query: query as Infer<Q> };
 }
 
 /** Sends a handler's result: nothing (204 unless the handler answered), cached JSON text, or JSON. */

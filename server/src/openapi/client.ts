@@ -9,6 +9,7 @@ export interface Call extends Asked {
   /** A raw request body and its media type (the ledger upload). */
   file?: { type: string; data: Buffer };
   ifMatch?: string;
+  idempotencyKey?: string;
   /** X-Requested-With, which state-changing requests need: sent unless false. */
   xhr?: boolean;
 }
@@ -37,6 +38,7 @@ export class CheckedClient {
     if (call.xhr !== false) headers["X-Requested-With"] = "openapi-test";
     if (call.session) headers.Cookie = call.session;
     if (call.ifMatch !== undefined) headers["If-Match"] = call.ifMatch;
+    if (call.idempotencyKey !== undefined) headers["Idempotency-Key"] = call.idempotencyKey;
     let body: string | Buffer | undefined;
     if (call.json !== undefined) {
       headers["Content-Type"] = "application/json";

@@ -17,6 +17,7 @@ import {
   newPreview,
   preview,
   serial,
+  usedKey,
 } from "./world";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -27,6 +28,7 @@ export interface Request {
   json?: unknown;
   file?: { type: string; data: Buffer };
   ifMatch?: string;
+  idempotencyKey?: string;
   /** Instead of the actor's own session (a fresh one, to end or to stream on). */
   session?: string;
   /** Done once the answer is in (closing a stream held open for the request). */
@@ -324,6 +326,19 @@ export const ROUTE_CASES: RouteCases[] = [
         ifMatch: '"7"',
         json: { notes: "更新备注" },
       })),
+      ok("secretary", async (ctx) => {
+        const made = { path: `/api/buildings/${(await newBuilding(ctx)).id}`, ifMatch: '"1"', json: { notes: "重发" } };
+        return { ...made, idempotencyKey: await usedKey(ctx, "/buildings/:id", { method: "patch", ...made }) };
+      }),
+      scenario(422, "secretary", "an Idempotency-Key already used on another building", async (ctx) => {
+        const made = { path: `/api/buildings/${(await newBuilding(ctx)).id}`, ifMatch: '"1"', json: { notes: "一次" } };
+        return {
+          path: `/api/buildings/${(await newBuilding(ctx)).id}`,
+          ifMatch: '"1"',
+          json: { notes: "另一次" },
+          idempotencyKey: await usedKey(ctx, "/buildings/:id", { method: "patch", ...made }),
+        };
+      }),
     ],
   },
   {
@@ -355,6 +370,24 @@ export const ROUTE_CASES: RouteCases[] = [
         ifMatch: '"3"',
         json: { stage: "signed", date: "2022-05-01" },
       })),
+      ok("secretary", async (ctx) => {
+        const made = {
+          path: `/api/buildings/${(await newBuilding(ctx)).id}/stage`,
+          ifMatch: '"1"',
+          json: { stage: "signed", date: "2022-05-01" },
+        };
+        return { ...made, idempotencyKey: await usedKey(ctx, "/buildings/:id/stage", { method: "post", ...made }) };
+      }),
+      scenario(422, "secretary", "an Idempotency-Key already used on another building", async (ctx) => {
+        const json = { stage: "signed", date: "2022-05-01" };
+        const made = { path: `/api/buildings/${(await newBuilding(ctx)).id}/stage`, ifMatch: '"1"', json };
+        return {
+          path: `/api/buildings/${(await newBuilding(ctx)).id}/stage`,
+          ifMatch: '"1"',
+          json,
+          idempotencyKey: await usedKey(ctx, "/buildings/:id/stage", { method: "post", ...made }),
+        };
+      }),
     ],
   },
   {

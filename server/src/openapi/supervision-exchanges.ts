@@ -6,7 +6,7 @@ import { blockerPhotos } from "../core/db/schema";
 import { buildBuilding } from "../test/factories";
 import { jpegImage, pngImage, pngOfSize } from "../test/images";
 import type { RouteCases, Scenario } from "./exchanges";
-import { type Context, fresh } from "./world";
+import { type Context, fresh, usedKey } from "./world";
 
 const UNKNOWN = 2_000_000_000;
 
@@ -23,6 +23,7 @@ const blocked = ({ t, world }: Context) =>
 
 const notesPath = async (ctx: Context) => `/api/buildings/${(await blocked(ctx)).id}/blocker/notes`;
 const photosPath = async (ctx: Context) => `/api/buildings/${(await blocked(ctx)).id}/blocker/photos`;
+const NOTES = "/buildings/:id/blocker/notes";
 const png = () => ({ type: "image/png", data: pngImage() });
 
 export const SUPERVISION_CASES: RouteCases[] = [
@@ -72,6 +73,19 @@ export const SUPERVISION_CASES: RouteCases[] = [
       scenario(404, "taskforce", "an unknown building", async () => ({
         path: `/api/buildings/${UNKNOWN}/blocker/notes`,
         json: { text: "x" },
+      })),
+      scenario(201, "secretary", "a resend with its Idempotency-Key (answered as the first time)", async (ctx) => {
+        const made = { path: await notesPath(ctx), json: { text: "重发的记录" } };
+        return { ...made, idempotencyKey: await usedKey(ctx, NOTES, { method: "post", ...made }) };
+      }),
+      scenario(422, "secretary", "an Idempotency-Key already used on another building", async (ctx) => ({
+        path: await notesPath(ctx),
+        json: { text: "另一条" },
+        idempotencyKey: await usedKey(ctx, NOTES, {
+          method: "post",
+          path: await notesPath(ctx),
+          json: { text: "一条" },
+        }),
       })),
     ],
   },

@@ -75,6 +75,21 @@ export const serial = () => counter++;
 export const fresh = () => `${Date.now().toString(36)}-${serial()}`;
 
 export const newBuilding = ({ t, world }: Context) => buildBuilding(t, { areaId: world.areaId });
+/**
+ * An Idempotency-Key the secretary has committed a write with: `request` (on the route `route`), sent once with
+ * it. A request with that key to another path draws a 422.
+ */
+export async function usedKey(
+  { world, client }: Context,
+  route: string,
+  request: { method: "post" | "patch"; path: string; json: unknown; ifMatch?: string },
+): Promise<string> {
+  const key = `key-${fresh()}`;
+  const answer = await client.send({ ...request, route, idempotencyKey: key, session: world.sessions.secretary });
+  if (answer.status >= 300) throw new Error(`the write with a key was refused: ${JSON.stringify(answer.body)}`);
+  return key;
+}
+
 /** A session of a new user, to end or to stream on. */
 export const freshSession = async ({ t }: Context, role: Role = "taskforce") =>
   sessionOf(t, (await buildUser(t, role)).id);

@@ -92,6 +92,8 @@ function threadRoutes(router: Router, service: SupervisionService): void {
         "Add a dated progress note (≤ 500 characters, trimmed, not empty) to the building's open blocker: the task force anywhere, a secretary in their own area; 400 when the building is not blocked",
       body: blockerNoteInputSchema,
       response: blockerNoteSchema,
+      // The offline outbox resends a note whose answer was lost: its key keeps it from being stored twice.
+      idempotent: {},
     },
     async ({ params, body, ctx, res }) => {
       const note = await service.addNote(ctx, idParam(params), body);

@@ -25,6 +25,7 @@ import type { RequestContext } from "../core/context";
 import type { Executor, Tx } from "../core/db";
 import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "../core/errors";
+import { recordIdempotency } from "../core/idempotency";
 import { acceptedPhoto } from "./photos";
 import {
   areaOf,
@@ -136,7 +137,9 @@ export class SupervisionService {
         after: { noteId: row.id, text: row.text },
       });
       await announce({ kind: "building", id: buildingId, areaId: building.areaId });
-      return presentNote({ ...row, authorName: ctx.user.displayName }, building, []);
+      const answer = presentNote({ ...row, authorName: ctx.user.displayName }, building, []);
+      await recordIdempotency(tx, ctx, answer);
+      return answer;
     });
   }
 

@@ -112,6 +112,7 @@ export async function databaseFingerprint(database: Database): Promise<Record<st
     "area_statuses",
     "year_reviews",
     "briefings",
+    "idempotency_keys",
   ];
   const result: Record<string, string> = {};
   for (const table of tables) {

@@ -8,6 +8,7 @@ import { describeItem, pendingValuesOf } from "./outboxItems";
 function item(overrides: Partial<QueuedWrite>): QueuedWrite {
   return {
     id: "a",
+    key: "key-of-a",
     seq: 1,
     userId: 1,
     queuedAt: 0,

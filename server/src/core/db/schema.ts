@@ -394,3 +394,26 @@ export const briefings = pgTable(
     check("briefings_issued", sql`(${t.status} = 'issued') = (${t.issueNo} is not null and ${t.issuedAt} is not null)`),
   ],
 );
+
+/**
+ * A write sent with an Idempotency-Key and committed (docs/ARCHITECTURE.md § Offline): written in the write's
+ * own transaction, with the answer it got, so a resend of it is answered the same and changes nothing. Kept
+ * 7 days.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    key: text("key").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method").notNull(),
+    /** The request's path under /api, without its query: `/buildings/3/stage`. */
+    path: text("path").notNull(),
+    status: integer("status").notNull(),
+    body: jsonb("body").notNull(),
+    etag: text("etag"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("idempotency_keys_created_idx").on(t.createdAt)],
+);
