@@ -75,3 +75,10 @@ export function takeStreamSince(): string | null {
   sinceTaken = true;
   return firstScreenData()?.since ?? null;
 }
+
+/**
+ * The query hashes whose answers came with the server's page: they were not fetched, and taking over the page
+ * (or the service worker taking control of it) is no reason to fetch them again — the change stream's `since`
+ * says whether anything changed since they were read.
+ */
+export const servedWithPage = new Set<string>();

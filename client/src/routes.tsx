@@ -4,7 +4,7 @@
 // they render at once when the app takes over the page the server rendered: no lazy module to wait for, so no
 // spinner in between (docs/ARCHITECTURE.md § The first screen).
 
-import type { QueryClient } from "@tanstack/react-query";
+import { hashKey, type QueryClient } from "@tanstack/react-query";
 import type { ComponentType, ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { sessionQuery } from "./api/session";
@@ -14,7 +14,7 @@ import { AppLayout } from "./components/AppLayout";
 import { lazyWithAntd } from "./components/lazyWithAntd";
 import { RequireAuth, RequireRole } from "./components/RequireAuth";
 import { RouteError } from "./components/RouteError";
-import { firstScreenData } from "./firstScreen";
+import { firstScreenData, servedWithPage } from "./firstScreen";
 import { rememberSession } from "./offline/lastSession";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { dashboardQuery } from "./pages/dashboard/first/query";
@@ -101,6 +101,13 @@ export function preloadFirstScreen(queryClient: QueryClient): void {
     const { year, zoneId, asOf } = served.query;
     queryClient.setQueryData(summaryQuery(year, zoneId, asOf).queryKey, served.summary);
     queryClient.setQueryData(areaStatusesQuery(zoneId).queryKey, served.statuses);
+    for (const key of [
+      sessionQuery.queryKey,
+      summaryQuery(year, zoneId, asOf).queryKey,
+      areaStatusesQuery(zoneId).queryKey,
+    ]) {
+      servedWithPage.add(hashKey(key));
+    }
   } else {
     void queryClient.prefetchQuery(sessionQuery);
   }
