@@ -33,6 +33,7 @@ import { type Deps, inTransaction } from "../core/deps";
 import { Conflict, InvalidInput, NotFound } from "../core/errors";
 import { JsonText } from "../core/json-text";
 import { selectingAsOf } from "../rules/asof";
+import { changesCounts } from "../rules/counted";
 import type { SettingsService } from "../settings/service";
 import {
   addressTaken,
@@ -281,7 +282,13 @@ export class BuildingService {
         after: to,
         reason: patch.reason ?? "",
       });
-      await announce({ kind: "building", id, areaId: row.areaId, previousAreaId: current.areaId });
+      await announce({
+        kind: "building",
+        id,
+        areaId: row.areaId,
+        previousAreaId: current.areaId,
+        ...(changesCounts(Object.keys(to)) ? {} : { countsUnchanged: true }),
+      });
       return presentBuilding(row);
     });
   }

@@ -135,7 +135,8 @@ export class SupervisionService {
         areaId: building.areaId,
         after: { noteId: row.id, text: row.text },
       });
-      await announce({ kind: "building", id: buildingId, areaId: building.areaId });
+      // A note or photo changes no field of the building: every count stays (docs/DOMAIN.md § What a count reads).
+      await announce({ kind: "building", id: buildingId, areaId: building.areaId, countsUnchanged: true });
       return presentNote({ ...row, authorName: ctx.user.displayName }, building, []);
     });
   }
@@ -173,7 +174,8 @@ export class SupervisionService {
         areaId: building.areaId,
         after: { photoId: row.id, noteId: row.noteId, contentType, bytes: row.bytes },
       });
-      await announce({ kind: "building", id: buildingId, areaId: building.areaId });
+      // A note or photo changes no field of the building: every count stays (docs/DOMAIN.md § What a count reads).
+      await announce({ kind: "building", id: buildingId, areaId: building.areaId, countsUnchanged: true });
       return presentPhoto({ ...row, authorName: ctx.user.displayName });
     });
   }
