@@ -5,7 +5,7 @@
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
 //                    [--no-ledger] [--only-ledger] [--only-client] [--rows stage,health-under-writes]
-//                    [--server-node-options "…"] [--server-log FILE] [--write-rate N]
+//                    [--server-node-options "…"] [--server-log FILE] [--write-rate N] [--port N]
 //
 // --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
 // with --rows or --only-client is partial: its tables are added to the history at the end of bench/RESULTS.md,
@@ -13,6 +13,7 @@
 // options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it under the bench's load);
 // --server-log FILE appends the server's log (its stderr) to FILE. --write-rate N holds the stage updates of
 // health-under-writes to N a second (0, the default: as fast as they go), to compare health at the same write load.
+// --port N serves the measured server on port N (default: any free port), for a machine whose ports are shared out.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -56,6 +57,8 @@ const { values: options } = parseArgs({
     "server-node-options": { type: "string", default: "" },
     /** health-under-writes: the stage updates' rate (per second; 0: as fast as they go). */
     "write-rate": { type: "string", default: "0" },
+    /** The measured server's port (0: any free one). */
+    port: { type: "string", default: "0" },
     /** A file to append the server's log to (its stderr): what a 500 under load was. */
     "server-log": { type: "string" },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
@@ -163,6 +166,7 @@ async function mixedLoad(url: string): Promise<LoadResult | undefined> {
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 function freePort(): Promise<number> {
+  if (Number(options.port) > 0) return Promise.resolve(Number(options.port));
   return new Promise((resolve) => {
     const server = net.createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -191,7 +195,7 @@ function postgresAdminUrl(): string | null {
 interface Target {
   env: Record<string, string>;
   open: () => Promise<Database>;
-  dispose?: () => void;
+  dispose?: () => void | Promise<void>;
 }
 
 async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | null): Promise<Target> {
@@ -206,7 +210,8 @@ async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | nu
     };
   }
   if (!adminUrl) throw new Error("no PostgreSQL");
-  const name = `jiati_bench_${scale.name}`;
+  // A database of this run's own, as the PGlite folder: another worktree's bench may share the server.
+  const name = `jiati_bench_${scale.name}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -214,7 +219,16 @@ async function prepareTarget(engine: Engine, scale: Scale, adminUrl: string | nu
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, open: () => openDatabase({ url: url.toString(), poolSize: 4 }) };
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ url: url.toString(), poolSize: 4 }),
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }
 
 async function recount(database: Database) {
@@ -614,7 +628,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   const check = await target.open();
   const counted = await recount(check);
   await check.close();
-  target.dispose?.();
+  await target.dispose?.();
   const mismatches = RECORDED_STAGES.filter((stage) => summary.stages[stage].actual !== counted[stage]);
   const recountNote = RECORDED_STAGES.map((stage) => `${stage} ${summary.stages[stage].actual}/${counted[stage]}`).join(
     ", ",

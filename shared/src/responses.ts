@@ -174,5 +174,11 @@ export const changeNoticeSchema = z.object({
   id: z.number().optional(),
   areaId: z.number().nullable().optional(),
   previousAreaId: z.number().nullable().optional(),
+  /**
+   * A building change that left every count as it was (none of its stage dates, withdrawal, blocker category or
+   * area changed): the summary and the areas' counts stay cached (docs/DOMAIN.md § What a count reads).
+   * Absent: it may have changed any count.
+   */
+  countsUnchanged: z.literal(true).optional(),
 });
 export type ChangeNotice = z.infer<typeof changeNoticeSchema>;

@@ -4,6 +4,7 @@ import type { AuditQuery, AuditRow } from "@jiati/shared";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../core/db";
 import { auditLog, users } from "../core/db/schema";
+import { preparedPer } from "../core/db/sql";
 
 /**
  * What the row changed, by the name people know it by — a building's address, an area's, a zone's or an
@@ -65,11 +66,17 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: Aud
 
 /** The history of one record, oldest first. */
 export async function entityHistory(db: Db, entity: string, entityId: number): Promise<AuditRow[]> {
-  const rows = await db
+  const rows = await historyStatement(db).execute({ entity, entityId: String(entityId) });
+  return rows.map(present);
+}
+
+/** One record's history, prepared once: every building page reads it. */
+const historyStatement = preparedPer((db: Db) =>
+  db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
-    .orderBy(auditLog.id);
-  return rows.map(present);
-}
+    .where(and(eq(auditLog.entity, sql.placeholder("entity")), eq(auditLog.entityId, sql.placeholder("entityId"))))
+    .orderBy(auditLog.id)
+    .prepare("entity_history"),
+);

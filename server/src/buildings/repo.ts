@@ -180,13 +180,19 @@ export async function listBuildings(
 }
 
 export async function areaWithZone(ex: Executor, areaId: number) {
-  const [row] = await ex
+  const [row] = await areaStatement(ex).execute({ areaId });
+  return row;
+}
+
+/** An area with its zone's name, prepared once: every building page and every new building reads it. */
+const areaStatement = preparedPer((ex) =>
+  ex
     .select({ id: areas.id, name: areas.name, zoneId: areas.zoneId, zoneName: zones.name })
     .from(areas)
     .innerJoin(zones, eq(zones.id, areas.zoneId))
-    .where(eq(areas.id, areaId));
-  return row;
-}
+    .where(eq(areas.id, sql.placeholder("areaId")))
+    .prepare("area_with_zone"),
+);
 
 /** The stage_events row of one stage date recorded, corrected or cleared in `ctx`. */
 export function stageEventValues(
@@ -340,7 +346,12 @@ export async function insertStageEvents(ex: Executor, values: (typeof stageEvent
 
 /** A building's stage date events (its withdrawal and blocker events are told by its audit history). */
 export function stageEventsOf(ex: Executor, buildingId: number) {
-  return ex
+  return stageEventsStatement(ex).execute({ buildingId });
+}
+
+/** A building's stage date events, prepared once: every building page reads them. */
+const stageEventsStatement = preparedPer((ex) =>
+  ex
     .select({
       id: stageEvents.id,
       buildingId: stageEvents.buildingId,
@@ -353,9 +364,12 @@ export function stageEventsOf(ex: Executor, buildingId: number) {
       at: stageEvents.at,
     })
     .from(stageEvents)
-    .where(and(eq(stageEvents.buildingId, buildingId), inArray(stageEvents.stage, [...RECORDED_STAGES])))
-    .orderBy(stageEvents.id);
-}
+    .where(
+      and(eq(stageEvents.buildingId, sql.placeholder("buildingId")), inArray(stageEvents.stage, [...RECORDED_STAGES])),
+    )
+    .orderBy(stageEvents.id)
+    .prepare("stage_events_of"),
+);
 
 /** The part of a user the policy looks at, and their name: to check who may own a blocker. */
 export async function userForPolicy(ex: Executor, id: number) {

@@ -34,6 +34,7 @@ import { Conflict, InvalidInput, NotFound } from "../core/errors";
 import { idempotencyValues, recordIdempotency } from "../core/idempotency";
 import { JsonText } from "../core/json-text";
 import { selectingAsOf } from "../rules/asof";
+import { changesCounts } from "../rules/counted";
 import type { SettingsService } from "../settings/service";
 import {
   addressTaken,
@@ -282,7 +283,13 @@ export class BuildingService {
         after: to,
         reason: patch.reason ?? "",
       });
-      await announce({ kind: "building", id, areaId: row.areaId, previousAreaId: current.areaId });
+      await announce({
+        kind: "building",
+        id,
+        areaId: row.areaId,
+        previousAreaId: current.areaId,
+        ...(changesCounts(Object.keys(to)) ? {} : { countsUnchanged: true }),
+      });
       const answer = presentBuilding(row);
       await recordIdempotency(tx, ctx, answer);
       return answer;

@@ -30,6 +30,12 @@ export class ChangeHub {
   readonly instanceId = randomUUID();
   /** Bumped by every change: caches keyed on it never serve data older than the last change seen. */
   generation = 0;
+  /**
+   * Bumped by every change but those that left every count as it was (`countsUnchanged`): what the summary and
+   * the areas' counts are cached under (docs/DOMAIN.md § What a count reads). Never behind `generation`'s changes
+   * that matter: a resync and a lost listener bump both.
+   */
+  countsGeneration = 0;
   /** Whether notices from other instances are being heard: caches may be used only while true. */
   live = true;
   private listeners = new Set<Listener>();
@@ -56,6 +62,7 @@ export class ChangeHub {
         onDown: (error) => {
           this.live = false;
           this.generation++;
+          this.countsGeneration++;
           this.logger.warn(
             `change listener lost its connection (${error.message}): reconnecting; caches off meanwhile`,
           );
@@ -84,6 +91,7 @@ export class ChangeHub {
   /** Drops every cache (a new generation) and tells the resync listeners. */
   resync(): void {
     this.generation++;
+    this.countsGeneration++;
     for (const listener of this.resyncListeners) {
       try {
         listener();
@@ -115,6 +123,7 @@ export class ChangeHub {
 
   private apply(change: Change): void {
     this.generation++;
+    if (change.countsUnchanged !== true) this.countsGeneration++;
     for (const listener of this.listeners) {
       try {
         listener(change);

@@ -38,7 +38,9 @@ export class StructureService {
   private cache: GenerationCache<{ zones: ZoneWithCounts[]; areas: AreaWithCounts[] }>;
 
   constructor(private readonly deps: Deps) {
-    this.cache = new GenerationCache(deps.hub, 4);
+    // Names and counts: kept through building changes that leave every count as it was (docs/DOMAIN.md § What a
+    // count reads); a zone or area change is a `structure` change, which drops it.
+    this.cache = new GenerationCache(deps.hub, 4, "counts");
   }
 
   /** All zones and areas with their current stage counts (cached until the next change). */

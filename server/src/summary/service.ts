@@ -28,7 +28,8 @@ export class SummaryService {
     private readonly structure: StructureService,
     private readonly settings: SettingsService,
   ) {
-    this.cache = new GenerationCache(deps.hub, 100);
+    // Made of counts alone: kept through changes that leave them as they were (docs/DOMAIN.md § What a count reads).
+    this.cache = new GenerationCache(deps.hub, 100, "counts");
   }
 
   async summary(year: number, zoneId: number | null, today: string, asOf?: string): Promise<Summary> {

@@ -1,8 +1,10 @@
-import { countInYear, cumulative, monthlyCounts, RECORDED_STAGES } from "@jiati/shared";
+import { BUILDING_FIELDS, countInYear, cumulative, monthlyCounts, RECORDED_STAGES } from "@jiati/shared";
 import fc from "fast-check";
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildings as buildingsTable } from "../core/db/schema";
+import { COUNTED_FIELDS } from "../rules/counted";
+import { countsByArea } from "../structure/repo";
 import { buildArea, buildBuilding, buildTarget, buildUser, buildZone, loginAs } from "../test/factories";
 import { ENGINES, startWithTaskforce, type TestApp, XHR } from "../test/harness";
 
@@ -178,6 +180,99 @@ describe.each(ENGINES)("GET /api/summary on %s", (engine) => {
     const after = await agent.get("/api/summary?year=2022");
     expect(after.body.stages.signed.actual).toBe(first.body.stages.signed.actual + 1);
     expect(after.body.recent.month.signed).toBe(first.body.recent.month.signed + 1);
+  });
+
+  it("keeps the summary and the areas' counts through changes that leave every count as it was, and only those", async () => {
+    const zone = await buildZone(t);
+    const area = await buildArea(t, { zoneId: zone.id });
+    const owner = await buildUser(t, "secretary", { areaId: area.id });
+    // Stalled (signed long ago) and blocked: every figure that could move has something to count.
+    const building = await buildBuilding(t, {
+      areaId: area.id,
+      signedOn: "2021-11-02",
+      blockerCategory: "funding",
+      blockedSince: "2022-05-01",
+    });
+    let version = 1;
+    const patch = async (body: object) => {
+      const response = await agent
+        .patch(`/api/buildings/${building.id}`)
+        .set(XHR)
+        .set("If-Match", `"${version}"`)
+        .send(body);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      version = response.body.version;
+    };
+    const withoutTime = ({ generatedAt: _, ...rest }: { generatedAt: string }) => rest;
+    const readings = async () => ({
+      town: (await agent.get("/api/summary?year=2022")).body,
+      zone: (await agent.get(`/api/summary?year=2022&zoneId=${zone.id}`)).body,
+      areas: (await agent.get("/api/areas")).body,
+    });
+    const fresh = async () => ({
+      town: await t.services.summary.compute(2022, null, "2022-06-15"),
+      zone: await t.services.summary.compute(2022, zone.id, "2022-06-15"),
+      areas: await countsByArea(t.db),
+    });
+    const first = await readings();
+    // Every editable field but those a count reads, with the blocker's note, owner and due date.
+    const samples: Record<string, unknown> = {
+      estate: "新小区",
+      address: `换名路 ${building.id}号`,
+      floors: 7,
+      households: 30,
+      elderlyHouseholds: 9,
+      elevatorCompany: "某电梯公司",
+      consentRate: 95,
+      costWan: 60,
+      subsidyWan: 24,
+      notes: "改了备注",
+    };
+    const bodies: object[] = [
+      ...BUILDING_FIELDS.filter((field) => !COUNTED_FIELDS.has(field)).map((field) => {
+        expect(samples, `a sample value for ${field}`).toHaveProperty(field);
+        return { [field]: samples[field] };
+      }),
+      { blocker: { category: "funding", note: "资金正在落实" } },
+      { blocker: { category: "funding", note: "资金正在落实", ownerId: owner.id, dueOn: "2022-07-01" } },
+    ];
+    for (const body of bodies) {
+      t.clock.advance(1000);
+      await patch(body);
+      const now = await readings();
+      // Served as kept (the same computation) and equal to a count made afresh now.
+      expect(now.town.generatedAt, JSON.stringify(body)).toBe(first.town.generatedAt);
+      expect(now.zone.generatedAt, JSON.stringify(body)).toBe(first.zone.generatedAt);
+      const counted = await fresh();
+      expect(withoutTime(now.town), JSON.stringify(body)).toEqual(withoutTime(counted.town));
+      expect(withoutTime(now.zone), JSON.stringify(body)).toEqual(withoutTime(counted.zone));
+      const areaCounts = now.areas.find((row: { id: number }) => row.id === area.id).counts;
+      const { areaId: _, ...countedHere } = counted.areas.find((row) => row.areaId === area.id) ?? { areaId: 0 };
+      expect(areaCounts).toMatchObject(countedHere);
+    }
+    // A change a count reads drops them at once: the next read counts it.
+    const other = await buildArea(t, { zoneId: zone.id });
+    const counting: [object, (before: typeof first, after: typeof first) => void][] = [
+      [
+        { blocker: { category: "approval", note: "" } },
+        (b, a) => expect(a.town.blocked.approval).toBe((b.town.blocked.approval ?? 0) + 1),
+      ],
+      [{ blocker: null }, (b, a) => expect(a.town.funnel.signed).toBe(b.town.funnel.signed)],
+      [
+        { areaId: other.id },
+        (_, a) => expect(a.areas.find((row: { id: number }) => row.id === other.id).counts.signed).toBe(1),
+      ],
+      [{ withdrawn: true, reason: "撤销" }, (b, a) => expect(a.town.funnel.signed).toBe(b.town.funnel.signed - 1)],
+    ];
+    for (const [body, check] of counting) {
+      const before = await readings();
+      t.clock.advance(1000);
+      await patch(body);
+      const after = await readings();
+      expect(after.town.generatedAt, JSON.stringify(body)).not.toBe(before.town.generatedAt);
+      check(before, after);
+      expect(withoutTime(after.town)).toEqual(withoutTime(await t.services.summary.compute(2022, null, "2022-06-15")));
+    }
   });
 
   it("answers 304 to a client that holds the current summary, and 200 after a change", async () => {

@@ -136,7 +136,8 @@ export class SupervisionService {
         areaId: building.areaId,
         after: { noteId: row.id, text: row.text },
       });
-      await announce({ kind: "building", id: buildingId, areaId: building.areaId });
+      // A note or photo changes no field of the building: every count stays (docs/DOMAIN.md § What a count reads).
+      await announce({ kind: "building", id: buildingId, areaId: building.areaId, countsUnchanged: true });
       const answer = presentNote({ ...row, authorName: ctx.user.displayName }, building, []);
       await recordIdempotency(tx, ctx, answer);
       return answer;
@@ -176,7 +177,8 @@ export class SupervisionService {
         areaId: building.areaId,
         after: { photoId: row.id, noteId: row.noteId, contentType, bytes: row.bytes },
       });
-      await announce({ kind: "building", id: buildingId, areaId: building.areaId });
+      // A note or photo changes no field of the building: every count stays (docs/DOMAIN.md § What a count reads).
+      await announce({ kind: "building", id: buildingId, areaId: building.areaId, countsUnchanged: true });
       return presentPhoto({ ...row, authorName: ctx.user.displayName });
     });
   }

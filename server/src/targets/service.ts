@@ -11,6 +11,7 @@ import {
 } from "@jiati/shared";
 import { requireTaskforce } from "../auth/policy";
 import { recordAudit } from "../core/audit";
+import { GenerationCache } from "../core/cache";
 import type { RequestContext } from "../core/context";
 import { type Deps, inTransaction } from "../core/deps";
 import { InvalidInput } from "../core/errors";
@@ -61,9 +62,20 @@ function targetChanges(input: PutTargets, before: readonly TargetValue[]): Targe
 }
 
 export class TargetService {
-  constructor(private readonly deps: Deps) {}
+  private cache: GenerationCache<TargetsResponse>;
 
-  async get(year: number): Promise<TargetsResponse> {
+  constructor(private readonly deps: Deps) {
+    // Targets read no building: kept through building changes that leave every count as it was, dropped by
+    // any other change, a targets change first (docs/DOMAIN.md § What a count reads).
+    this.cache = new GenerationCache(deps.hub, 20, "counts");
+  }
+
+  /** A year's targets (cached until a change; the answer is shared: never modified). */
+  get(year: number): Promise<TargetsResponse> {
+    return this.cache.get(String(year), () => this.load(year));
+  }
+
+  private async load(year: number): Promise<TargetsResponse> {
     const rows = await loadTargets(this.deps.db, year);
     const town = empty();
     const zoneMap = new Map<number, StageValues>();
