@@ -1,10 +1,11 @@
 // npm run bench — measures the server at town, district and city scale on PGlite and PostgreSQL, and the
-// client's initial JavaScript and Largest Contentful Paint. Prints a table per engine and writes
-// bench/RESULTS.md. Only localhost is ever loaded, with bounded connections and durations.
+// client's initial JavaScript, Largest Contentful Paint and Lighthouse's performance figures of the login page and
+// the dashboard (bench/lighthouse.ts). Prints a table per engine and writes bench/RESULTS.md, keeping its
+// hand-written "## History" section. Only localhost is ever loaded, with bounded connections and durations.
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
-//                    [--no-ledger] [--only-ledger] [--only-client]
+//                    [--no-ledger] [--only-ledger] [--only-client] [--lighthouse-reports DIR]
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -21,6 +22,7 @@ import pg from "pg";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
 import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
+import { type LighthousePage, lighthousePages, lighthouseTable } from "./lighthouse";
 import { type StressPhase, stress } from "./stress";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,8 +40,10 @@ const { values: options } = parseArgs({
     "no-ledger": { type: "boolean", default: false },
     /** Just the 10,000-row import on the town data set: what a change to the import needs to see. */
     "only-ledger": { type: "boolean", default: false },
-    /** Just the client: its initial JavaScript and the dashboard's LCP on the town data set (PGlite). */
+    /** Just the client: its initial JavaScript, the dashboard's LCP and Lighthouse on the town data set (PGlite). */
     "only-client": { type: "boolean", default: false },
+    /** A folder to keep each Lighthouse run's JSON report in, to read which audits cost the points. */
+    "lighthouse-reports": { type: "string" },
     "no-build": { type: "boolean", default: false },
     out: { type: "string", default: path.join(root, "bench", "RESULTS.md") },
   },
@@ -68,6 +72,7 @@ interface RunResult {
   recountOk: boolean | null;
   recountNote: string;
   lcpMs?: number;
+  lighthouse?: LighthousePage[];
   load?: LoadResult;
   stress?: StressPhase[];
   ledger?: LedgerPhase[];
@@ -450,7 +455,7 @@ async function measureRoutes(url: string, auth: { cookie: string }, scale: Scale
   if (!options["no-write"]) routes.push(await measureStageUpdates(url, auth.cookie));
 }
 
-async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
+async function runOne(engine: Engine, scale: Scale, adminUrl: string | null, results: RunResult[]): Promise<RunResult> {
   log(
     `${engine} / ${scale.name}: generating ${scale.buildings} buildings, ${scale.areas} areas, ~${scale.events} events`,
   );
@@ -474,9 +479,16 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
   if (!only) await measureRoutes(server.url, auth, scale, routes);
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
+  let lighthouse: LighthousePage[] | undefined;
   if ((onlyClient || !only) && !options["no-client"] && scale.name === "town") {
     lcpMs = await largestContentfulPaint(server.url, cookie);
     log(`  dashboard LCP (median of 3, 4× CPU throttling): ${lcpMs ?? "not measured"} ms`);
+    // Once per bench: the pages are the same client's whichever engine answers them.
+    if (!results.some((r) => r.lighthouse)) {
+      log("  Lighthouse, mobile: the login page and the dashboard, 3 runs each");
+      lighthouse = await lighthousePages(server.url, cookie, { reportsDir: options["lighthouse-reports"], log });
+      if (!lighthouse) log("  Lighthouse not measured: no Chromium (CHROME_PATH)");
+    }
   }
   const load = !only && !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
   let stressPhases: StressPhase[] | undefined;
@@ -535,6 +547,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     recountOk: mismatches.length === 0,
     recountNote,
     lcpMs,
+    lighthouse,
     load,
     stress: stressPhases,
     ledger,
@@ -621,6 +634,27 @@ function table(results: RunResult[]): string {
   return lines.join("\n");
 }
 
+function lighthouseSection(results: RunResult[]): string {
+  const measured = results.find((r) => r.lighthouse);
+  if (!measured?.lighthouse) return "";
+  return [
+    `\n### Lighthouse, mobile (bench/lighthouse.ts, ${measured.engine}, town data set)\n`,
+    "Lighthouse 12's performance category with its defaults (a phone: Moto G Power emulation, simulated slow 4G and 4× CPU), Debian's Chromium, a fresh profile per run; the dashboard with the bench user's session cookie. Medians of 3 runs, each figure on its own.",
+    `Load average when measured: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(", ")}.\n`,
+    lighthouseTable(measured.lighthouse),
+  ].join("\n");
+}
+
+/** The hand-written part of bench/RESULTS.md, from its "## History" heading on, kept when the file is rewritten. */
+function history(file: string): string {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const start = text.search(/^## History/m);
+  return start < 0 ? "" : `\n${text.slice(start)}`;
+}
+
 async function main() {
   if (!options["no-build"]) {
     log("building client and server");
@@ -639,7 +673,7 @@ async function main() {
         log("skipping PostgreSQL: none configured (BENCH_DATABASE_URL or TEST_DATABASE_URL) and none could be started");
         continue;
       }
-      for (const scale of scales) results.push(await runOne(engine, scale, adminUrl));
+      for (const scale of scales) results.push(await runOne(engine, scale, adminUrl, results));
     }
   } finally {
     if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
@@ -662,10 +696,11 @@ async function main() {
           "LCP (the table above): median of 3 loads of the dashboard at 1440×900 with a logged-in session, 4× CPU throttling, headless Chromium.",
         ].join("\n")
       : "",
+    lighthouseSection(results),
   ].join("\n");
   console.log(report);
   if (options["only-ledger"] || options["only-client"]) return; // a partial run: bench/RESULTS.md keeps the full one
-  fs.writeFileSync(options.out, `${report}\n`);
+  fs.writeFileSync(options.out, `${report}\n${history(options.out)}`);
   log(`written to ${path.relative(root, options.out)}`);
 }
 

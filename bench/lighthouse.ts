@@ -1,0 +1,165 @@
+// Lighthouse's performance category for the login page and the dashboard, as a phone sees them: Lighthouse's
+// default mobile emulation and simulated throttling (slow 4G, 4× CPU), Debian's Chromium, a fresh profile per
+// run. The dashboard is loaded with the bench user's session cookie, so the server renders its first screen
+// (docs/ARCHITECTURE.md § The first screen). A measurement: the goals are printed beside the figures, never
+// enforced.
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { type Flags } from "lighthouse";
+
+/** What each page should reach, and the dashboard's first paint on a phone. */
+export const LIGHTHOUSE_GOALS = { loginScore: 95, dashboardScore: 90, dashboardFcpMs: 1200 } as const;
+
+export interface LighthousePage {
+  page: "login" | "dashboard";
+  path: string;
+  /** Medians of the runs, each figure on its own. */
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+  /** Every run's score, in the order run. */
+  scores: number[];
+}
+
+const PAGES = [
+  { page: "login", path: "/login", withSession: false },
+  { page: "dashboard", path: "/", withSession: true },
+] as const;
+
+/** The flags the rest of the bench gives Chromium, with Lighthouse's headless mode. */
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+function chromiumPath(): string | undefined {
+  const found =
+    process.env.CHROME_PATH ||
+    process.env.CHROMIUM_PATH ||
+    execFileSync("sh", ["-c", "command -v chromium || true"], { encoding: "utf8" }).trim();
+  return found || undefined;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+interface Run {
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  speedIndexMs: number;
+}
+
+/** One Lighthouse run of `url` in a Chromium of its own (a cold cache, no service worker yet). */
+async function runOnce(url: string, headers: Record<string, string>, reportFile?: string): Promise<Run> {
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS });
+  try {
+    const flags: Flags = {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      extraHeaders: headers,
+    };
+    const result = await lighthouse(url, flags);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (reportFile) fs.writeFileSync(reportFile, JSON.stringify(lhr));
+    const value = (id: string) => {
+      const audit = lhr.audits[id];
+      if (audit?.numericValue === undefined) throw new Error(`Lighthouse measured no ${id} for ${url}`);
+      return audit.numericValue;
+    };
+    return {
+      score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      fcpMs: value("first-contentful-paint"),
+      lcpMs: value("largest-contentful-paint"),
+      tbtMs: value("total-blocking-time"),
+      cls: value("cumulative-layout-shift"),
+      speedIndexMs: value("speed-index"),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/**
+ * Lighthouse's performance figures of the login page and of the dashboard with `cookie` (the session), `runs`
+ * times each, the pages in turn so a burst of other work on the machine falls on both. The JSON report of each
+ * run goes to `reportsDir` when given (to read which audits cost the points). Undefined without Chromium.
+ */
+export async function lighthousePages(
+  baseUrl: string,
+  cookie: string,
+  options: { runs?: number; reportsDir?: string; log?: (message: string) => void } = {},
+): Promise<LighthousePage[] | undefined> {
+  if (!chromiumPath()) return undefined;
+  const runs = options.runs ?? 3;
+  const samples = new Map<string, Run[]>(PAGES.map((p) => [p.page, []]));
+  if (options.reportsDir) fs.mkdirSync(options.reportsDir, { recursive: true });
+  for (let i = 0; i < runs; i++) {
+    for (const page of PAGES) {
+      const reportFile = options.reportsDir && path.join(options.reportsDir, `${page.page}-${i + 1}.json`);
+      const run = await runOnce(`${baseUrl}${page.path}`, page.withSession ? { Cookie: cookie } : {}, reportFile);
+      options.log?.(
+        `  lighthouse ${page.page} #${i + 1}: ${run.score} (FCP ${Math.round(run.fcpMs)} ms, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, load ${os.loadavg()[0].toFixed(2)})`,
+      );
+      samples.get(page.page)?.push(run);
+    }
+  }
+  return PAGES.map(({ page, path }) => {
+    const list = samples.get(page) ?? [];
+    const of = (key: keyof Run) => median(list.map((run) => run[key]));
+    return {
+      page,
+      path,
+      score: of("score"),
+      fcpMs: Math.round(of("fcpMs")),
+      lcpMs: Math.round(of("lcpMs")),
+      tbtMs: Math.round(of("tbtMs")),
+      cls: Math.round(of("cls") * 1000) / 1000,
+      speedIndexMs: Math.round(of("speedIndexMs")),
+      scores: list.map((run) => run.score),
+    };
+  });
+}
+
+/** The markdown table of `pages` with the goals beside them. */
+export function lighthouseTable(pages: LighthousePage[]): string {
+  const goal = (page: LighthousePage["page"]) =>
+    page === "login"
+      ? `≥ ${LIGHTHOUSE_GOALS.loginScore}`
+      : `≥ ${LIGHTHOUSE_GOALS.dashboardScore}; FCP ≤ ${(LIGHTHOUSE_GOALS.dashboardFcpMs / 1000).toFixed(1)} s`;
+  const met = (p: LighthousePage) =>
+    p.page === "login"
+      ? p.score >= LIGHTHOUSE_GOALS.loginScore
+      : p.score >= LIGHTHOUSE_GOALS.dashboardScore && p.fcpMs <= LIGHTHOUSE_GOALS.dashboardFcpMs;
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  return [
+    "| page | performance (runs) | FCP s | LCP s | TBT ms | CLS | Speed Index s | goal |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
+    ...pages.map(
+      (p) =>
+        `| ${p.page} (\`${p.path}\`) | ${p.score} (${p.scores.join(", ")}) | ${seconds(p.fcpMs)} | ${seconds(p.lcpMs)} | ${p.tbtMs} | ${p.cls} | ${seconds(p.speedIndexMs)} | ${goal(p.page)}${met(p) ? " — met" : " — **not met**"} |`,
+    ),
+  ].join("\n");
+}
