@@ -46,6 +46,18 @@ export function inlineStylesheets(indexHtml: string, clientDir: string): string 
 }
 
 /**
+ * `indexHtml` with its scripts (the entry and its module preloads) fetched at low priority: a page the server
+ * rendered shows without them, so they should not compete with what its first paint needs. The app takes the
+ * page over once they are here, as before.
+ */
+export function lowPriorityScripts(indexHtml: string): string {
+  return indexHtml.replace(
+    /<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g,
+    (tag) => `${tag} fetchpriority="low"`,
+  );
+}
+
+/**
  * The renderer `vite build --ssr` made beside the built client (client/dist-ssr/ssr.js next to client/dist), or
  * null when there is none (a client built without it, or none at all).
  */
