@@ -119,7 +119,18 @@ export async function lighthousePages(
   for (let i = 0; i < runs; i++) {
     for (const page of PAGES) {
       const reportFile = options.reportsDir && path.join(options.reportsDir, `${page.page}-${i + 1}.json`);
-      const run = await runOnce(`${baseUrl}${page.path}`, page.withSession ? { Cookie: cookie } : {}, reportFile);
+      const url = `${baseUrl}${page.path}`;
+      const headers: Record<string, string> = page.withSession ? { Cookie: cookie } : {};
+      // On a busy machine a run now and then loses its trace (NO_NAVSTART): it is run again, twice at most.
+      let run: Run | undefined;
+      for (let attempt = 1; !run; attempt++) {
+        try {
+          run = await runOnce(url, headers, reportFile);
+        } catch (error) {
+          if (attempt === 3) throw error;
+          options.log?.(`  lighthouse ${page.page} #${i + 1} again: ${(error as Error).message}`);
+        }
+      }
       options.log?.(
         `  lighthouse ${page.page} #${i + 1}: ${run.score} (FCP ${Math.round(run.fcpMs)} ms, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, load ${os.loadavg()[0].toFixed(2)})`,
       );
