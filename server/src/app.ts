@@ -33,7 +33,7 @@ import { LedgerExport } from "./ledger/export";
 import { ledgerRoutes } from "./ledger/routes";
 import { LedgerService } from "./ledger/service";
 import { openApiDocument } from "./openapi";
-import { firstScreenPages, inlineStylesheets, loadFirstScreenRenderer, lowPriorityScripts } from "./pages/firstScreen";
+import { firstScreenPages, inlineStylesheets, loadFirstScreenRenderer } from "./pages/firstScreen";
 import { reportRoutes } from "./reports/routes";
 import { ReportNotesService } from "./reports/service";
 import { reviewRoutes } from "./review/routes";
@@ -351,10 +351,7 @@ function serveClient(
   );
   app.use(express.static(clientDir, { index: false, maxAge: "1h", setHeaders: revalidateOfflineFiles }));
   const indexHtml = fs.readFileSync(path.join(clientDir, "index.html"));
-  if (firstScreen) {
-    const page = lowPriorityScripts(inlineStylesheets(indexHtml.toString("utf8"), clientDir));
-    app.get(/^\/(?!api\/).*/, firstScreen(page));
-  }
+  if (firstScreen) app.get(/^\/(?!api\/).*/, firstScreen(inlineStylesheets(indexHtml.toString("utf8"), clientDir)));
   app.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.type("html").send(indexHtml);
