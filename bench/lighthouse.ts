@@ -106,10 +106,24 @@ function mainThreadCpu(events: TraceEvent[], url: string): { cpuMs: number; long
   return { cpuMs: cpu.reduce((sum, ms) => sum + ms, 0), longestTaskCpuMs: Math.max(0, ...cpu) };
 }
 
+/**
+ * The session cookie put in the browser's own cookie jar as well: Lighthouse's extra headers reach the page's
+ * requests but not the service worker's, and the worker, taking control during the run, refetches the page's
+ * reads — without the cookie they were 401s, and the dashboard went to the login page mid-run.
+ */
+async function setCookie(port: number, url: string, cookie: string): Promise<void> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const [name = "", value = ""] = cookie.split("=");
+  await browser.contexts()[0]?.addCookies([{ name, value, url }]);
+  await browser.close(); // disconnects; the browser and its cookie stay
+}
+
 /** One Lighthouse run of `url` in a Chromium of its own (a cold cache, no service worker yet). */
 async function runOnce(url: string, headers: Record<string, string>, reportFile?: string): Promise<Run> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS });
   try {
+    if (headers.Cookie) await setCookie(chrome.port, url, headers.Cookie);
     const flags: Flags = {
       port: chrome.port,
       output: "json",
