@@ -1,11 +1,13 @@
 // npm run bench — measures the server at town, district and city scale on PGlite and PostgreSQL, and the
-// client's initial JavaScript and Largest Contentful Paint. Prints a table per engine and writes
-// bench/RESULTS.md. Only localhost is ever loaded, with bounded connections and durations.
+// client's initial JavaScript, Largest Contentful Paint and Lighthouse's performance figures of the login page and
+// the dashboard (bench/lighthouse.ts). Prints a table per engine and writes bench/RESULTS.md, keeping its
+// hand-written "## History" section. Only localhost is ever loaded, with bounded connections and durations.
 //
 //   npm run bench -- [--engines pglite,postgresql] [--scales town,district,city] [--duration 10]
 //                    [--warmup 2] [--connections 50] [--no-client] [--no-load] [--no-write] [--no-stress]
 //                    [--no-ledger] [--only-ledger] [--only-client] [--rows stage,health-under-writes]
 //                    [--server-node-options "…"] [--server-log FILE] [--write-rate N] [--port N]
+//                    [--lighthouse-reports DIR]
 //
 // --rows picks the route rows (health, summary, buildings, stage, health-under-writes; all by default). A run
 // with --rows or --only-client is partial: its tables are added to the history at the end of bench/RESULTS.md,
@@ -33,6 +35,7 @@ import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./gene
 import { type GoalInputs, goalsTable } from "./goals";
 import { HEALTH_GOAL_RATIO, type HealthUnderWrites, healthUnderWrites } from "./health";
 import { LEDGER_GOALS, type LedgerPhase, ledgerImport } from "./ledger";
+import { type LighthousePage, lighthousePages, lighthouseTable } from "./lighthouse";
 import { type StressPhase, stress } from "./stress";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,8 +53,10 @@ const { values: options } = parseArgs({
     "no-ledger": { type: "boolean", default: false },
     /** Just the 10,000-row import on the town data set: what a change to the import needs to see. */
     "only-ledger": { type: "boolean", default: false },
-    /** Just the client: its initial JavaScript and the dashboard's LCP on the town data set (PGlite). */
+    /** Just the client: its initial JavaScript, the dashboard's LCP and Lighthouse on the town data set (PGlite). */
     "only-client": { type: "boolean", default: false },
+    /** A folder to keep each Lighthouse run's JSON report in, to read which audits cost the points. */
+    "lighthouse-reports": { type: "string" },
     "no-build": { type: "boolean", default: false },
     rows: { type: "string" },
     "server-node-options": { type: "string", default: "" },
@@ -102,6 +107,7 @@ interface RunResult {
   recountOk: boolean | null;
   recountNote: string;
   lcpMs?: number;
+  lighthouse?: LighthousePage[];
   load?: LoadResult;
   stress?: StressPhase[];
   ledger?: LedgerPhase[];
@@ -555,7 +561,7 @@ async function measureHealthUnderWrites(url: string, cookie: string): Promise<He
   return result;
 }
 
-async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Promise<RunResult> {
+async function runOne(engine: Engine, scale: Scale, adminUrl: string | null, results: RunResult[]): Promise<RunResult> {
   log(
     `${engine} / ${scale.name}: generating ${scale.buildings} buildings, ${scale.areas} areas, ~${scale.events} events`,
   );
@@ -582,9 +588,16 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     !only && rows.has("health-under-writes") ? await measureHealthUnderWrites(server.url, cookie) : undefined;
   const rss = rssMb(server.process.pid as number);
   let lcpMs: number | undefined;
+  let lighthouse: LighthousePage[] | undefined;
   if ((onlyClient || !only) && !options["no-client"] && scale.name === "town") {
     lcpMs = await largestContentfulPaint(server.url, cookie);
     log(`  dashboard LCP (median of 3, 4× CPU throttling): ${lcpMs ?? "not measured"} ms`);
+    // Once per bench: the pages are the same client's whichever engine answers them.
+    if (!results.some((r) => r.lighthouse)) {
+      log("  Lighthouse, mobile: the login page and the dashboard, 3 runs each");
+      lighthouse = await lighthousePages(server.url, cookie, { reportsDir: options["lighthouse-reports"], log });
+      if (!lighthouse) log("  Lighthouse not measured: no Chromium (CHROME_PATH)");
+    }
   }
   const load = !only && !options["no-load"] && scale.name === "town" ? await mixedLoad(server.url) : undefined;
   let stressPhases: StressPhase[] | undefined;
@@ -644,6 +657,7 @@ async function runOne(engine: Engine, scale: Scale, adminUrl: string | null): Pr
     recountOk: mismatches.length === 0,
     recountNote,
     lcpMs,
+    lighthouse,
     load,
     stress: stressPhases,
     ledger,
@@ -754,6 +768,20 @@ function table(results: RunResult[]): string {
   return lines.join("\n");
 }
 
+function lighthouseSection(results: RunResult[]): string {
+  const measured = results.find((r) => r.lighthouse);
+  if (!measured?.lighthouse) return "";
+  return [
+    `\n### Lighthouse, mobile (bench/lighthouse.ts, ${measured.engine}, town data set)\n`,
+    "Lighthouse 12's performance category with its defaults (a phone: Moto G Power emulation, simulated slow 4G and 4× CPU), Debian's Chromium, a fresh profile per run; the dashboard with the bench user's session cookie. Medians of 3 runs, each figure on its own.",
+    `Load average when measured: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(", ")}.\n`,
+    lighthouseTable(measured.lighthouse),
+  ].join("\n");
+}
+
 async function main() {
   if (!options["no-build"]) {
     log("building client and server");
@@ -772,7 +800,7 @@ async function main() {
         log("skipping PostgreSQL: none configured (BENCH_DATABASE_URL or TEST_DATABASE_URL) and none could be started");
         continue;
       }
-      for (const scale of scales) results.push(await runOne(engine, scale, adminUrl));
+      for (const scale of scales) results.push(await runOne(engine, scale, adminUrl, results));
     }
   } finally {
     if (startedPostgres) spawnSync(path.join(root, "scripts/test-postgres.sh"), ["stop"]);
@@ -796,6 +824,7 @@ async function main() {
           "LCP (the table above): median of 3 loads of the dashboard at 1440×900 with a logged-in session, 4× CPU throttling, headless Chromium.",
         ].join("\n")
       : "",
+    lighthouseSection(results),
   ].join("\n");
   console.log(report);
   if (options["only-ledger"]) return; // a partial run: bench/RESULTS.md keeps the full one
@@ -812,7 +841,10 @@ function goalInputs(results: RunResult[], client: ClientWeight | null): GoalInpu
   const mixed: GoalInputs["mixed"] = {};
   if (pglite?.load) mixed.pglite = { rps: pglite.load.requestsPerSecond, p99: pglite.load.p99Ms };
   if (postgresql?.load) mixed.postgresql = { rps: postgresql.load.requestsPerSecond, p99: postgresql.load.p99Ms };
+  const lighthouse = results.find((r) => r.lighthouse)?.lighthouse;
+  const page = (name: LighthousePage["page"]) => lighthouse?.find((p) => p.page === name);
   return {
+    lighthouse: lighthouse && { login: page("login"), dashboard: page("dashboard") },
     lcpMs: pglite?.lcpMs,
     initialKb: client?.initialKb,
     stage: stage && { rps: stage.rps, p99: stage.p99, healthRps: health?.rps, healthP99: health?.p99 },

@@ -9,7 +9,7 @@ import { isOutage } from "./api/health";
 import { isApiError } from "./api/http";
 import { keys } from "./api/keys";
 import { ServiceBanner } from "./components/ServiceBanner";
-import { preloadFirstScreen, router } from "./routes";
+import { appRouter, preloadFirstScreen } from "./routes";
 
 function createQueryClient(): QueryClient {
   // Any 401 means the session is gone: forget the user, and the guard sends them to the login page. A
@@ -47,7 +47,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ServiceBanner />
-      <RouterProvider router={router} />
+      <RouterProvider router={appRouter()} />
     </QueryClientProvider>
   );
 }

@@ -52,39 +52,52 @@ const reviewers = (node: ReactNode) => <RequireRole roles={["taskforce", "leader
 // Those who read briefings (shared policy: readsBriefings).
 const briefingReaders = (node: ReactNode) => <RequireRole roles={["taskforce", "leader"]}>{node}</RequireRole>;
 
-export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
-  {
-    path: "/",
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <DashboardPage /> },
-      { path: "zones/:zoneId", element: <DashboardPage /> },
-      { path: "areas/:areaId", element: <AreaPage /> },
-      { path: "mine", element: editors(<MinePage />) },
-      { path: "import", element: editors(<ImportPage />) },
-      { path: "buildings", element: <BuildingsPage /> },
-      { path: "buildings/:buildingId", element: <BuildingPage /> },
-      { path: "targets", element: <TargetsPage /> },
-      { path: "targets/letters/print", element: <LettersPrintPage /> },
-      { path: "targets/letters/:areaId", element: <LetterPage /> },
-      { path: "report", element: <ReportPage /> },
-      { path: "supervision", element: supervisors(<SupervisionPage />) },
-      { path: "review", element: reviewers(<ReviewPage />) },
-      { path: "briefings", element: briefingReaders(<BriefingsPage />) },
-      { path: "briefings/:briefingId", element: briefingReaders(<BriefingPage />) },
-      { path: "users", element: taskforceOnly(<UsersPage />) },
-      { path: "audit", element: taskforceOnly(<AuditPage />) },
-      { path: "settings", element: taskforceOnly(<SettingsPage />) },
-      { path: "*", element: <NotFoundPage /> },
-    ],
-  },
-]);
+let router: ReturnType<typeof createBrowserRouter> | undefined;
+
+/**
+ * The app's router, made when the app first renders rather than as its script is evaluated: making it (matching
+ * the address, reading history) would lengthen the one long task in which the browser evaluates the whole first
+ * script.
+ */
+export function appRouter(): ReturnType<typeof createBrowserRouter> {
+  router ??= createRouter();
+  return router;
+}
+
+const createRouter = () =>
+  createBrowserRouter([
+    { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      path: "/",
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: "zones/:zoneId", element: <DashboardPage /> },
+        { path: "areas/:areaId", element: <AreaPage /> },
+        { path: "mine", element: editors(<MinePage />) },
+        { path: "import", element: editors(<ImportPage />) },
+        { path: "buildings", element: <BuildingsPage /> },
+        { path: "buildings/:buildingId", element: <BuildingPage /> },
+        { path: "targets", element: <TargetsPage /> },
+        { path: "targets/letters/print", element: <LettersPrintPage /> },
+        { path: "targets/letters/:areaId", element: <LetterPage /> },
+        { path: "report", element: <ReportPage /> },
+        { path: "supervision", element: supervisors(<SupervisionPage />) },
+        { path: "review", element: reviewers(<ReviewPage />) },
+        { path: "briefings", element: briefingReaders(<BriefingsPage />) },
+        { path: "briefings/:briefingId", element: briefingReaders(<BriefingPage />) },
+        { path: "users", element: taskforceOnly(<UsersPage />) },
+        { path: "audit", element: taskforceOnly(<AuditPage />) },
+        { path: "settings", element: taskforceOnly(<SettingsPage />) },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
 
 /**
  * Starts at once what the first screen needs: the session and, on the dashboard, its figures. Left to the

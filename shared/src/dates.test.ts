@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, elapsedShareOfYear, isCalendarDate, shanghaiDate, shanghaiMinute } from "./dates";
 
@@ -18,6 +19,31 @@ describe("calendar dates", () => {
     expect(shanghaiDate(new Date("2022-12-31T15:59:59Z"))).toBe("2022-12-31");
     expect(shanghaiMinute(new Date("2022-12-31T16:05:59Z"))).toBe("2023-01-01 00:05");
     expect(shanghaiMinute(new Date("2022-12-31T15:59:00Z"))).toBe("2022-12-31 23:59");
+  });
+
+  it("agrees with the Asia/Shanghai time zone's own calendar at any instant since 1992", () => {
+    const zone = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    const instants = fc.date({
+      min: new Date("1992-01-01T00:00:00Z"),
+      max: new Date("2100-01-01T00:00:00Z"),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(instants, (now) => {
+        const part = Object.fromEntries(zone.formatToParts(now).map(({ type, value }) => [type, value]));
+        expect(shanghaiDate(now)).toBe(`${part.year}-${part.month}-${part.day}`);
+        expect(shanghaiMinute(now)).toBe(`${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("does day arithmetic across month, year and leap-day boundaries", () => {

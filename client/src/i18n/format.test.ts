@@ -53,6 +53,12 @@ describe("dates", () => {
     expect(en.dateTime("2024-03-04T20:30:00.000Z")).toBe("Mar 5, 2024, 4:30 AM");
   });
 
+  it("show an instant in Shanghai time even when the device's clock skips that hour", () => {
+    // 18:30 UTC on 9 March 2024 is 02:30 on 10 March in Shanghai, an hour Los Angeles skipped that night.
+    expect(zh.dateTime("2024-03-09T18:30:00.000Z")).toBe("2024年3月10日 02:30");
+    expect(en.dateTime("2024-03-09T18:30:00.000Z")).toBe("Mar 10, 2024, 2:30 AM");
+  });
+
   it("show a missing date as a dash", () => {
     expect(zh.date(null)).toBe("—");
     expect(en.dateTime(undefined)).toBe("—");

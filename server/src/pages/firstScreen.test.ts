@@ -25,7 +25,10 @@ const RENDERER_SOURCE = new URL("../../../client/src/ssr.tsx", import.meta.url).
 const STYLES = ".stage-row { display: grid; }";
 const INDEX_HTML = `<!doctype html>
 <html lang="zh-CN">
-  <head><title>加梯进度</title><link rel="stylesheet" crossorigin href="/assets/index-AbC123.css"></head>
+  <head><title>加梯进度</title>
+    <script type="module" crossorigin src="/assets/index-AbC123.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/chunk-DeF456.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-AbC123.css"></head>
   <body><div id="root"></div></body>
 </html>`;
 
@@ -94,6 +97,11 @@ describe.each(ENGINES)("the first screen in the page on %s", (engine) => {
     // The styles are in the page: the figures show after one round trip.
     expect(page.text).toContain(`<style>${STYLES}</style>`);
     expect(page.text).not.toContain('rel="stylesheet"');
+    // The figures show and read without the app's script: its requests wait behind what the first paint needs.
+    expect(page.text).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/index-AbC123.js">');
+    expect(page.text).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/chunk-DeF456.js">',
+    );
 
     const data = dataOf(page.text);
     const summary = await leader.get("/api/summary");
@@ -179,13 +187,15 @@ describe.each(ENGINES)("the first screen in the page on %s", (engine) => {
     expect(page.text).not.toContain("<script>alert");
     expect(page.text).not.toContain("<img src=x");
     expect(page.text).not.toContain("<b>等</b>");
-    // Two script elements, the data and the texts, each whole, with no "<" in it to end it or open a comment.
+    // Beside the app's script, two script elements, the data and the texts, each whole, with no "<" in it to end
+    // it or open a comment.
     const elements = [...page.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(elements.map(([, attributes]) => attributes)).toEqual([
+      ' type="module" fetchpriority="low" crossorigin src="/assets/index-AbC123.js"',
       ' type="application/json" id="first-screen-data"',
       ' type="application/json" id="first-screen-texts"',
     ]);
-    expect(page.text.match(/<script/g)).toHaveLength(2);
+    expect(page.text.match(/<script/g)).toHaveLength(3);
     for (const [, , content] of elements) expect(content).not.toContain("<");
     const data = dataOf(page.text);
     expect(data?.summary.scope.zoneName).toBe(hostileZone);
@@ -199,6 +209,9 @@ describe.each(ENGINES)("the first screen in the page on %s", (engine) => {
     expect(chinese.text).toContain('data-testid="login-form"');
     expect(chinese.text).toContain("用户名");
     expect(chinese.text).toMatch(/<button type="submit"[^>]*disabled=""[^>]*data-testid="login-submit"/);
+    // Its form works only once the app's script is here: that is fetched at its usual priority.
+    expect(chinese.text).toContain('<script type="module" crossorigin src="/assets/index-AbC123.js">');
+    expect(chinese.text).not.toContain("fetchpriority");
     expect(dataOf(chinese.text)).toBeNull();
     // The UI's texts come with it, in its language.
     expect(textsOf(chinese.text)?.language).toBe("zh");

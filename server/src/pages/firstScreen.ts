@@ -46,6 +46,18 @@ export function inlineStylesheets(indexHtml: string, clientDir: string): string 
 }
 
 /**
+ * `indexHtml` with its scripts (the entry and its module preloads) fetched at low priority: the dashboard's first
+ * screen shows and reads without them, so they should not compete with what its first paint needs. (Not the
+ * login page: its form works only once they are here.)
+ */
+export function lowPriorityScripts(indexHtml: string): string {
+  return indexHtml.replace(
+    /<(script type="module"|link rel="modulepreload")(?![^>]*fetchpriority)/g,
+    (tag) => `${tag} fetchpriority="low"`,
+  );
+}
+
+/**
  * The renderer `vite build --ssr` made beside the built client (client/dist-ssr/ssr.js next to client/dist), or
  * null when there is none (a client built without it, or none at all).
  */
@@ -84,9 +96,10 @@ export function firstScreenPages(indexHtml: string, parts: FirstScreenParts): Re
     parts.logger.warn(`the built client's index.html has no ${EMPTY_ROOT}: pages are served without the first screen`);
     return (_req, _res, next) => next();
   }
+  const shells: Shells = { login: indexHtml, dashboard: lowPriorityScripts(indexHtml) };
   return async (req, res, next) => {
     try {
-      const page = await renderedPage(indexHtml, parts, req);
+      const page = await renderedPage(shells, parts, req);
       if (!page) return next();
       // One user's figures: kept by no cache, shared or the browser's. The login page is the same for everyone
       // but follows the language cookie, as both do.
@@ -101,24 +114,31 @@ export function firstScreenPages(indexHtml: string, parts: FirstScreenParts): Re
   };
 }
 
+/** The built client's page for each kind of page the server renders. */
+interface Shells {
+  login: string;
+  /** Its scripts at low priority (lowPriorityScripts). */
+  dashboard: string;
+}
+
 /**
  * The login page with its form, or a dashboard's with its first screen (`personal`: one user's figures); null
  * for any other address, or a dashboard's without a session.
  */
 async function renderedPage(
-  indexHtml: string,
+  shells: Shells,
   parts: FirstScreenParts,
   req: Request,
 ): Promise<{ html: string; personal: boolean } | null> {
   const language = cookie(req, LANGUAGE_COOKIE) === "en" ? "en" : "zh";
-  const page = (root: string) => {
-    const html = indexHtml.replace(EMPTY_ROOT, root);
-    return language === "en" ? html.replace('<html lang="zh-CN">', '<html lang="en">') : html;
+  const page = (root: string, html: string) => {
+    const filled = html.replace(EMPTY_ROOT, root);
+    return language === "en" ? filled.replace('<html lang="zh-CN">', '<html lang="en">') : filled;
   };
   const { pathname, search } = new URL(req.originalUrl, "http://page");
   const login = parts.renderer.login(pathname, language);
   if (login !== null)
-    return { html: page(`<div id="root">${login.markup}</div>${login.dataElement}`), personal: false };
+    return { html: page(`<div id="root">${login.markup}</div>${login.dataElement}`, shells.login), personal: false };
 
   const today = parts.clock.today();
   const query = parts.renderer.dashboardQuery(pathname, search, today);
@@ -128,7 +148,7 @@ async function renderedPage(
   if (!user) return null;
   const data = await firstScreenData(parts, user, query, today, language);
   const { markup, dataElement } = parts.renderer.render(data, req.originalUrl);
-  return { html: page(`<div id="root">${markup}</div>${dataElement}`), personal: true };
+  return { html: page(`<div id="root">${markup}</div>${dataElement}`, shells.dashboard), personal: true };
 }
 
 /** What GET /api/session, /api/summary and /api/area-statuses would answer this user now, for `query`. */
