@@ -57,14 +57,22 @@ describe.each(ENGINES)("reading uploads while serving on %s", (engine) => {
   it("answers other requests while a costly file is read, and refuses a second upload meanwhile (429)", async () => {
     const taskforce = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
     const other = await loginAs(t.app, (await buildUser(t, "taskforce")).username);
-    let reading = true;
-    const first = upload(taskforce, costly).then((response) => {
-      reading = false;
-      return response;
-    });
-    // The first upload may take a moment to reach the reader on a busy machine: try until it is being read.
-    let second = await upload(other, costly);
-    while (second.status !== 429 && reading) second = await upload(other, costly);
+    let reading = false;
+    let first: Promise<Awaited<ReturnType<typeof upload>>> | undefined;
+    let second: Awaited<ReturnType<typeof upload>> | undefined;
+    // The first upload may take a moment to reach the reader on a busy machine: try until it is being read. On a
+    // quick one the second may reach it first (and the first is refused): then the round is run again.
+    for (let round = 0; round < 5 && second?.status !== 429; round++) {
+      reading = true;
+      first = upload(taskforce, costly).then((response) => {
+        reading = false;
+        return response;
+      });
+      second = await upload(other, costly);
+      while (second.status !== 429 && reading) second = await upload(other, costly);
+      if (second.status !== 429) await first;
+    }
+    if (!first || !second) throw new Error("no round ran");
     expect(second.status).toBe(429);
     expect(second.headers["retry-after"]).toBe("5");
     expect(second.body.error.message).toContain("另一个导入文件");
