@@ -157,8 +157,12 @@ test.describe("on a phone", () => {
     ];
     for (const { name, path, targets } of pages) {
       await page.goto(path);
-      // On a phone the dashboard's rankings load when scrolled near.
-      if (name === "rankings") await page.getByTestId("below-first-screen").scrollIntoViewIfNeeded();
+      // On a phone the dashboard's rankings load when scrolled near — in the app's markup, once it has taken over
+      // the server's page (which says it is busy until then).
+      if (name === "rankings") {
+        await expect(page.locator('[data-testid=dashboard][aria-busy="false"]')).toBeVisible();
+        await page.getByTestId("below-first-screen").scrollIntoViewIfNeeded();
+      }
       await expect(page.locator(targets).first()).toBeVisible();
       await expectFitsTheScreen(page, name);
       await expectThumbSized(page, targets);
