@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Flags } from "lighthouse";
+import { CHROMIUM_ARGS } from "../e2e/support/chromium";
 
 /** What each page should reach, and the dashboard's first paint on a phone. */
 export const LIGHTHOUSE_GOALS = { loginScore: 95, dashboardScore: 90, dashboardFcpMs: 1200 } as const;
@@ -40,16 +41,7 @@ const PAGES = [
 ] as const;
 
 /** The flags the rest of the bench gives Chromium, with Lighthouse's headless mode. */
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 function chromiumPath(): string | undefined {
   const found =

@@ -29,6 +29,7 @@ import { RECORDED_STAGES, shanghaiDate, yearOf } from "@jiati/shared";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { CHROMIUM_ARGS } from "../e2e/support/chromium";
 import { type Database, type Engine, openDatabase } from "../server/src/core/db";
 import { type CpuPerRequest, cpuPerRequest, threadTicks } from "./cpu";
 import { BENCH_PASSWORD, BENCH_USER, generate, SCALES, type Scale } from "./generate";
@@ -435,15 +436,7 @@ async function largestContentfulPaint(url: string, cookie: string): Promise<numb
   if (!executablePath) return undefined;
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: CHROMIUM_ARGS,
   });
   const samples: number[] = [];
   try {

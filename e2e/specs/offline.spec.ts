@@ -12,10 +12,10 @@ import {
   areaNamed,
   buildingById,
   buildingIn,
-  DEMO_PASSWORD,
   login,
   patchBuilding,
   shanghaiToday,
+  taskforceApi,
 } from "../support/app";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, serviceWorkers: "allow" });
@@ -46,12 +46,7 @@ test("changes made offline are queued, survive a reload, and arrive in order —
 }) => {
   test.setTimeout(120_000);
   // The task force, elsewhere, through the API.
-  const taskforce = await playwright.request.newContext({ baseURL });
-  const loggedIn = await taskforce.post("/api/session", {
-    data: { username: "admin", password: DEMO_PASSWORD },
-    headers: { "X-Requested-With": "e2e" },
-  });
-  expect(loggedIn.ok()).toBeTruthy();
+  const taskforce = await taskforceApi(playwright, baseURL);
   const area = await areaNamed(taskforce, "华松");
   const toStart = await buildingIn(taskforce, area.id, "signed");
   const toNote = await buildingIn(taskforce, area.id, "planned");
@@ -156,12 +151,7 @@ test("a change whose answer was lost is sent again and counted once — a note q
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const taskforce = await playwright.request.newContext({ baseURL });
-  const loggedIn = await taskforce.post("/api/session", {
-    data: { username: "admin", password: DEMO_PASSWORD },
-    headers: { "X-Requested-With": "e2e" },
-  });
-  expect(loggedIn.ok()).toBeTruthy();
+  const taskforce = await taskforceApi(playwright, baseURL);
   const area = await areaNamed(taskforce, "华松");
   const toNote = await buildingIn(taskforce, area.id, "planned");
   const toStart = await buildingIn(taskforce, area.id, "signed");

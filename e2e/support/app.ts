@@ -8,9 +8,23 @@ import type {
   BuildingStage,
   Page as ListPage,
 } from "@jiati/shared";
-import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 
 export const DEMO_PASSWORD = "xinjing-demo";
+
+/** The task force elsewhere: an API session of its own (admin), apart from the page's. */
+export async function taskforceApi(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string | undefined,
+): Promise<APIRequestContext> {
+  const taskforce = await playwright.request.newContext({ baseURL });
+  const loggedIn = await taskforce.post("/api/session", {
+    data: { username: "admin", password: DEMO_PASSWORD },
+    headers: { "X-Requested-With": "e2e" },
+  });
+  expect(loggedIn.ok()).toBeTruthy();
+  return taskforce;
+}
 
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
