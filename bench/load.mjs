@@ -188,15 +188,18 @@ async function main() {
   const latencies = { read: [], write: [] };
   const errors = [];
   let conflicts = 0;
+  // Each read with the route it stands for in the per-route figures.
   const reads = [
-    () => "/api/summary",
-    () => `/api/buildings?areaId=${area.body.id}&pageSize=50`,
-    () => "/api/buildings?stage=started&pageSize=20",
-    () => "/api/areas",
-    () => "/api/zones",
-    (user) => `/api/buildings/${user.buildings[0].id}`,
-    () => "/api/targets",
+    ["GET /api/summary", () => "/api/summary"],
+    ["GET /api/buildings (area)", () => `/api/buildings?areaId=${area.body.id}&pageSize=50`],
+    ["GET /api/buildings (stage)", () => "/api/buildings?stage=started&pageSize=20"],
+    ["GET /api/areas", () => "/api/areas"],
+    ["GET /api/zones", () => "/api/zones"],
+    ["GET /api/buildings/:id", (user) => `/api/buildings/${user.buildings[0].id}`],
+    ["GET /api/targets", () => "/api/targets"],
   ];
+  /** Latencies per route, so a tail can be traced to the route that makes it. */
+  const byRoute = new Map();
   const started = performance.now();
   const deadline = started + DURATION_S * 1000;
   await Promise.all(
@@ -209,7 +212,10 @@ async function main() {
         const building = user.buildings[step % 2];
         const op = write
           ? nextWrite(building, Math.floor(step++ / 2), random, today)
-          : { method: "GET", path: reads[Math.floor(random() * reads.length)](user) };
+          : (() => {
+              const [route, path] = reads[Math.floor(random() * reads.length)];
+              return { method: "GET", path: path(user), route };
+            })();
         const t0 = performance.now();
         let reply;
         try {
@@ -228,7 +234,11 @@ async function main() {
           );
           continue;
         }
-        (write ? latencies.write : latencies.read).push(performance.now() - t0);
+        const took = performance.now() - t0;
+        (write ? latencies.write : latencies.read).push(took);
+        const route = op.route ?? (op.stage ? "POST /api/buildings/:id/stage" : "PATCH /api/buildings/:id");
+        if (!byRoute.has(route)) byRoute.set(route, []);
+        byRoute.get(route).push(took);
         if (reply.status === 409 && write) {
           conflicts++;
           building.version = reply.body?.error?.current?.version ?? building.version;
@@ -308,6 +318,12 @@ async function main() {
     readP99Ms: ms(percentile(sortedReads, 99)),
     writeP50Ms: ms(percentile(sortedWrites, 50)),
     writeP99Ms: ms(percentile(sortedWrites, 99)),
+    routes: Object.fromEntries(
+      [...byRoute].map(([route, values]) => {
+        const sorted = values.sort((a, b) => a - b);
+        return [route, { count: sorted.length, p50Ms: ms(percentile(sorted, 50)), p99Ms: ms(percentile(sorted, 99)) }];
+      }),
+    ),
     errors: errors.length,
     conflicts,
     acknowledgedWrites: acknowledged,
@@ -322,6 +338,10 @@ async function main() {
         `load: ${USERS} users (think ${THINK_MS} ms) for ${result.durationSeconds} s, ${Math.round((1 - WRITE_SHARE) * 100)}% reads / ${Math.round(WRITE_SHARE * 100)}% writes, ${base.origin} (${health.engine})`,
         `  requests  ${result.requests} (${result.requestsPerSecond}/s): ${result.reads} reads, ${result.writes} writes`,
         `  latency   p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (reads ${result.readP50Ms}/${result.readP99Ms} ms, writes ${result.writeP50Ms}/${result.writeP99Ms} ms)`,
+        ...Object.entries(result.routes).map(
+          ([route, figures]) =>
+            `    ${route.padEnd(32)} ${String(figures.count).padStart(6)}  p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
+        ),
         `  errors    ${result.errors}; conflicts (409) ${conflicts}`,
         `  writes    ${acknowledged} acknowledged, ${lost} lost; ${unacknowledgedCommitted} committed without an answer`,
       ].join("\n"),

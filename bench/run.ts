@@ -129,6 +129,8 @@ interface LoadResult {
   conflicts: number;
   acknowledgedWrites: number;
   lostWrites: number;
+  /** Count, p50 and p99 per route: which route makes the tail. */
+  routes?: Record<string, { count: number; p50Ms: number; p99Ms: number }>;
   /** The server's CPU time per request during the load (bench/cpu.ts). */
   cpu?: CpuPerRequest;
 }
@@ -723,6 +725,19 @@ function table(results: RunResult[]): string {
       lines.push(
         `| ${engine} | ${load.requestsPerSecond} | ${load.p50Ms} | ${load.p99Ms} | ${load.readP99Ms} | ${load.writeP99Ms} | ${load.errors} | ${load.conflicts} | ${load.acknowledgedWrites} | ${load.lostWrites} | ${load.cpu ? `${load.cpu.main} / ${load.cpu.busiest} / ${load.cpu.total}` : "–"} |`,
       );
+    }
+    const routes = [...new Set(loads.flatMap(({ load }) => Object.keys(load?.routes ?? {})))];
+    if (routes.length) {
+      lines.push("\nPer route, p50 / p99 ms (requests):\n");
+      lines.push(`| route | ${loads.map(({ engine }) => engine).join(" | ")} |`);
+      lines.push(`|---|${loads.map(() => "---:").join("|")}|`);
+      for (const route of routes) {
+        const cells = loads.map(({ load }) => {
+          const figures = load?.routes?.[route];
+          return figures ? `${figures.p50Ms} / ${figures.p99Ms} (${figures.count})` : "–";
+        });
+        lines.push(`| ${route} | ${cells.join(" | ")} |`);
+      }
     }
   }
   const stressed = results.filter((r) => r.stress);
