@@ -1,6 +1,7 @@
 // A secretary in a stairwell with no signal (docs/ARCHITECTURE.md § Offline). On a phone she opens 我的楼栋
 // once online; offline she records a start on one building and a blocker note on another — both are queued
-// and listed — and reloads: the page still opens (from the service worker) with both still waiting. Meanwhile
+// and listed — and reloads: the page still opens (from the service worker) with both still waiting; logging out
+// now would ask first. Meanwhile
 // the task force edits the first building. Back online, the note arrives; the start meets the newer version
 // and is shown in the conflict view; she redoes it on the current version, it arrives, and nothing is lost.
 // The area is 华松, which no other spec changes. The second test loses the answers of a queued note and of a start
@@ -96,6 +97,17 @@ test("changes made offline are queued, survive a reload, and arrive in order —
   await expect(outbox.getByTestId(`outbox-item-${toNote.id}`)).toHaveAttribute("data-state", "waiting");
   // Nothing has reached the server.
   expect((await buildingById(taskforce, toStart.id)).startedOn).toBeNull();
+
+  // Logging out with changes waiting asks first; she stays, and so do they.
+  await page.getByTestId("nav-toggle").tap();
+  await page.getByTestId("logout-button").filter({ visible: true }).tap();
+  const ask = page.getByRole("dialog").filter({ hasText: "还有 2 项修改待发送" });
+  await expect(ask).toContainText("下次你在这里登录并联网后才会发送");
+  await ask.getByRole("button", { name: /取\s*消/ }).tap();
+  await expect(ask).toBeHidden();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/mine$/);
+  await expect(outbox).toContainText("待发送 2 项");
 
   // Meanwhile the task force changes the first building.
   const floors = ((await buildingById(taskforce, toStart.id)).floors ?? 6) + 1;

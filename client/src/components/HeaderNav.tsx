@@ -4,11 +4,12 @@
 // of them.
 
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Drawer, Dropdown, Menu, Tag } from "antd";
+import { App, Button, Drawer, Dropdown, Menu, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useLogout } from "../api/session";
 import type { SessionUser } from "../api/types";
+import { useOutbox } from "../offline/queue";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { useNavItems } from "./useNavItems";
 
@@ -50,11 +51,28 @@ function UserMenu({ user, onChangePassword }: { user: SessionUser; onChangePassw
   );
 }
 
-/** Logs out, then shows the login page. */
+/**
+ * Logs out, then shows the login page. With changes still waiting to be sent, asks first: they stay on the device
+ * (IndexedDB, kept per user) but are sent only when the same user logs in here again.
+ */
 function useLogoutAndLeave() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const logout = useLogout();
-  return () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+  const waiting = useOutbox().length;
+  const leave = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+  return () => {
+    if (waiting === 0) return leave();
+    modal.confirm({
+      title: t("offline.logoutTitle", { count: waiting }),
+      content: t("offline.logoutBody"),
+      okText: t("offline.logoutAnyway"),
+      okButtonProps: { danger: true, "data-testid": "logout-anyway" },
+      cancelText: t("common.cancel"),
+      onOk: leave,
+    });
+  };
 }
 
 /** On a desktop: the menu across the header, the language and the user menu at its right. */

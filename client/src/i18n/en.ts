@@ -897,6 +897,10 @@ export const en: Shape<Resources> = {
     redone: "Redone on the current version",
     photoNeedsNetwork: "Photos need a connection; you can save the note's text now",
     addNote: "Add note",
+    logoutTitle: "{{count}} changes are still waiting to be sent",
+    logoutBody:
+      "After you log out they stay on this device and are sent only when you next log in here with a connection. Log out anyway?",
+    logoutAnyway: "Log out anyway",
     item: {
       stage: "{{stage}} on {{date}}",
       stageCleared: "Clear {{stage}}",

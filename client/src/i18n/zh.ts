@@ -856,6 +856,9 @@ export const zh = {
     redone: "已在最新版本上重做",
     photoNeedsNetwork: "照片需联网上传；可先保存文字进展",
     addNote: "写进展",
+    logoutTitle: "还有 {{count}} 项修改待发送",
+    logoutBody: "退出后，这些修改仍保存在这台设备上，下次你在这里登录并联网后才会发送。确定退出吗？",
+    logoutAnyway: "仍然退出",
     item: {
       stage: "记录{{stage}} {{date}}",
       stageCleared: "清除{{stage}}",
