@@ -2,6 +2,7 @@
 // its answer in its own transaction, as it records its audit row — so a key exists exactly when its write
 // committed, and a resend of the same request (its answer lost on the way back) is answered from here.
 
+import { createHash } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { RequestContext } from "./context";
 import type { Db, Executor } from "./db";
@@ -20,6 +21,25 @@ export interface IdempotencyClaim {
   status: number;
   /** The ETag the route sends with its answer, if it sends one. */
   etagOf?: (answer: unknown) => string;
+  /** requestHash of the request's body. */
+  requestHash: string;
+}
+
+/** JSON with every object's keys in order: the same value, however its keys were ordered, gives the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** The fingerprint of a request's parsed body that a key is committed with. */
+export function requestHash(body: unknown): string {
+  return createHash("sha256").update(canonical(body)).digest("base64url");
 }
 
 export type StoredAnswer = typeof idempotencyKeys.$inferSelect;
@@ -37,6 +57,7 @@ export function idempotencyValues(ctx: RequestContext, answer: unknown): typeof 
     // Stored as the client will read it (dates as ISO strings).
     body: JSON.parse(JSON.stringify(answer ?? null)),
     etag: claim.etagOf?.(answer) ?? null,
+    requestHash: claim.requestHash,
     createdAt: ctx.now,
   };
 }

@@ -1,6 +1,6 @@
 // Idempotency keys on the writes the offline outbox resends (docs/ARCHITECTURE.md § Offline): a resend of a
 // committed write — its answer lost on the way back — gets the first answer and writes nothing; a key of another
-// user or request is refused, a malformed one too; concurrent requests with one key write once.
+// user or request (another route, or another body) is refused, a malformed one too; concurrent requests with one key write once.
 
 import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
@@ -161,6 +161,30 @@ describe.each(ENGINES)("idempotency keys on %s", (engine) => {
       expect(theirs.body.error.fields).toHaveProperty("Idempotency-Key");
       expect(await databaseFingerprint(t.database)).toEqual(before);
       expect(await notesOf(building.id)).toHaveLength(1);
+    });
+
+    it("refuses the key with another body on the same path, and writes nothing", async () => {
+      const building = await blocked();
+      const key = randomUUID();
+      expect((await note(secretary, building.id, key)).status).toBe(201);
+      const before = await databaseFingerprint(t.database);
+      const another = await note(secretary, building.id, key, "已协调管道迁移");
+      expect(another.status).toBe(422);
+      expect(another.body.error.code).toBe("idempotency_key_reused");
+      expect(another.body.error.fields).toHaveProperty("Idempotency-Key");
+      expect(await databaseFingerprint(t.database)).toEqual(before);
+      expect((await notesOf(building.id)).map((stored) => stored.text)).toEqual(["已约谈一楼住户"]);
+    });
+
+    it("takes the same body with its fields in another order as the same request", async () => {
+      const building = await signed();
+      const key = randomUUID();
+      const first = await patch(secretary, building.id, 1, key, { floors: 7, households: 20 });
+      expect(first.status, JSON.stringify(first.body)).toBe(200);
+      const again = await patch(secretary, building.id, 1, key, { households: 20, floors: 7 });
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      expect(again.headers["idempotent-replayed"]).toBe("true");
+      expect(again.body).toEqual(first.body);
     });
 
     it("refuses a malformed key with 400 naming the header, and writes nothing", async () => {

@@ -1,13 +1,13 @@
 // The HTTP side of idempotency keys (docs/ARCHITECTURE.md § Offline): a write route that takes an
-// Idempotency-Key answers a key already committed — by the same user, to the same method and path — with the
-// stored answer and writes nothing; the write itself records the key (core/idempotency.ts).
+// Idempotency-Key answers a key already committed — by the same user, to the same method and path, with the
+// same body — with the stored answer and writes nothing; the write itself records the key (core/idempotency.ts).
 
 import { msg } from "@jiati/shared";
 import type { Request, RequestHandler, Response } from "express";
 import type { RequestContext } from "../core/context";
 import type { Db } from "../core/db";
 import { IdempotencyKeyReused, InvalidInput } from "../core/errors";
-import { findIdempotencyKey, type IdempotencyClaim } from "../core/idempotency";
+import { findIdempotencyKey, type IdempotencyClaim, requestHash } from "../core/idempotency";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Sent with a stored answer given again. */
@@ -36,12 +36,13 @@ export function claimOf(req: Request, spec: Idempotent, status: number): Idempot
     throw InvalidInput.field(IDEMPOTENCY_HEADER, msg("error.idempotencyKeyInvalid"), "invalid_idempotency_key");
   }
   const path = req.originalUrl.split("?")[0] as string;
-  return { key, method: req.method, path, status, etagOf: spec.etag };
+  return { key, method: req.method, path, status, etagOf: spec.etag, requestHash: requestHash(req.body) };
 }
 
 /**
  * Answers the request from its key's stored answer if its write has committed — the first time, or by a
- * concurrent request with the same key; 422 when the key was used by another user or for another request.
+ * concurrent request with the same key; 422 when the key was used by another user or for another request
+ * (another method, path or body).
  * False when the key has not been used.
  */
 async function replayed(req: Request, res: Response, claim: IdempotencyClaim): Promise<boolean> {
@@ -49,7 +50,13 @@ async function replayed(req: Request, res: Response, claim: IdempotencyClaim): P
   if (!db) throw new Error("idempotency keys: the idempotencyKeys middleware is not installed");
   const stored = await findIdempotencyKey(db, claim.key);
   if (!stored) return false;
-  if (stored.userId !== req.user?.id || stored.method !== claim.method || stored.path !== claim.path) {
+  if (
+    stored.userId !== req.user?.id ||
+    stored.method !== claim.method ||
+    stored.path !== claim.path ||
+    // Keys committed before fingerprints were recorded have none.
+    (stored.requestHash !== null && stored.requestHash !== claim.requestHash)
+  ) {
     throw new IdempotencyKeyReused();
   }
   res.status(stored.status).setHeader(REPLAYED_HEADER, "true");

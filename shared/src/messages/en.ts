@@ -28,7 +28,7 @@ export const en: Catalogue = {
   "error.ifMatchInvalid": "The version is malformed",
   "error.idempotencyKeyInvalid": "The Idempotency-Key header must be 8 to 100 letters, digits, _ or -",
   "error.idempotencyKeyReused":
-    "This Idempotency-Key was already used for another request (another user or another route); make a new key for each change",
+    "This Idempotency-Key was already used for another request (another user, another route or another body); make a new key for each change",
   "error.databaseUnavailable": "The database is temporarily unavailable, please try again shortly",
   "error.diskFull":
     "The disk is full: nothing was saved and the data is as it was; ask the administrator to free some space",

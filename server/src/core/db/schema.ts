@@ -413,6 +413,8 @@ export const idempotencyKeys = pgTable(
     status: integer("status").notNull(),
     body: jsonb("body").notNull(),
     etag: text("etag"),
+    /** SHA-256 of the request's body as parsed (canonical JSON): a key sent again with another body is refused. */
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
   },
   (t) => [index("idempotency_keys_created_idx").on(t.createdAt)],
