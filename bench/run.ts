@@ -817,7 +817,7 @@ async function main() {
   const report = [
     "# Bench results",
     "",
-    `Measured ${new Date().toISOString()} with \`npm run bench\` on ${machine()}.`,
+    `Measured ${new Date().toISOString()} at commit ${commitLabel()} with \`npm run bench\` on ${machine()}.`,
     `autocannon: ${CONNECTIONS} connections, no pipelining, ${WARMUP} s warm-up then ${DURATION} s per route; localhost only.`,
     goalsTable(goalInputs(results, client)),
     table(results),
@@ -863,32 +863,47 @@ function goalInputs(results: RunResult[], client: ClientWeight | null): GoalInpu
 
 const HISTORY_HEADING = "## History";
 
+/** The commit measured, and whether the working tree had changes. */
+function commitLabel(): string {
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim();
+  return `${commit || "?"}${dirty ? " (with uncommitted changes)" : ""}`;
+}
+
+/** A report as an entry of the history: under `heading`, its own headings one level down. */
+function historyEntry(heading: string, lines: string[], report: string): string {
+  return [heading, "", ...lines, report.replace(/^# Bench results\n\n/, "").replace(/^### /gm, "#### ")].join("\n");
+}
+
 /**
- * A full run replaces the tables at the top of bench/RESULTS.md; a partial run (--rows) adds its tables to the
- * history below them, with the date, the commit and the load average. The history is kept either way.
+ * A full run replaces the tables at the top of bench/RESULTS.md, and the run it replaces moves to the history;
+ * a partial run (--rows) adds its tables to the history, with the date, the commit and the load average. So
+ * every run's figures stay, newest last.
  */
 function writeResults(report: string) {
   const previous = fs.existsSync(options.out) ? fs.readFileSync(options.out, "utf8") : "";
   const at = previous.indexOf(`\n${HISTORY_HEADING}\n`);
   const top = at >= 0 ? previous.slice(0, at).trimEnd() : previous.trimEnd();
   let history = at >= 0 ? previous.slice(at + 1).trimEnd() : "";
+  let entry: string | undefined;
   if (partial) {
-    const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
-    const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim();
-    const entry = [
-      `### ${new Date().toISOString()} · commit ${commit || "?"}${dirty ? " (with uncommitted changes)" : ""} · ${measuredParts().join(", ")}`,
-      "",
-      `Load average before the run ${loadBefore}, after ${loadAverage()} (1/5/15 min, ${os.cpus().length} cores).`,
-      report.replace(/^# Bench results\n\n/, "").replace(/^### /gm, "#### "),
-    ].join("\n");
-    history = [history || `${HISTORY_HEADING}\n\nRuns of some rows only (\`--rows\`), newest last.`, entry].join(
-      "\n\n",
+    entry = historyEntry(
+      `### ${new Date().toISOString()} · commit ${commitLabel()} · ${measuredParts().join(", ")}`,
+      [`Load average before the run ${loadBefore}, after ${loadAverage()} (1/5/15 min, ${os.cpus().length} cores).`],
+      report,
     );
+  } else if (top.startsWith("# Bench results")) {
+    const measuredAt = /^Measured (\S+)/m.exec(top)?.[1] ?? "?";
+    entry = historyEntry(`### ${measuredAt} · full run`, ["(Replaced at the top by a later full run.)"], top);
   }
+  if (entry) history = [history || `${HISTORY_HEADING}\n\n${HISTORY_INTRO}`, entry].join("\n\n");
   const out = [partial && top ? top : report.trimEnd(), history].filter(Boolean).join("\n\n");
   fs.writeFileSync(options.out, `${out}\n`);
   log(`${partial ? "added to the history in" : "written to"} ${path.relative(root, options.out)}`);
 }
+
+const HISTORY_INTRO =
+  "Earlier full runs (each replaced at the top by the next) and runs of some rows only (`--rows`), newest last.";
 
 /** What a partial run measured, for its heading in the history. */
 function measuredParts(): string[] {
