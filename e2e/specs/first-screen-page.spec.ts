@@ -147,6 +147,35 @@ test.describe("on a phone", () => {
   });
 });
 
+test("what is typed into the login form while the app takes over is kept, every key of it", async ({
+  page,
+  context,
+}) => {
+  // The takeover renders as a transition, yielding to the browser: on a slow phone the user types on meanwhile.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  let release: () => void = () => undefined;
+  const scriptsHeld = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/assets/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/login", { waitUntil: "commit" });
+  await page.getByTestId("login-username").fill("ad");
+  await page.getByTestId("login-password").focus();
+  release();
+  // Keys one after another from before the app's script runs until well after it has taken over.
+  const typed = "a-password-typed-across-the-takeover";
+  await page.keyboard.type(typed, { delay: 40 });
+  await expect(page.getByTestId("login-submit")).toBeEnabled();
+  await expect(page.getByTestId("login-username")).toHaveValue("ad");
+  await expect(page.getByTestId("login-password")).toHaveValue(typed);
+  await expect(page.getByTestId("login-password")).toBeFocused();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+});
+
 test("the login page comes with its form; what is typed before the app runs is kept", async ({ page }) => {
   let release: () => void = () => undefined;
   const scriptsHeld = new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@
 
 import type { LoginInput } from "@jiati/shared";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { isApiError } from "../../api/http";
@@ -36,23 +36,39 @@ function missing(values: LoginInput): Partial<Record<Field, FieldMessage>> {
   return errors;
 }
 
+/** What was typed into the server's login form, and which of its fields had the focus. */
+interface Typed {
+  values: LoginInput;
+  focused: Field | null;
+  /** Read again when the app's form has replaced the server's: what was typed in between. */
+  later: () => { values: LoginInput; focused: Field | null };
+}
+
 /**
  * What was typed into the server's login form before the app took over (and which field had the focus), so
  * replacing it loses nothing. Read while the app renders the page for the first time: the form is still there.
+ * The takeover is a transition, so the user may go on typing into it until the commit: the inputs are kept and
+ * read once more after it, and the field last focused is remembered.
  */
-function typedBeforeTakeover(): { values: LoginInput; focused: Field | null } {
+function typedBeforeTakeover(): Typed {
   const field = (name: Field) =>
     typeof document === "undefined"
       ? null
       : document.querySelector<HTMLInputElement>(`#root form[data-testid="login-form"] input[name="${name}"]`);
-  const focused = (["username", "password"] as const).find((name) => {
-    const input = field(name);
-    return input != null && input === document.activeElement;
-  });
-  return {
-    values: { username: field("username")?.value ?? "", password: field("password")?.value ?? "" },
-    focused: focused ?? null,
-  };
+  const inputs = { username: field("username"), password: field("password") };
+  const focusedNow = () =>
+    (["username", "password"] as const).find((name) => {
+      const input = inputs[name];
+      return input != null && input === document.activeElement;
+    }) ?? null;
+  let focused = focusedNow();
+  for (const name of ["username", "password"] as const) {
+    inputs[name]?.addEventListener("focus", () => {
+      focused = name;
+    });
+  }
+  const values = () => ({ username: inputs.username?.value ?? "", password: inputs.password?.value ?? "" });
+  return { values: values(), focused, later: () => ({ values: values(), focused }) };
 }
 
 export function LoginPage() {
@@ -71,9 +87,14 @@ export function LoginPage() {
   const [checked, setChecked] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
   const inputs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
-  useEffect(() => {
-    if (typed.focused) inputs[typed.focused].current?.focus();
-  }, [typed.focused, inputs[typed.focused ?? "username"]]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, right after the app's form replaced the server's
+  useLayoutEffect(() => {
+    const later = typed.later();
+    if (later.values.username !== typed.values.username || later.values.password !== typed.values.password) {
+      setValues(later.values);
+    }
+    if (later.focused) inputs[later.focused].current?.focus();
+  }, []);
 
   if (session.data) return <Navigate to={destination(session.data, from)} replace />;
 
