@@ -25,7 +25,8 @@ export const zh = {
   "error.ifMatchMissing": "修改需要带上记录的版本号（If-Match 请求头）",
   "error.ifMatchInvalid": "版本号格式不正确",
   "error.idempotencyKeyInvalid": "Idempotency-Key 请求头应为 8–100 个字母、数字、_ 或 -",
-  "error.idempotencyKeyReused": "这个 Idempotency-Key 已用于另一个请求（其他用户、其他接口或不同内容），请为每个修改生成新的键",
+  "error.idempotencyKeyReused":
+    "这个 Idempotency-Key 已用于另一个请求（其他用户、其他接口或不同内容），请为每个修改生成新的键",
   "error.databaseUnavailable": "数据库暂时不可用，请稍后再试",
   "error.diskFull": "磁盘空间不足，未能保存；数据保持原样，请联系管理员清理磁盘",
 
