@@ -147,13 +147,8 @@ test.describe("on a phone", () => {
   });
 });
 
-test("what is typed into the login form while the app takes over is kept, every key of it", async ({
-  page,
-  context,
-}) => {
-  // The takeover renders as a transition, yielding to the browser: on a slow phone the user types on meanwhile.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+/** Holds back the app's scripts until the returned function is called: the page stays the server's until then. */
+async function holdScripts(page: Page): Promise<() => void> {
   let release: () => void = () => undefined;
   const scriptsHeld = new Promise<void>((resolve) => {
     release = resolve;
@@ -162,6 +157,17 @@ test("what is typed into the login form while the app takes over is kept, every 
     await scriptsHeld;
     await route.continue();
   });
+  return release;
+}
+
+test("what is typed into the login form while the app takes over is kept, every key of it", async ({
+  page,
+  context,
+}) => {
+  // The takeover renders as a transition, yielding to the browser: on a slow phone the user types on meanwhile.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  const release = await holdScripts(page);
   await page.goto("/login", { waitUntil: "commit" });
   await page.getByTestId("login-username").fill("ad");
   await page.getByTestId("login-password").focus();
@@ -177,14 +183,7 @@ test("what is typed into the login form while the app takes over is kept, every 
 });
 
 test("the login page comes with its form; what is typed before the app runs is kept", async ({ page }) => {
-  let release: () => void = () => undefined;
-  const scriptsHeld = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/assets/*.js", async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto("/login", { waitUntil: "commit" });
   const submit = page.getByTestId("login-submit");
   await expect(submit).toBeDisabled();

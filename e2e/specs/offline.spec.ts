@@ -7,7 +7,7 @@
 // The area is 华松, which no other spec changes. The second test loses the answers of a queued note and of a start
 // sent online: the outbox sends each again with its Idempotency-Key, and the server answers without a second write.
 import type { BlockerThread, BuildingDetail } from "@jiati/shared";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type PlaywrightWorkerArgs, test } from "@playwright/test";
 import {
   api,
   areaNamed,
@@ -39,6 +39,31 @@ async function waitForOfflineReady(page: Page) {
   );
 }
 
+/**
+ * The task force, elsewhere, through the API, picks two buildings of 华松 — one signed (to start), one planned and
+ * blocked with `blockerNote` (to write a note on) — and the secretary opens 我的楼栋 on her phone until the service
+ * worker keeps its reads.
+ */
+async function huasongReady(
+  page: Page,
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string | undefined,
+  blockerNote: string,
+) {
+  const taskforce = await taskforceApi(playwright, baseURL);
+  const area = await areaNamed(taskforce, "华松");
+  const toStart = await buildingIn(taskforce, area.id, "signed");
+  const toNote = await buildingIn(taskforce, area.id, "planned");
+  await patchBuilding(taskforce, toNote.id, { blocker: { category: "pipelines", note: blockerNote } });
+
+  await login(page, "sj-huasong");
+  await expect(page).toHaveURL(/\/mine$/);
+  await expect(page.getByTestId(`mine-card-${toStart.id}`)).toBeVisible();
+  await expect(page.getByTestId(`mine-card-${toNote.id}`)).toBeVisible();
+  await waitForOfflineReady(page);
+  return { taskforce, toStart, toNote, today: await shanghaiToday(page) };
+}
+
 test("changes made offline are queued, survive a reload, and arrive in order — a conflict through the conflict view", async ({
   page,
   context,
@@ -46,18 +71,7 @@ test("changes made offline are queued, survive a reload, and arrive in order —
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  // The task force, elsewhere, through the API.
-  const taskforce = await taskforceApi(playwright, baseURL);
-  const area = await areaNamed(taskforce, "华松");
-  const toStart = await buildingIn(taskforce, area.id, "signed");
-  const toNote = await buildingIn(taskforce, area.id, "planned");
-  await patchBuilding(taskforce, toNote.id, { blocker: { category: "pipelines", note: "燃气管道需迁移" } });
-
-  await login(page, "sj-huasong");
-  await expect(page).toHaveURL(/\/mine$/);
-  await expect(page.getByTestId(`mine-card-${toStart.id}`)).toBeVisible();
-  await waitForOfflineReady(page);
-  const today = await shanghaiToday(page);
+  const { taskforce, toStart, toNote, today } = await huasongReady(page, playwright, baseURL, "燃气管道需迁移");
 
   await context.setOffline(true);
   await expect(page.getByTestId("offline-notice")).toContainText("离线");
@@ -163,16 +177,7 @@ test("a change whose answer was lost is sent again and counted once — a note q
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const taskforce = await taskforceApi(playwright, baseURL);
-  const area = await areaNamed(taskforce, "华松");
-  const toNote = await buildingIn(taskforce, area.id, "planned");
-  const toStart = await buildingIn(taskforce, area.id, "signed");
-  await patchBuilding(taskforce, toNote.id, { blocker: { category: "pipelines", note: "电梯井位置有管线" } });
-
-  await login(page, "sj-huasong");
-  await expect(page.getByTestId(`mine-card-${toNote.id}`)).toBeVisible();
-  await waitForOfflineReady(page);
-  const today = await shanghaiToday(page);
+  const { taskforce, toStart, toNote, today } = await huasongReady(page, playwright, baseURL, "电梯井位置有管线");
 
   // A note made offline waits in the outbox.
   await context.setOffline(true);
